@@ -1,0 +1,2 @@
+//! agentfmt: check, format, repair and convert AI agent files.
+pub mod span;
