@@ -1,2 +1,22 @@
 //! agentfmt: check, format, repair and convert AI agent files.
+//!
+//! The library is a pipeline of pure functions over text; it does no I/O and never prints:
+//!
+//! decode ([`source::decode`]) → parse ([`document::parse`]) → detect the kind ([`kind`]) →
+//! validate ([`rules`]) → fmt / convert → render.
+//!
+//! ```
+//! use agentfmt::{document, source::SourceText};
+//! let src = SourceText::from_str("---\nname: reviewer\ndescription: Reviews code\n---\nBe strict.\n");
+//! let parsed = document::parse(src, Some(".claude/agents/reviewer.md"), None);
+//! assert_eq!(parsed.doc.kind, agentfmt::kind::Kind::ClaudeAgent);
+//! assert_eq!(parsed.doc.get("name").and_then(|n| n.as_str()), Some("reviewer"));
+//! ```
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod diagnostic;
+pub mod document;
+pub mod kind;
+pub mod rules;
+pub mod source;
 pub mod span;

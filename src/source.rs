@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
-use crate::rules;
+use crate::rules::{self, Rule as _};
 use crate::span::{LineCol, LineIndex, Span};
 
 /// The byte encoding a text was read from.
@@ -162,9 +162,17 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 Encoding::Utf16Be
             };
             let src = SourceText::new(text.into_owned(), encoding, had_errors);
-            let mut diags = vec![rules::non_utf8_encoding::diagnostic(enc.name())];
+            let mut diags = vec![
+                rules::non_utf8_encoding::NonUtf8Encoding
+                    .meta()
+                    .diag(
+                        Span::empty(0),
+                        format!("file is encoded as {}, not UTF-8", enc.name()),
+                    )
+                    .with_help("agentfmt fmt rewrites it as UTF-8"),
+            ];
             if had_errors {
-                diags.push(rules::invalid_utf8::diagnostic(
+                diags.push(rules::invalid_utf8::InvalidUtf8.meta().diag(
                     Span::empty(0),
                     "the UTF-16 text has unpaired surrogates; they were replaced by U+FFFD".into(),
                 ));
@@ -194,7 +202,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                     let file_offset = bom_len + consumed + chunk.valid().len();
                     text.push('\u{fffd}');
                     let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
-                    diags.push(rules::invalid_utf8::diagnostic(
+                    diags.push(rules::invalid_utf8::InvalidUtf8.meta().diag(
                         Span::new(at, at + '\u{fffd}'.len_utf8()),
                         format!(
                             "invalid UTF-8 at byte offset {file_offset}: {}",
@@ -259,6 +267,9 @@ mod tests {
 
     #[test]
     fn nul_means_binary() {
-        assert!(matches!(decode(b"ab\0c"), Decoded::Binary { nul_offset: 2 }));
+        assert!(matches!(
+            decode(b"ab\0c"),
+            Decoded::Binary { nul_offset: 2 }
+        ));
     }
 }

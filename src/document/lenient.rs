@@ -1,0 +1,210 @@
+//! Lenient front-matter readers that mirror how the owning tool reads text that strict YAML
+//! rejects.
+//!
+//! - Claude Code reads an unquoted `description:` that contains `: ` and multi-line
+//!   `<example>` blocks as plain text (issue #2; formats.md §0 "YAML traps").
+//! - Cursor reads `.mdc` front matter as `key: value` lines and `globs` as raw text, so
+//!   `globs: **/*.ts` (invalid YAML: `*` starts an alias) is a pattern (formats.md §2.1
+//!   [CUR-RULES], [CUR-GLOB]).
+//!
+//! Both readers split the block into top-level fields at lines of the form `key:` at column 0.
+//! Each field is then tried as strict YAML on its own; a field that still fails is kept as raw
+//! text ([`Style::Raw`]).
+
+use super::node::{Entry, Node, Style, Value};
+use super::yaml;
+use crate::span::Span;
+
+/// One top-level field found by the line splitter: key, key span, raw value span.
+struct RawField {
+    key: String,
+    key_span: Span,
+    /// Byte range of the whole field text, from the key to the end of its last line.
+    field: std::ops::Range<usize>,
+    /// Byte range of the value text (trimmed), possibly empty.
+    value: std::ops::Range<usize>,
+}
+
+fn key_at_line_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    if b.is_empty() || !(b[0].is_ascii_alphabetic() || b[0] == b'_') {
+        return None;
+    }
+    let mut i = 1;
+    while i < b.len()
+        && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'-' || b[i] == b'.')
+    {
+        i += 1;
+    }
+    if i < b.len()
+        && b[i] == b':'
+        && (i + 1 == b.len()
+            || b[i + 1] == b' '
+            || b[i + 1] == b'\t'
+            || b[i + 1] == b'\r'
+            || b[i + 1] == b'\n')
+    {
+        Some(i)
+    } else {
+        None
+    }
+}
+
+/// Tags opened but not closed in `text` (`<example>` without `</example>`).
+fn open_tags(text: &str) -> i32 {
+    let mut depth = 0i32;
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let after = &rest[usize::from(closing) + name.len()..];
+        if !after.starts_with('>') {
+            continue;
+        }
+        depth += if closing { -1 } else { 1 };
+    }
+    depth.max(0)
+}
+
+fn split_fields(yaml: &str, base: usize) -> Vec<RawField> {
+    let mut fields: Vec<RawField> = Vec::new();
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let inside_tag = fields
+            .last()
+            .is_some_and(|f| open_tags(&yaml[f.value.start - base..start]) > 0);
+        match key_at_line_start(content) {
+            Some(k) if !inside_tag => {
+                let after = &content[k + 1..];
+                let lead = after.len() - after.trim_start().len();
+                let vs = start + k + 1 + lead;
+                let ve = start + content.trim_end().len();
+                fields.push(RawField {
+                    key: content[..k].to_owned(),
+                    key_span: Span::new(base + start, base + start + k),
+                    field: base + start..base + start + content.len(),
+                    value: base + vs..base + ve.max(vs),
+                });
+            }
+            _ => {
+                let text = content.trim();
+                if text.is_empty() || (content.starts_with('#') && !inside_tag) {
+                    continue;
+                }
+                if let Some(f) = fields.last_mut() {
+                    let end = base + start + content.trim_end().len();
+                    f.field.end = end;
+                    if f.value.is_empty() {
+                        f.value.start = base + start + (content.len() - content.trim_start().len());
+                    }
+                    f.value.end = end;
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// Reads front matter the way Claude Code does when strict YAML fails.
+///
+/// `yaml` is the front-matter text, starting at file offset `base`. Every field is tried as
+/// strict YAML; the fields that fail keep their text, with continuation lines joined by `\n`.
+#[must_use]
+pub fn claude(yaml: &str, base: usize) -> Node {
+    read(yaml, base, &[])
+}
+
+/// Reads `.mdc` front matter the way Cursor does: `globs` (and any field that is not valid
+/// YAML) is raw text; the rest is YAML per field.
+#[must_use]
+pub fn cursor(yaml: &str, base: usize) -> Node {
+    read(yaml, base, &["globs"])
+}
+
+fn read(yaml: &str, base: usize, raw_keys: &[&str]) -> Node {
+    let mut entries = Vec::new();
+    for f in split_fields(yaml, base) {
+        let value_text = &yaml[f.value.start - base..f.value.end - base];
+        let value = if raw_keys.contains(&f.key.as_str()) {
+            raw_node(value_text, f.value.start)
+        } else {
+            let field_text = &yaml[f.field.start - base..f.field.end - base];
+            match yaml::load(field_text, f.field.start) {
+                Ok((Some(root), _)) => match root.value {
+                    Value::Map(mut e) if e.len() == 1 && e[0].key == f.key => e.remove(0).value,
+                    _ => raw_node(value_text, f.value.start),
+                },
+                _ => raw_node(value_text, f.value.start),
+            }
+        };
+        entries.push(Entry {
+            key: f.key,
+            key_span: f.key_span,
+            value,
+        });
+    }
+    let span = Span::new(base, base + yaml.len());
+    Node {
+        span,
+        value: Value::Map(entries),
+    }
+}
+
+fn raw_node(text: &str, at: usize) -> Node {
+    let joined: String = text.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+    let value = if text.is_empty() {
+        Value::Null
+    } else {
+        match joined.as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::Str(joined, Style::Raw),
+        }
+    };
+    Node {
+        span: Span::new(at, at + text.len()),
+        value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claude_reads_unquoted_descriptions_with_examples() {
+        let y = "name: helper\ndescription: Use this agent when: the user asks. <example>\nuser: 'hi'\nassistant: 'ok'\n</example>\ntools: Read, Grep\n";
+        let root = claude(y, 0);
+        let keys: Vec<&str> = root.entries().iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["name", "description", "tools"]);
+        let d = root.get("description").unwrap().as_str().unwrap();
+        assert!(d.starts_with("Use this agent when: the user"));
+        assert!(d.contains("user: 'hi'\nassistant: 'ok'\n</example>"));
+        assert_eq!(root.get("tools").unwrap().as_str(), Some("Read, Grep"));
+    }
+
+    #[test]
+    fn cursor_globs_are_raw_text() {
+        let y = "description: TS\nglobs: **/*.ts, src/**/*.{ts,tsx}\nalwaysApply: false\n";
+        let root = cursor(y, 4);
+        let g = root.get("globs").unwrap();
+        assert_eq!(g.as_str(), Some("**/*.ts, src/**/*.{ts,tsx}"));
+        assert_eq!(g.span.start, 4 + 23);
+        assert_eq!(root.get("alwaysApply").unwrap().as_bool(), Some(false));
+        let quoted = cursor("globs: \"*.ts\"\n", 0);
+        assert_eq!(quoted.get("globs").unwrap().as_str(), Some("\"*.ts\""));
+        let empty = cursor("globs:\n", 0);
+        assert_eq!(empty.get("globs").unwrap().value, Value::Null);
+    }
+}

@@ -1,0 +1,538 @@
+//! PARSE: split an agent file into front matter and body, and read the front matter (or a
+//! Gemini CLI TOML command) into a spanned [`Node`] tree.
+//!
+//! Parsing never gives up: [`parse`] always returns a [`Document`] plus diagnostics.
+
+mod lenient;
+pub mod node;
+mod toml_cmd;
+pub mod yaml;
+
+pub use node::{Entry, Node, Style, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::kind::{self, Dialect, Kind};
+use crate::rules::{self, Rule as _};
+use crate::source::{Encoding, SourceText};
+use crate::span::Span;
+
+/// The front-matter block of a markdown agent file.
+#[derive(Clone, Debug)]
+pub struct FrontMatter {
+    /// From the first byte of the opening `---` to the end of the closing fence line
+    /// (including its line break).
+    pub span: Span,
+    /// The text between the fences (starts after the opening fence's line break).
+    pub content: Span,
+    /// True when a strict YAML 1.2 parser accepts the block.
+    pub strict: bool,
+}
+
+/// A parsed agent file.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The decoded text.
+    pub source: SourceText,
+    /// The logical path (as given, or `--stdin-filepath`), used for detection and messages.
+    pub path: Option<String>,
+    /// The detected, inferred or forced kind.
+    pub kind: Kind,
+    /// Why the kind was inferred, when the path did not decide it.
+    pub inferred: Option<String>,
+    /// The front-matter block, if the file has one.
+    pub front_matter: Option<FrontMatter>,
+    /// The metadata as the owning tool reads it: the front-matter mapping or the TOML table.
+    pub root: Option<Node>,
+    /// The markdown body (everything after the front matter; the whole file without one).
+    /// Empty for TOML files, whose prompt is a value in `root`.
+    pub body: Span,
+}
+
+impl Document {
+    /// The file text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    /// The body text.
+    #[must_use]
+    pub fn body_text(&self) -> &str {
+        &self.source.text[self.body.range()]
+    }
+
+    /// The value of top-level metadata key `key`.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.root.as_ref()?.get(key)
+    }
+
+    /// The top-level metadata entries in source order.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        self.root.as_ref().map_or(&[], Node::entries)
+    }
+
+    /// The text of the prompt: the markdown body, or a TOML command's `prompt` value.
+    #[must_use]
+    pub fn prompt_text(&self) -> &str {
+        if self.kind.is_toml() {
+            self.get("prompt").and_then(Node::as_str).unwrap_or("")
+        } else {
+            self.body_text()
+        }
+    }
+
+    /// Span for a file-level diagnostic: the front matter's opening fence, or the file start.
+    #[must_use]
+    pub fn head_span(&self) -> Span {
+        self.front_matter.as_ref().map_or(Span::empty(0), |fm| {
+            Span::new(fm.span.start as usize, fm.span.start as usize + 3)
+        })
+    }
+}
+
+/// A document and the diagnostics found while decoding and parsing it.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The document.
+    pub doc: Document,
+    /// Diagnostics of the parse stage (syntax, duplicate keys, ...).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses `source`. The kind is `forced`, else detected from `path`, else inferred from the
+/// front matter (with an `AF015 kind-inferred` note saying why).
+#[must_use]
+pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Parsed {
+    let mut diags = Vec::new();
+    let from_path = forced.or_else(|| path.and_then(kind::detect));
+    let looks_toml = from_path.is_some_and(Kind::is_toml)
+        || (from_path.is_none() && path.is_some_and(|p| p.ends_with(".toml")));
+    if looks_toml || (from_path.is_none() && toml_cmd::looks_like_command(&source.text)) {
+        let root = toml_cmd::parse(&source.text, &mut diags);
+        let inferred = from_path
+            .is_none()
+            .then(|| "TOML with a `prompt` key".to_owned());
+        if let Some(why) = &inferred {
+            diags.push(rules::kind_inferred::KindInferred.meta().diag(
+                Span::empty(0),
+                format!("assumed kind `gemini-command` ({why})"),
+            ));
+        }
+        return Parsed {
+            doc: Document {
+                body: Span::empty(source.text.len()),
+                source,
+                path: path.map(str::to_owned),
+                kind: Kind::GeminiCommand,
+                inferred,
+                front_matter: None,
+                root,
+            },
+            diagnostics: diags,
+        };
+    }
+
+    let text = &source.text;
+    let split = split(text);
+    let dialect = from_path.map_or(Dialect::ClaudeLenient, Kind::dialect);
+    let (front_matter, root) = match &split.front_matter {
+        Some(fm) => {
+            let (root, strict) =
+                read_front_matter(text, fm.content, dialect, from_path, &mut diags);
+            (
+                Some(FrontMatter {
+                    strict,
+                    ..fm.clone()
+                }),
+                root,
+            )
+        }
+        None => (None, None),
+    };
+    diags.extend(split.diagnostics);
+    if front_matter.is_some() && source.encoding == Encoding::Utf8Bom {
+        diags.push(
+            rules::bom_before_front_matter::BomBeforeFrontMatter
+                .meta()
+                .diag(Span::new(0, 3.min(text.len())), "a byte-order mark precedes the front matter".into())
+                .with_help("tools that look for `---` at byte 0 will not see the front matter; remove the BOM"),
+        );
+    }
+    let body_start = front_matter.as_ref().map_or(0, |f| f.span.end as usize);
+    let body = Span::new(body_start, text.len());
+
+    let (kind, inferred) = match from_path {
+        Some(k) => (k, None),
+        None => {
+            let keys: Vec<&str> = root.as_ref().map_or(Vec::new(), |r| {
+                r.entries().iter().map(|e| e.key.as_str()).collect()
+            });
+            let values = |k: &str| {
+                root.as_ref()
+                    .and_then(|r| r.get(k))
+                    .and_then(Node::scalar_text)
+            };
+            let (k, why) = kind::infer(&keys, &values, &text[body.range()]);
+            diags.push(
+                rules::kind_inferred::KindInferred
+                    .meta()
+                    .diag(Span::empty(0), format!("assumed kind `{k}` ({why})")),
+            );
+            (k, Some(why))
+        }
+    };
+    // A file whose kind was inferred was read with the Claude dialect; re-read if needed.
+    let (front_matter, root) = if from_path.is_none() && kind.dialect() != dialect {
+        match &front_matter {
+            Some(fm) => {
+                diags.retain(|d| {
+                    !matches!(
+                        d.rule,
+                        "strict-yaml"
+                            | "yaml-syntax"
+                            | "duplicate-key"
+                            | "yaml-alias"
+                            | "yaml-ambiguous-scalar"
+                            | "yaml-tab"
+                    )
+                });
+                let (root, strict) =
+                    read_front_matter(text, fm.content, kind.dialect(), Some(kind), &mut diags);
+                (
+                    Some(FrontMatter {
+                        strict,
+                        ..fm.clone()
+                    }),
+                    root,
+                )
+            }
+            None => (front_matter, root),
+        }
+    } else {
+        (front_matter, root)
+    };
+
+    Parsed {
+        doc: Document {
+            source,
+            path: path.map(str::to_owned),
+            kind,
+            inferred,
+            front_matter,
+            root,
+            body,
+        },
+        diagnostics: diags,
+    }
+}
+
+fn read_front_matter(
+    text: &str,
+    content: Span,
+    dialect: Dialect,
+    kind: Option<Kind>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Node>, bool) {
+    let yaml = &text[content.range()];
+    let base = content.start as usize;
+    report_tabs(yaml, base, diags);
+    match yaml::load(yaml, base) {
+        Ok((root, d)) => {
+            diags.extend(d);
+            let root = match (dialect, root) {
+                (Dialect::CursorRaw, Some(r)) => Some(raw_globs(r, yaml, base)),
+                (_, r) => r,
+            };
+            let root = match root {
+                Some(r) if matches!(r.value, Value::Map(_)) => Some(r),
+                Some(r) if matches!(r.value, Value::Null) => None,
+                Some(r) => {
+                    diags.push(rules::yaml_syntax::YamlSyntax.meta().diag(
+                        r.span,
+                        "front matter is not a mapping of `key: value` pairs".into(),
+                    ));
+                    None
+                }
+                None => None,
+            };
+            (root, true)
+        }
+        Err(e) => {
+            let at = Span::empty(e.offset.min(base + yaml.len()));
+            let msg = e.message.trim().to_owned();
+            let tab_error = msg.contains("tab");
+            match dialect {
+                Dialect::ClaudeLenient | Dialect::CursorRaw if !tab_error => {
+                    let owner = if dialect == Dialect::CursorRaw {
+                        "Cursor"
+                    } else {
+                        "Claude Code"
+                    };
+                    diags.push(
+                        rules::strict_yaml::StrictYaml
+                            .meta()
+                            .diag(
+                                at,
+                                format!("front matter is not valid YAML ({msg}); {owner} reads it, but strict YAML parsers reject it"),
+                            )
+                            .with_help(match dialect {
+                                Dialect::CursorRaw => "GitHub Copilot, converters and other tools will fail on this file; keep `globs` bare for Cursor and quote the other values",
+                                _ => "GitHub Copilot, converters and other tools will fail on this file; run `agentfmt fmt` to quote the values",
+                            }),
+                    );
+                    let root = if dialect == Dialect::CursorRaw {
+                        lenient::cursor(yaml, base)
+                    } else {
+                        lenient::claude(yaml, base)
+                    };
+                    (Some(root), false)
+                }
+                _ => {
+                    if !tab_error {
+                        let owner = kind.map_or("the owning tool", |k| match k.tool() {
+                            crate::kind::Tool::Copilot => "GitHub Copilot",
+                            crate::kind::Tool::Opencode => "OpenCode",
+                            crate::kind::Tool::Kiro => "Kiro",
+                            crate::kind::Tool::Windsurf => "Windsurf",
+                            crate::kind::Tool::Gemini => "Gemini CLI",
+                            _ => "the owning tool",
+                        });
+                        diags.push(
+                            rules::yaml_syntax::YamlSyntax
+                                .meta()
+                                .diag(at, format!("invalid YAML in front matter: {msg}"))
+                                .with_help(format!("{owner} fails to read this front matter; quote values that contain `: ` or start with `*`, `&`, `[`, `@`")),
+                        );
+                    }
+                    (Some(lenient::claude(yaml, base)), false)
+                }
+            }
+        }
+    }
+}
+
+/// Cursor reads `globs` as the raw text after `globs:` (formats.md §2.1 [CUR-GLOB]).
+fn raw_globs(mut root: Node, yaml: &str, base: usize) -> Node {
+    if let Value::Map(entries) = &mut root.value {
+        for e in entries.iter_mut().filter(|e| e.key == "globs") {
+            let line_end = yaml[e.key_span.end as usize - base..]
+                .find('\n')
+                .map_or(yaml.len(), |i| e.key_span.end as usize - base + i);
+            let after = &yaml[e.key_span.end as usize - base + 1..line_end];
+            let trimmed = after.trim();
+            if trimmed.is_empty() {
+                continue; // a block list on the next lines: keep the YAML reading
+            }
+            let start = e.key_span.end as usize + 1 + (after.len() - after.trim_start().len());
+            e.value = Node {
+                span: Span::new(start, start + trimmed.len()),
+                value: Value::Str(trimmed.to_owned(), Style::Raw),
+            };
+        }
+    }
+    root
+}
+
+fn report_tabs(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) {
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(t) = line[..indent].find('\t') {
+            diags.push(
+                rules::yaml_tab::YamlTab
+                    .meta()
+                    .diag(
+                        Span::new(base + pos + t, base + pos + t + 1),
+                        "tab character in front-matter indentation".into(),
+                    )
+                    .with_help("YAML forbids tabs for indentation; use spaces"),
+            );
+        }
+        pos += line.len();
+    }
+}
+
+struct Split {
+    front_matter: Option<FrontMatter>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+fn looks_like_fields(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .any(|l| {
+            l.split_once(':')
+                .is_some_and(|(k, _)| !k.is_empty() && !k.contains(' ') && !k.starts_with('#'))
+        })
+}
+
+/// Finds the front-matter block: `---` on the first line, closed by a `---` line.
+fn split(text: &str) -> Split {
+    let mut diags = Vec::new();
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut offsets = Vec::with_capacity(lines.len());
+    let mut pos = 0;
+    for l in &lines {
+        offsets.push(pos);
+        pos += l.len();
+    }
+    let close_after = |open: usize| (open + 1..lines.len()).find(|&i| is_fence(lines[i]));
+
+    if lines.first().is_some_and(|l| is_fence(l)) {
+        let Some(close) = close_after(0) else {
+            if looks_like_fields(&lines[1..lines.len().min(6)]) {
+                diags.push(
+                    rules::unterminated_front_matter::UnterminatedFrontMatter
+                        .meta()
+                        .diag(Span::new(0, 3), "front matter is never closed".into())
+                        .with_help("add a `---` line after the last field; tools read this file as having no front matter"),
+                );
+            }
+            return Split {
+                front_matter: None,
+                diagnostics: diags,
+            };
+        };
+        let content = Span::new(offsets[1], offsets[close]);
+        let end = offsets[close] + lines[close].len();
+        let fm = FrontMatter {
+            span: Span::new(0, end),
+            content,
+            strict: true,
+        };
+        // A second block right after the first.
+        let mut i = close + 1;
+        while i < lines.len() && lines[i].trim().is_empty() {
+            i += 1;
+        }
+        if i < lines.len() && is_fence(lines[i]) {
+            if let Some(c2) = close_after(i) {
+                if c2 > i + 1
+                    && lines[i + 1..c2].iter().all(|l| {
+                        l.trim().is_empty()
+                            || l.contains(':')
+                            || l.starts_with(' ')
+                            || l.starts_with('-')
+                    })
+                    && looks_like_fields(&lines[i + 1..c2])
+                {
+                    diags.push(
+                        rules::second_front_matter::SecondFrontMatter
+                            .meta()
+                            .diag(
+                                Span::new(offsets[i], offsets[i] + 3),
+                                "a second front-matter block follows the first".into(),
+                            )
+                            .with_label(Span::new(0, 3), "first block")
+                            .with_help("tools read only the first block; merge the fields into it"),
+                    );
+                }
+            }
+        }
+        return Split {
+            front_matter: Some(fm),
+            diagnostics: diags,
+        };
+    }
+    // Front matter not on line 1: leading blank lines (or stray text) before a `---` block.
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    if let Some(f) = first.filter(|&f| f > 0 && is_fence(lines[f])) {
+        if let Some(c) = close_after(f) {
+            if looks_like_fields(&lines[f + 1..c]) {
+                diags.push(
+                    rules::front_matter_not_first::FrontMatterNotFirst
+                        .meta()
+                        .diag(Span::new(offsets[f], offsets[f] + 3), "front matter does not start on line 1".into())
+                        .with_help("tools only read front matter that starts at the first byte; remove the lines before `---`"),
+                );
+            }
+        }
+    }
+    Split {
+        front_matter: None,
+        diagnostics: diags,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str, path: &str) -> Parsed {
+        parse(SourceText::from_str(text), Some(path), None)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let r = p(
+            "---\nname: a\ndescription: b\n---\n# Body\n",
+            ".claude/agents/a.md",
+        );
+        let d = &r.doc;
+        assert_eq!(d.kind, Kind::ClaudeAgent);
+        assert_eq!(d.body_text(), "# Body\n");
+        assert_eq!(d.get("name").unwrap().as_str(), Some("a"));
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn reports_structural_problems() {
+        let r = p("---\nname: a\n# Body\n", ".claude/agents/a.md");
+        assert_eq!(r.diagnostics[0].rule, "unterminated-front-matter");
+        let r = p("\n---\nname: a\n---\nx\n", ".claude/agents/a.md");
+        assert_eq!(r.diagnostics[0].rule, "front-matter-not-first");
+        let r = p(
+            "---\nname: a\n---\n\n---\nglobs: x\n---\n",
+            ".claude/agents/a.md",
+        );
+        assert_eq!(r.diagnostics[0].rule, "second-front-matter");
+        let r = p(
+            "---\nname: a\nmeta:\n\tx: 1\n---\n",
+            ".github/agents/a.agent.md",
+        );
+        assert!(
+            r.diagnostics.iter().any(|d| d.rule == "yaml-tab"),
+            "{:?}",
+            r.diagnostics
+        );
+    }
+
+    #[test]
+    fn lenient_dialects_warn_strict_errors() {
+        let r = p(
+            "---\ndescription: Use when: asked\n---\n",
+            ".claude/agents/a.md",
+        );
+        assert_eq!(r.diagnostics[0].rule, "strict-yaml");
+        assert_eq!(
+            r.doc.get("description").unwrap().as_str(),
+            Some("Use when: asked")
+        );
+        let r = p(
+            "---\ndescription: Use when: asked\n---\n",
+            ".github/agents/a.agent.md",
+        );
+        assert_eq!(r.diagnostics[0].rule, "yaml-syntax");
+        let r = p("---\nglobs: **/*.ts\n---\n", ".cursor/rules/a.mdc");
+        assert_eq!(r.diagnostics[0].rule, "strict-yaml");
+        assert_eq!(r.doc.get("globs").unwrap().as_str(), Some("**/*.ts"));
+    }
+
+    #[test]
+    fn infers_kind_when_path_is_silent() {
+        let r = p("---\nglobs: src/**\nalwaysApply: false\n---\n", "x.txt");
+        assert_eq!(r.doc.kind, Kind::CursorMdc);
+        assert!(r.doc.inferred.is_some());
+        assert!(r.diagnostics.iter().any(|d| d.rule == "kind-inferred"));
+        let r = p("# Just text\n", "notes.txt");
+        assert_eq!(r.doc.kind, Kind::AgentsMd);
+    }
+}

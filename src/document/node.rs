@@ -1,0 +1,180 @@
+//! The spanned value tree of front matter (or a Gemini TOML command): every key and value
+//! carries its byte span in the file.
+
+use crate::span::Span;
+
+/// How a string was written in the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// A YAML plain (unquoted) scalar.
+    Plain,
+    /// `'single quoted'`.
+    Single,
+    /// `"double quoted"`.
+    Double,
+    /// `|` literal block.
+    Literal,
+    /// `>` folded block.
+    Folded,
+    /// Raw text read by a tool's lenient line parser (not valid YAML as written).
+    Raw,
+    /// A TOML string.
+    Toml,
+}
+
+/// A value in front matter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `null`, `~` or nothing.
+    Null,
+    /// `true` / `false` (YAML 1.2 core schema).
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A string with its source style.
+    Str(String, Style),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in source order (duplicate keys are kept; the last one wins on lookup).
+    Map(Vec<Entry>),
+}
+
+/// A value with its span in the file (byte offsets).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// Byte span of the value as written (for quoted strings, including the quotes).
+    pub span: Span,
+    /// The value.
+    pub value: Value,
+}
+
+/// A mapping entry: key, key span, value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The key text.
+    pub key: String,
+    /// Byte span of the key.
+    pub key_span: Span,
+    /// The value node.
+    pub value: Node,
+}
+
+impl Node {
+    /// The entries of a mapping (empty for other values).
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        match &self.value {
+            Value::Map(e) => e,
+            _ => &[],
+        }
+    }
+
+    /// The last entry with key `key` in a mapping (the one YAML readers keep).
+    #[must_use]
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries().iter().rev().find(|e| e.key == key)
+    }
+
+    /// The value of `key` in a mapping.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// The string value, if this node is a string.
+    #[must_use]
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The bool value, if this node is a bool.
+    #[must_use]
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The items, if this node is a sequence.
+    #[must_use]
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A scalar rendered as text (`true`, `3`, the string itself); `None` for collections and null.
+    #[must_use]
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Str(s, _) => Some(s.clone()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Null | Value::Seq(_) | Value::Map(_) => None,
+        }
+    }
+
+    /// Whether the value is null or an empty string.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        match &self.value {
+            Value::Null => true,
+            Value::Str(s, _) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Converts to JSON for schema validation. Duplicate keys: the last one wins (as PyYAML and
+    /// most YAML readers do).
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Str(s, _) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => {
+                let mut m = serde_json::Map::new();
+                for e in entries {
+                    m.insert(e.key.clone(), e.value.to_json());
+                }
+                J::Object(m)
+            }
+        }
+    }
+
+    /// Finds the node at a JSON pointer (`/tools/1`), returning its span and, for a mapping
+    /// value, the span of its key. The empty pointer is this node.
+    #[must_use]
+    pub fn lookup(&self, pointer: &str) -> Option<(Option<Span>, &Node)> {
+        let mut node = self;
+        let mut key_span = None;
+        for raw in pointer.split('/').skip(1) {
+            let seg = raw.replace("~1", "/").replace("~0", "~");
+            match &node.value {
+                Value::Map(_) => {
+                    let e = node.entry(&seg)?;
+                    key_span = Some(e.key_span);
+                    node = &e.value;
+                }
+                Value::Seq(items) => {
+                    node = items.get(seg.parse::<usize>().ok()?)?;
+                    key_span = None;
+                }
+                _ => return None,
+            }
+        }
+        Some((key_span, node))
+    }
+}

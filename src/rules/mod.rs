@@ -1,0 +1,217 @@
+//! VALIDATE (semantic): the rule registry. One rule per file; each has a stable code
+//! (`AF###`, never reused), a kebab-case name that reads as "allow <name>", a default
+//! severity and its documentation (the doc comment, captured by [`declare_rule!`]).
+//!
+//! Parse-stage rules (encoding, YAML syntax, ...) are reported by `source` and `document`;
+//! their files here carry the metadata and docs, and their `check` does nothing.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::span::Span;
+
+/// Declares a rule struct and its [`RuleMeta`] from doc comments and metadata.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            severity: $sev:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $name {
+            /// The rule's metadata.
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $rname,
+                docs: concat!($($doc, "\n"),+),
+                default: $crate::diagnostic::Severity::$sev,
+            };
+        }
+    };
+}
+
+/// Implements [`Rule`] for a parse-stage rule (reported by the parser, nothing to check).
+macro_rules! parse_stage_rule {
+    ($name:ident) => {
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+        }
+    };
+}
+
+pub mod binary_file;
+pub mod bom_before_front_matter;
+pub mod duplicate_key;
+pub mod front_matter_not_first;
+pub mod invalid_utf8;
+pub mod kind_inferred;
+pub mod mojibake;
+pub mod non_utf8_encoding;
+pub mod second_front_matter;
+pub mod strict_yaml;
+pub mod toml_syntax;
+pub mod unterminated_front_matter;
+pub mod yaml_alias;
+pub mod yaml_ambiguous_scalar;
+pub mod yaml_syntax;
+pub mod yaml_tab;
+
+/// A rule's metadata.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, `AF###`.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// Markdown documentation (`## What it does`, `## Why is this bad?`, `## Example`).
+    pub docs: &'static str,
+    /// Default severity.
+    pub default: Severity,
+}
+
+impl RuleMeta {
+    /// A diagnostic of this rule at `span` with its default severity.
+    #[must_use]
+    pub fn diag(&'static self, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            rule: self.name,
+            severity: self.default,
+            message,
+            span,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// The first line of the docs that is not a heading: a one-line summary.
+    #[must_use]
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or("")
+    }
+}
+
+/// Information the library cannot get itself (it does no I/O), supplied by the caller.
+#[derive(Default)]
+pub struct Context<'a> {
+    /// Whether a file exists, given a path relative to the current directory, built by joining
+    /// the checked file's directory with a reference (`@docs/x.md`). `None` disables checks
+    /// that need the file system (for stdin and the corpus run).
+    pub file_exists: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+}
+
+/// Collects the diagnostics of the semantic rules for one document.
+pub struct Checker<'a> {
+    /// The document being checked.
+    pub doc: &'a Document,
+    /// Caller-supplied context.
+    pub ctx: &'a Context<'a>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `doc`.
+    #[must_use]
+    pub fn new(doc: &'a Document, ctx: &'a Context<'a>) -> Self {
+        Self {
+            doc,
+            ctx,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records a diagnostic.
+    pub fn report(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// The diagnostics recorded so far.
+    #[must_use]
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// A rule.
+pub trait Rule: Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Checks a parsed document, reporting through `cx`. Parse-stage rules do nothing here.
+    fn check(&self, _cx: &mut Checker<'_>) {}
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&dyn Rule] = &[
+    &invalid_utf8::InvalidUtf8,
+    &non_utf8_encoding::NonUtf8Encoding,
+    &binary_file::BinaryFile,
+    &mojibake::Mojibake,
+    &bom_before_front_matter::BomBeforeFrontMatter,
+    &yaml_syntax::YamlSyntax,
+    &duplicate_key::DuplicateKey,
+    &yaml_tab::YamlTab,
+    &unterminated_front_matter::UnterminatedFrontMatter,
+    &second_front_matter::SecondFrontMatter,
+    &strict_yaml::StrictYaml,
+    &yaml_alias::YamlAlias,
+    &yaml_ambiguous_scalar::YamlAmbiguousScalar,
+    &toml_syntax::TomlSyntax,
+    &kind_inferred::KindInferred,
+    &front_matter_not_first::FrontMatterNotFirst,
+];
+
+/// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
+#[must_use]
+pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().map(|r| r.meta()).find(|m| {
+        m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// Runs every rule's `check` on `doc`.
+#[must_use]
+pub fn run(doc: &Document, ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut cx = Checker::new(doc, ctx);
+    for rule in RULES {
+        rule.check(&mut cx);
+    }
+    cx.into_diagnostics()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        let mut codes = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for r in RULES {
+            let m = r.meta();
+            assert!(codes.insert(m.code), "duplicate code {}", m.code);
+            assert!(names.insert(m.name), "duplicate name {}", m.name);
+            assert!(m.code.starts_with("AF") && m.code.len() == 5, "{}", m.code);
+            assert!(
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{}",
+                m.name
+            );
+            assert!(m.docs.contains("## What it does"), "{} lacks docs", m.name);
+            assert!(!m.summary().is_empty());
+        }
+    }
+}
