@@ -18,5 +18,6 @@ pub mod diagnostic;
 pub mod document;
 pub mod kind;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod span;
