@@ -251,10 +251,10 @@ pub fn detect(path: &str) -> Option<Kind> {
     // The innermost matching pair wins (`.claude/agents/x/.github/agents/y.md` is Copilot).
     let mut best: Option<(usize, Kind)> = None;
     for &(a, b, kind) in strong {
-        if let Some(pos) = dirs.windows(2).rposition(|w| w[0] == a && w[1] == b) {
-            if best.is_none_or(|(p, _)| pos > p) {
-                best = Some((pos, kind));
-            }
+        if let Some(pos) = dirs.windows(2).rposition(|w| w[0] == a && w[1] == b)
+            && best.is_none_or(|(p, _)| pos > p)
+        {
+            best = Some((pos, kind));
         }
     }
     if let Some((_, kind)) = best {

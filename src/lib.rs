@@ -14,10 +14,22 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
+pub mod config;
 pub mod diagnostic;
+pub mod docs;
 pub mod document;
 pub mod kind;
+pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
+
+/// Mojibake diagnostics for `doc`, each with its repair as a safe fix.
+///
+/// FIXME(repair): wired to `repair::repair` when the repair module lands.
+#[must_use]
+pub fn mojibake_diagnostics(_doc: &document::Document) -> Vec<diagnostic::Diagnostic> {
+    Vec::new()
+}

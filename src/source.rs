@@ -87,6 +87,7 @@ impl Clone for SourceText {
 impl SourceText {
     /// Wraps an already-decoded UTF-8 string (no BOM handling beyond stripping a leading U+FEFF).
     #[must_use]
+    #[allow(clippy::should_implement_trait)] // infallible, unlike FromStr
     pub fn from_str(text: &str) -> Self {
         let (text, encoding) = match text.strip_prefix('\u{feff}') {
             Some(rest) => (rest.to_owned(), Encoding::Utf8Bom),
@@ -153,32 +154,32 @@ pub enum Decoded {
 /// Never fails: every outcome is a value.
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-            let encoding = if enc == encoding_rs::UTF_16LE {
-                Encoding::Utf16Le
-            } else {
-                Encoding::Utf16Be
-            };
-            let src = SourceText::new(text.into_owned(), encoding, had_errors);
-            let mut diags = vec![
-                rules::non_utf8_encoding::NonUtf8Encoding
-                    .meta()
-                    .diag(
-                        Span::empty(0),
-                        format!("file is encoded as {}, not UTF-8", enc.name()),
-                    )
-                    .with_help("agentfmt fmt rewrites it as UTF-8"),
-            ];
-            if had_errors {
-                diags.push(rules::invalid_utf8::InvalidUtf8.meta().diag(
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+        && (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE)
+    {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let encoding = if enc == encoding_rs::UTF_16LE {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
+        let src = SourceText::new(text.into_owned(), encoding, had_errors);
+        let mut diags = vec![
+            rules::non_utf8_encoding::NonUtf8Encoding
+                .meta()
+                .diag(
                     Span::empty(0),
-                    "the UTF-16 text has unpaired surrogates; they were replaced by U+FFFD".into(),
-                ));
-            }
-            return Decoded::Text(src, diags);
+                    format!("file is encoded as {}, not UTF-8", enc.name()),
+                )
+                .with_help("agentfmt fmt rewrites it as UTF-8"),
+        ];
+        if had_errors {
+            diags.push(rules::invalid_utf8::InvalidUtf8.meta().diag(
+                Span::empty(0),
+                "the UTF-16 text has unpaired surrogates; they were replaced by U+FFFD".into(),
+            ));
         }
+        return Decoded::Text(src, diags);
     }
     if let Some(nul) = memchr_nul(bytes) {
         return Decoded::Binary { nul_offset: nul };

@@ -13,6 +13,8 @@
 
 use super::node::{Entry, Node, Style, Value};
 use super::yaml;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{self, Rule as _};
 use crate::span::Span;
 
 /// One top-level field found by the line splitter: key, key span, raw value span.
@@ -121,20 +123,29 @@ fn split_fields(yaml: &str, base: usize) -> Vec<RawField> {
 /// `yaml` is the front-matter text, starting at file offset `base`. Every field is tried as
 /// strict YAML; the fields that fail keep their text, with continuation lines joined by `\n`.
 #[must_use]
-pub fn claude(yaml: &str, base: usize) -> Node {
-    read(yaml, base, &[])
+pub fn claude(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Node {
+    read(yaml, base, &[], diags)
 }
 
 /// Reads `.mdc` front matter the way Cursor does: `globs` (and any field that is not valid
 /// YAML) is raw text; the rest is YAML per field.
 #[must_use]
-pub fn cursor(yaml: &str, base: usize) -> Node {
-    read(yaml, base, &["globs"])
+pub fn cursor(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Node {
+    read(yaml, base, &["globs"], diags)
 }
 
-fn read(yaml: &str, base: usize, raw_keys: &[&str]) -> Node {
-    let mut entries = Vec::new();
+fn read(yaml: &str, base: usize, raw_keys: &[&str], diags: &mut Vec<Diagnostic>) -> Node {
+    let mut entries: Vec<Entry> = Vec::new();
     for f in split_fields(yaml, base) {
+        if let Some(first) = entries.iter().find(|e| e.key == f.key) {
+            diags.push(
+                rules::duplicate_key::DuplicateKey
+                    .meta()
+                    .diag(f.key_span, format!("duplicate key `{}`", f.key))
+                    .with_label(first.key_span, "first defined here")
+                    .with_help("YAML readers disagree on which value wins; keep one"),
+            );
+        }
         let value_text = &yaml[f.value.start - base..f.value.end - base];
         let value = if raw_keys.contains(&f.key.as_str()) {
             raw_node(value_text, f.value.start)
@@ -185,7 +196,7 @@ mod tests {
     #[test]
     fn claude_reads_unquoted_descriptions_with_examples() {
         let y = "name: helper\ndescription: Use this agent when: the user asks. <example>\nuser: 'hi'\nassistant: 'ok'\n</example>\ntools: Read, Grep\n";
-        let root = claude(y, 0);
+        let root = claude(y, 0, &mut Vec::new());
         let keys: Vec<&str> = root.entries().iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["name", "description", "tools"]);
         let d = root.get("description").unwrap().as_str().unwrap();
@@ -197,14 +208,14 @@ mod tests {
     #[test]
     fn cursor_globs_are_raw_text() {
         let y = "description: TS\nglobs: **/*.ts, src/**/*.{ts,tsx}\nalwaysApply: false\n";
-        let root = cursor(y, 4);
+        let root = cursor(y, 4, &mut Vec::new());
         let g = root.get("globs").unwrap();
         assert_eq!(g.as_str(), Some("**/*.ts, src/**/*.{ts,tsx}"));
         assert_eq!(g.span.start, 4 + 23);
         assert_eq!(root.get("alwaysApply").unwrap().as_bool(), Some(false));
-        let quoted = cursor("globs: \"*.ts\"\n", 0);
+        let quoted = cursor("globs: \"*.ts\"\n", 0, &mut Vec::new());
         assert_eq!(quoted.get("globs").unwrap().as_str(), Some("\"*.ts\""));
-        let empty = cursor("globs:\n", 0);
+        let empty = cursor("globs:\n", 0, &mut Vec::new());
         assert_eq!(empty.get("globs").unwrap().value, Value::Null);
     }
 }

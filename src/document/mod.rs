@@ -283,9 +283,9 @@ fn read_front_matter(
                             }),
                     );
                     let root = if dialect == Dialect::CursorRaw {
-                        lenient::cursor(yaml, base)
+                        lenient::cursor(yaml, base, diags)
                     } else {
-                        lenient::claude(yaml, base)
+                        lenient::claude(yaml, base, diags)
                     };
                     (Some(root), false)
                 }
@@ -306,7 +306,7 @@ fn read_front_matter(
                                 .with_help(format!("{owner} fails to read this front matter; quote values that contain `: ` or start with `*`, `&`, `[`, `@`")),
                         );
                     }
-                    (Some(lenient::claude(yaml, base)), false)
+                    (Some(lenient::claude(yaml, base, diags)), false)
                 }
             }
         }
@@ -413,29 +413,25 @@ fn split(text: &str) -> Split {
         while i < lines.len() && lines[i].trim().is_empty() {
             i += 1;
         }
-        if i < lines.len() && is_fence(lines[i]) {
-            if let Some(c2) = close_after(i) {
-                if c2 > i + 1
-                    && lines[i + 1..c2].iter().all(|l| {
-                        l.trim().is_empty()
-                            || l.contains(':')
-                            || l.starts_with(' ')
-                            || l.starts_with('-')
-                    })
-                    && looks_like_fields(&lines[i + 1..c2])
-                {
-                    diags.push(
-                        rules::second_front_matter::SecondFrontMatter
-                            .meta()
-                            .diag(
-                                Span::new(offsets[i], offsets[i] + 3),
-                                "a second front-matter block follows the first".into(),
-                            )
-                            .with_label(Span::new(0, 3), "first block")
-                            .with_help("tools read only the first block; merge the fields into it"),
-                    );
-                }
-            }
+        if i < lines.len()
+            && is_fence(lines[i])
+            && let Some(c2) = close_after(i)
+            && c2 > i + 1
+            && lines[i + 1..c2].iter().all(|l| {
+                l.trim().is_empty() || l.contains(':') || l.starts_with(' ') || l.starts_with('-')
+            })
+            && looks_like_fields(&lines[i + 1..c2])
+        {
+            diags.push(
+                rules::second_front_matter::SecondFrontMatter
+                    .meta()
+                    .diag(
+                        Span::new(offsets[i], offsets[i] + 3),
+                        "a second front-matter block follows the first".into(),
+                    )
+                    .with_label(Span::new(0, 3), "first block")
+                    .with_help("tools read only the first block; merge the fields into it"),
+            );
         }
         return Split {
             front_matter: Some(fm),
@@ -444,17 +440,16 @@ fn split(text: &str) -> Split {
     }
     // Front matter not on line 1: leading blank lines (or stray text) before a `---` block.
     let first = lines.iter().position(|l| !l.trim().is_empty());
-    if let Some(f) = first.filter(|&f| f > 0 && is_fence(lines[f])) {
-        if let Some(c) = close_after(f) {
-            if looks_like_fields(&lines[f + 1..c]) {
-                diags.push(
+    if let Some(f) = first.filter(|&f| f > 0 && is_fence(lines[f]))
+        && let Some(c) = close_after(f)
+        && looks_like_fields(&lines[f + 1..c])
+    {
+        diags.push(
                     rules::front_matter_not_first::FrontMatterNotFirst
                         .meta()
                         .diag(Span::new(offsets[f], offsets[f] + 3), "front matter does not start on line 1".into())
                         .with_help("tools only read front matter that starts at the first byte; remove the lines before `---`"),
                 );
-            }
-        }
     }
     Split {
         front_matter: None,

@@ -86,15 +86,15 @@ pub fn load(yaml: &str, base: usize) -> Result<(Option<Node>, Vec<Diagnostic>), 
                 let value = match style {
                     ScalarStyle::Plain if !is_str_tag => {
                         let v = resolve_plain(&text);
-                        if let (Value::Str(s, _), false) = (&v, is_key) {
-                            if let Some(why) = yaml11_reading(s) {
-                                diags.push(
-                                    rules::yaml_ambiguous_scalar::YamlAmbiguousScalar
-                                        .meta()
-                                        .diag(sp, format!("unquoted `{s}` is {why} in YAML 1.1"))
-                                        .with_help(format!("quote it: \"{s}\"")),
-                                );
-                            }
+                        if let (Value::Str(s, _), false) = (&v, is_key)
+                            && let Some(why) = yaml11_reading(s)
+                        {
+                            diags.push(
+                                rules::yaml_ambiguous_scalar::YamlAmbiguousScalar
+                                    .meta()
+                                    .diag(sp, format!("unquoted `{s}` is {why} in YAML 1.1"))
+                                    .with_help(format!("quote it: \"{s}\"")),
+                            );
                         }
                         v
                     }
@@ -221,20 +221,20 @@ pub fn resolve_plain(s: &str) -> Value {
         }
         return Value::Float(s.parse().unwrap_or(0.0));
     }
-    if let Some(hex) = s.strip_prefix("0x") {
-        if let Ok(i) = i64::from_str_radix(hex, 16) {
-            return Value::Int(i);
-        }
+    if let Some(hex) = s.strip_prefix("0x")
+        && let Ok(i) = i64::from_str_radix(hex, 16)
+    {
+        return Value::Int(i);
     }
-    if let Some(oct) = s.strip_prefix("0o") {
-        if let Ok(i) = i64::from_str_radix(oct, 8) {
-            return Value::Int(i);
-        }
+    if let Some(oct) = s.strip_prefix("0o")
+        && let Ok(i) = i64::from_str_radix(oct, 8)
+    {
+        return Value::Int(i);
     }
-    if is_core_float(unsigned) {
-        if let Ok(f) = s.parse::<f64>() {
-            return Value::Float(f);
-        }
+    if is_core_float(unsigned)
+        && let Ok(f) = s.parse::<f64>()
+    {
+        return Value::Float(f);
     }
     Value::Str(s.to_owned(), Style::Plain)
 }

@@ -92,6 +92,18 @@ impl RuleMeta {
         }
     }
 
+    /// The documentation as markdown (the doc comment with its one-space indent removed).
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_owned()
+    }
+
     /// The first line of the docs that is not a heading: a one-line summary.
     #[must_use]
     pub fn summary(&self) -> &'static str {

@@ -1,1 +1,49 @@
-fn main() {}
+//! Project tasks: `cargo xtask <task>`.
+//!
+//! - `corpus [DIR]`: run check over every file of the shared corpus (default `../shared/corpus`)
+//!   with each file's manifest `source_path` as its logical path; print per-kind counts,
+//!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
+//!   kind agreement under 98%.
+//! - `codegen [--check]`: write (or verify) `docs/rules.md`.
+
+mod corpus;
+
+use std::path::{Path, PathBuf};
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is in the workspace")
+        .to_path_buf()
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    match args.first().map(String::as_str) {
+        Some("corpus") => corpus::run(&root, &args[1..]),
+        Some("codegen") => codegen(&root, args.iter().any(|a| a == "--check")),
+        _ => {
+            eprintln!("usage: cargo xtask <corpus [DIR] | codegen [--check]>");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn codegen(root: &Path, check: bool) -> anyhow::Result<()> {
+    let path = root.join("docs/rules.md");
+    let want = agentfmt::docs::rules_markdown();
+    if check {
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        anyhow::ensure!(
+            have == want,
+            "docs/rules.md is stale: run `cargo xtask codegen`"
+        );
+        println!("docs/rules.md is up to date");
+    } else {
+        std::fs::create_dir_all(path.parent().expect("docs dir"))?;
+        std::fs::write(&path, want)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}

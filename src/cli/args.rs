@@ -1,0 +1,102 @@
+//! Command-line arguments (clap derive; doc comments are the help text).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check, format, repair and convert AI agent files (Claude Code, Cursor, Copilot, AGENTS.md,
+/// Gemini CLI, OpenCode, Windsurf, Kiro).
+#[derive(Debug, Parser)]
+#[command(name = "agentfmt", version, about, propagate_version = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate agent files against their kind's schema and rules.
+    Check(CheckArgs),
+    /// Print the documentation of a rule (by code or name), or list all rules.
+    Rule(RuleArgs),
+}
+
+/// Options shared by every command that reads files.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Files or directories (default: the current directory). `-` reads standard input.
+    /// Directories are walked for agent files (honouring .gitignore, skipping .git and
+    /// node_modules); files given explicitly are always read.
+    pub paths: Vec<PathBuf>,
+    /// Treat every input as this kind (for stdin and odd names such as `*.txt`).
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<agentfmt::kind::Kind>,
+    /// The logical path of standard input (decides its kind and appears in output).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filepath: Option<String>,
+    /// Use this configuration file instead of searching for `agentfmt.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `agentfmt.toml`.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub output_format: OutputFormat,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RuleArgs {
+    /// A rule code (`AF007`) or name (`duplicate-key`).
+    pub rule: Option<String>,
+    /// List every rule.
+    #[arg(long, conflicts_with = "rule")]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style diagnostics with source excerpts.
+    Human,
+    /// A JSON array of diagnostics.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+fn parse_kind(s: &str) -> Result<agentfmt::kind::Kind, String> {
+    s.parse().map_err(|()| {
+        let all: Vec<&str> = agentfmt::kind::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        match agentfmt::diagnostic::did_you_mean(s, &all) {
+            Some(m) => format!("unknown kind `{s}`; did you mean `{m}`?"),
+            None => format!("unknown kind `{s}`; expected one of: {}", all.join(", ")),
+        }
+    })
+}

@@ -1,0 +1,170 @@
+//! `agentfmt check` and `agentfmt rule`.
+
+use std::io::Write as _;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use agentfmt::check::{self, FileReport};
+use agentfmt::config::Config;
+use agentfmt::diagnostic::{Diagnostic, Severity};
+use agentfmt::render;
+use agentfmt::rules::{self, Context};
+use agentfmt::span::Span;
+
+use super::args::{CheckArgs, InputArgs, OutputFormat, RuleArgs};
+use super::walk::{self, Input};
+use super::{ExitStatus, files};
+
+/// One loaded input: its display path and bytes, or a report for why it could not be read.
+pub(crate) enum Loaded {
+    Bytes {
+        path: String,
+        logical: String,
+        bytes: Vec<u8>,
+    },
+    Failed(FileReport, bool /* agentfmt failure (exit 2) */),
+}
+
+fn io_diag(message: String) -> Diagnostic {
+    // Not a rule: agentfmt could not read the file. Reported like a diagnostic so the run goes on.
+    Diagnostic {
+        code: "AF000",
+        rule: "io-error",
+        severity: Severity::Error,
+        message,
+        span: Span::empty(0),
+        labels: Vec::new(),
+        help: None,
+        fix: None,
+    }
+}
+
+/// Reads one input.
+pub(crate) fn load(input: &Input, args: &InputArgs) -> Loaded {
+    let (path, result) = match input {
+        Input::Stdin => ("-".to_owned(), files::read_stdin()),
+        Input::File { path, .. } => (walk::display(path), files::read(path)),
+    };
+    let logical = match input {
+        Input::Stdin => args.stdin_filepath.clone().unwrap_or_else(|| "-".into()),
+        Input::File { .. } => path.clone(),
+    };
+    match result {
+        Ok(bytes) => Loaded::Bytes {
+            path: if path == "-" { logical.clone() } else { path },
+            logical,
+            bytes,
+        },
+        Err(e) => {
+            let too_large = matches!(e, files::ReadError::TooLarge(_));
+            Loaded::Failed(
+                FileReport::without_text(path, io_diag(e.to_string())),
+                !too_large,
+            )
+        }
+    }
+}
+
+pub(crate) fn exists(p: &str) -> bool {
+    std::path::Path::new(p).exists()
+}
+
+/// `agentfmt check`.
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
+    let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
+    let inputs = walk::collect(&args.input.paths, &config, &root);
+    let exists_fn: &(dyn Fn(&str) -> bool + Sync) = &exists;
+    let reports = check_inputs(&inputs, &args.input, &config, exists_fn);
+    let tool_failed = reports.iter().any(|(_, failed)| *failed);
+    let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
+
+    let out = match args.output_format {
+        OutputFormat::Human => render::human::render(&reports, super::use_color(args.color)),
+        OutputFormat::Json => render::json::render(&reports),
+        OutputFormat::Sarif => render::sarif::render(&reports),
+        OutputFormat::Github => render::github::render(&reports),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .context("writing to stdout")?;
+    stdout.flush().context("writing to stdout")?;
+    if args.output_format == OutputFormat::Human {
+        let _ = writeln!(std::io::stderr(), "{}", render::human::summary(&reports));
+    }
+    let errors = reports.iter().any(|r| r.count(Severity::Error) > 0);
+    let warnings = reports.iter().any(|r| r.count(Severity::Warning) > 0);
+    Ok(if tool_failed {
+        ExitStatus::Error
+    } else if errors || (args.strict && warnings) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Checks inputs in parallel; returns reports (in input order) and whether agentfmt failed on each.
+pub(crate) fn check_inputs(
+    inputs: &[Input],
+    args: &InputArgs,
+    config: &Config,
+    exists_fn: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<(FileReport, bool)> {
+    inputs
+        .par_iter()
+        .map(|input| match load(input, args) {
+            Loaded::Failed(r, failed) => (r, failed),
+            Loaded::Bytes {
+                path,
+                logical,
+                bytes,
+            } => {
+                let ctx = Context {
+                    file_exists: (!matches!(input, Input::Stdin)).then_some(exists_fn),
+                };
+                let (mut report, _) = check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
+                report.path = path;
+                (report, false)
+            }
+        })
+        .collect()
+}
+
+/// `agentfmt rule`.
+pub fn rule(args: &RuleArgs) -> anyhow::Result<ExitStatus> {
+    let mut out = std::io::stdout().lock();
+    match &args.rule {
+        Some(r) if !args.all => {
+            let Some(meta) = rules::find(r) else {
+                let names: Vec<&str> = rules::RULES.iter().map(|r| r.meta().name).collect();
+                let hint = agentfmt::diagnostic::did_you_mean(r, &names)
+                    .map(|m| format!("; did you mean `{m}`?"))
+                    .unwrap_or_default();
+                anyhow::bail!("no rule `{r}`{hint} (`agentfmt rule --all` lists them)");
+            };
+            writeln!(
+                out,
+                "# {} ({})\n\nDefault severity: {}\n\n{}",
+                meta.name,
+                meta.code,
+                meta.default.as_str(),
+                meta.markdown()
+            )?;
+        }
+        _ => {
+            for r in rules::RULES {
+                let m = r.meta();
+                writeln!(
+                    out,
+                    "{}  {:<28} {:<8} {}",
+                    m.code,
+                    m.name,
+                    m.default.as_str(),
+                    m.summary()
+                )?;
+            }
+        }
+    }
+    Ok(ExitStatus::Success)
+}
