@@ -1,1 +1,3 @@
-//! The single integration-test binary.
+//! The single integration-test binary (style.md rule 9).
+
+mod cli;

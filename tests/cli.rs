@@ -1,0 +1,362 @@
+//! CLI behaviour: exit codes, output formats, stdin, configuration, rule docs.
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn agentfmt() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_agentfmt"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    agentfmt().args(args).output().expect("agentfmt runs")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = agentfmt()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("agentfmt runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const BAD_AGENT: &str = "---\nname: reviewer\nname: dup\ndescription: Reviews code\n---\nReview.\n";
+const OK_AGENT: &str = "---\nname: reviewer\ndescription: Reviews code\n---\nReview the diff.\n";
+const LENIENT_AGENT: &str = "---\nname: reviewer\ndescription: Use when: asked\n---\nReview.\n";
+
+#[test]
+fn exit_codes_follow_severity() {
+    let ok = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/reviewer.md",
+        ],
+        OK_AGENT,
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let bad = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/reviewer.md",
+        ],
+        BAD_AGENT,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("error[AF007/duplicate-key]: duplicate key `name`"),
+        "{}",
+        stdout(&bad)
+    );
+    let warn = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/reviewer.md",
+        ],
+        LENIENT_AGENT,
+    );
+    assert_eq!(warn.status.code(), Some(0));
+    let strict = run_stdin(
+        &[
+            "check",
+            "--strict",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/reviewer.md",
+        ],
+        LENIENT_AGENT,
+    );
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn missing_file_is_a_tool_failure_but_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("AGENTS.md");
+    std::fs::write(&good, "# Agents\n").unwrap();
+    let missing = dir.path().join("nope.md");
+    let o = run(&[
+        "check",
+        missing.to_str().unwrap(),
+        good.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2 files checked"), "{err}");
+    assert!(stdout(&o).contains("cannot read"), "{}", stdout(&o));
+}
+
+#[test]
+fn stdin_filepath_decides_the_kind() {
+    let text = "---\nglobs: src/**\n---\nx\n";
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".cursor/rules/x.mdc",
+            "--output-format",
+            "json",
+        ],
+        text,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["kind"] == "cursor-mdc"),
+        "{v}"
+    );
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--kind",
+            "cursor-mdc",
+            "--output-format",
+            "json",
+        ],
+        "---\nname: a: b\n---\n",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["rule"], "strict-yaml", "{v}");
+    let o = run_stdin(&["check", "-", "--kind", "cursor-md"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `cursor-mdc`"));
+}
+
+#[test]
+fn json_output_has_positions() {
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/a.md",
+            "--output-format",
+            "json",
+        ],
+        BAD_AGENT,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "duplicate-key")
+        .unwrap();
+    assert_eq!(d["path"], ".claude/agents/a.md");
+    assert_eq!(d["start"]["line"], 3);
+    assert_eq!(d["start"]["column"], 1);
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["labels"][0]["message"], "first defined here");
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-2.1.0.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let o = run(&[
+        "check",
+        "corpus/examples",
+        "--output-format",
+        "sarif",
+        "--no-config",
+    ]);
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(!log["runs"][0]["results"].as_array().unwrap().is_empty());
+    // A result that violates the schema is caught (the test can fail).
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn github_annotations() {
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/a.md",
+            "--output-format",
+            "github",
+        ],
+        BAD_AGENT,
+    );
+    let out = stdout(&o);
+    assert!(out.contains("::error file=.claude/agents/a.md,line=3,col=1,endLine=3,endColumn=5,title=AF007 duplicate-key::duplicate key `name`"), "{out}");
+}
+
+#[test]
+fn rule_prints_docs_and_rejects_unknown_rules() {
+    let o = run(&["rule", "AF007"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("# duplicate-key (AF007)"));
+    assert!(stdout(&o).contains("## Why is this bad?"));
+    let o = run(&["rule", "duplicate-keys"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `duplicate-key`"));
+}
+
+#[test]
+fn config_overrides_and_unknown_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("agentfmt.toml");
+    std::fs::write(&cfg, "[rules]\nduplicate-key = \"warning\"\n").unwrap();
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/a.md",
+            "--config",
+            cfg.to_str().unwrap(),
+        ],
+        BAD_AGENT,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("warning[AF007/duplicate-key]"));
+    std::fs::write(&cfg, "[rules]\nduplicate-key = \"off\"\n").unwrap();
+    let o = run_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/a.md",
+            "--config",
+            cfg.to_str().unwrap(),
+        ],
+        BAD_AGENT,
+    );
+    assert!(!stdout(&o).contains("AF007"));
+    std::fs::write(&cfg, "exclud = [\"x\"]\n").unwrap();
+    let o = run(&["check", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "agentfmt.toml:1:1: unknown key `exclud` in agentfmt.toml; did you mean `exclude`?"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn walking_honours_gitignore_and_exclude_and_skips_non_agent_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join(".claude/agents")).unwrap();
+    std::fs::create_dir_all(p.join("node_modules/pkg/.claude/agents")).unwrap();
+    std::fs::create_dir_all(p.join("ignored/.claude/agents")).unwrap();
+    std::fs::create_dir_all(p.join("vendor/.claude/agents")).unwrap();
+    for d in [
+        ".claude/agents",
+        "node_modules/pkg/.claude/agents",
+        "ignored/.claude/agents",
+        "vendor/.claude/agents",
+    ] {
+        std::fs::write(p.join(d).join("a.md"), BAD_AGENT).unwrap();
+    }
+    std::fs::write(p.join("README.md"), "---\nname: x\nname: y\n---\n").unwrap();
+    std::fs::write(p.join(".gitignore"), "ignored/\n").unwrap();
+    std::fs::write(p.join("agentfmt.toml"), "exclude = [\"vendor\"]\n").unwrap();
+    let o = agentfmt()
+        .current_dir(p)
+        .args(["check", "--output-format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: std::collections::BTreeSet<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        paths.into_iter().collect::<Vec<_>>(),
+        [".claude/agents/a.md"]
+    );
+    // An explicit file is always checked, whatever its name.
+    let o = agentfmt()
+        .current_dir(p)
+        .args(["check", "README.md", "--output-format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "duplicate-key"),
+        "{v}"
+    );
+}
+
+#[test]
+fn binary_and_utf16_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("x.mdc");
+    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let o = run(&["check", bin.to_str().unwrap(), "--no-config"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("binary file"), "{}", stdout(&o));
+    let utf16 = dir.path().join("AGENTS.md");
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("# Agents\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&utf16, bytes).unwrap();
+    let o = run(&["check", utf16.to_str().unwrap(), "--no-config"]);
+    assert!(stdout(&o).contains("non-utf8-encoding"), "{}", stdout(&o));
+}
+
+#[test]
+fn examples_render_like_rustc() {
+    let o = run(&[
+        "check",
+        "corpus/examples",
+        "--color",
+        "never",
+        "--no-config",
+    ]);
+    insta::assert_snapshot!("examples_human", stdout(&o));
+}
+
+#[test]
+fn docs_rules_md_is_up_to_date() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"))
+        .unwrap_or_default();
+    assert!(
+        committed == agentfmt::docs::rules_markdown(),
+        "docs/rules.md is stale: run `cargo xtask codegen`"
+    );
+}
