@@ -1,2 +1,3 @@
 //! agentfmt: check, format, repair and convert AI agent files.
+pub mod repair;
 pub mod span;
