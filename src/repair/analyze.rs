@@ -204,17 +204,6 @@ fn find_clusters(text: &str, lines: &[Line]) -> Vec<Cluster> {
     out
 }
 
-/// Whether a non-ASCII character of `decoded` occurs on `line` outside the
-/// cluster: the line shows the damaged and the decoded form side by side.
-fn decoded_nearby(text: &str, line: &Line, c: &Cluster, decoded: &str) -> bool {
-    let before = &text[line.start..c.start.max(line.start)];
-    let after = &text[c.end.min(line.end).max(c.start)..line.end.max(c.start)];
-    decoded
-        .chars()
-        .filter(|ch| !ch.is_ascii())
-        .any(|ch| before.contains(ch) || after.contains(ch))
-}
-
 fn damage_of(r: &Reading, latin1_doc: bool) -> Damage {
     if r.depth >= 2 {
         return Damage::Layered { depth: r.depth };
@@ -242,12 +231,11 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         chars.clear();
         chars.extend(text[c.start..c.end].chars());
         let line = &lines[c.line];
-        c.quoted = line.fenced
-            || line.keyword
-            || region::in_inline_code(
-                &text[line.start..line.end.max(c.start)],
-                c.start - line.start,
-            );
+        let in_line = &text[line.start..line.end.max(c.start)];
+        let at = c.start - line.start;
+        c.quoted = line.keyword
+            || region::in_inline_code(in_line, at)
+            || (line.quoting_block && region::in_string_literal(in_line, at));
         let non_space = chars.iter().filter(|&&ch| ch != ' ').count();
         if non_space == 1 && !is_lead_char(chars[0]) && chars[0] != '\u{feff}' {
             // A lone non-lead character (é, ✅, 中) cannot be mojibake.
@@ -261,11 +249,25 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         }
         c.reading = read(&chars);
         c.class = classify(&chars, c.reading.as_ref());
-        if let Some(r) = &c.reading
-            && decoded_nearby(text, line, c, &r.text)
-        {
-            c.class = Class::Negative;
-            c.reading = None;
+    }
+    // The decoded form shown next to the damaged one on the same line (outside
+    // other damaged-looking clusters) marks the damaged form as quoted on purpose.
+    for k in 0..clusters.len() {
+        let Some(r) = &clusters[k].reading else {
+            continue;
+        };
+        let line = clusters[k].line;
+        let shown = clusters
+            .iter()
+            .filter(|o| o.line == line && o.reading.is_none())
+            .any(|o| {
+                r.text
+                    .chars()
+                    .any(|ch| !ch.is_ascii() && text[o.start..o.end].contains(ch))
+            });
+        if shown {
+            clusters[k].class = Class::Negative;
+            clusters[k].reading = None;
         }
     }
     let unquoted: i32 = clusters
@@ -284,6 +286,21 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         total += c.class.score();
     }
     let damaged = region::decide(&scores, total > 0);
+    #[cfg(test)]
+    if std::env::var_os("REPAIR_DEBUG").is_some() {
+        for c in &clusters {
+            eprintln!(
+                "line {} score {} damaged {} {:?} quoted {} {:?} -> {:?}",
+                c.line,
+                scores[c.line],
+                damaged[c.line],
+                c.class,
+                c.quoted,
+                &text[c.start..c.end],
+                c.reading.as_ref().map(|r| (&r.text, r.last.cost, r.depth))
+            );
+        }
+    }
     let latin1_doc = clusters
         .iter()
         .any(|c| c.reading.as_ref().is_some_and(|r| r.last.latin1_c1));

@@ -11,7 +11,19 @@ pub(crate) struct Line {
     pub fenced: bool,
     /// Mentions encodings or mojibake, so non-ASCII on it may be quoted on purpose.
     pub keyword: bool,
+    /// In a fenced code block whose code handles text encodings (replace, decode, ...).
+    pub quoting_block: bool,
 }
+
+/// Words that mark a fenced code block as one that handles mojibake on purpose.
+const CODE_KEYWORDS: [&str; 6] = [
+    "replace",
+    "decode",
+    "encode",
+    "translate",
+    "fix_text",
+    "garbl",
+];
 
 const KEYWORDS: [&str; 13] = [
     "mojibake",
@@ -70,13 +82,45 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
             end,
             fenced,
             keyword,
+            quoting_block: false,
         });
         if nl == bytes.len() {
             break;
         }
         start = nl + 1;
     }
+    mark_quoting_blocks(text, &mut out);
     out
+}
+
+/// Marks every line of a fenced block that mentions an encoding keyword or a
+/// text-replacing call as `quoting_block`.
+fn mark_quoting_blocks(text: &str, lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].fenced {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && lines[j].fenced {
+            j += 1;
+        }
+        let block = &text[lines[i].start..lines[j - 1].end];
+        if !block.is_ascii() {
+            let lower = block.to_ascii_lowercase();
+            if KEYWORDS
+                .iter()
+                .chain(&CODE_KEYWORDS)
+                .any(|k| lower.contains(k))
+            {
+                for l in &mut lines[i..j] {
+                    l.quoting_block = true;
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 fn memchr_nl(b: &[u8]) -> Option<usize> {
@@ -92,6 +136,14 @@ pub(crate) fn in_inline_code(line: &str, offset: usize) -> bool {
         .count()
         % 2
         == 1
+}
+
+/// Whether byte `offset` of `line` lies inside a string literal (an odd number
+/// of `"` or of `'` precede it on the line).
+pub(crate) fn in_string_literal(line: &str, offset: usize) -> bool {
+    let before = &line.as_bytes()[..offset];
+    before.iter().filter(|&&b| b == b'"').count() % 2 == 1
+        || before.iter().filter(|&&b| b == b'\'').count() % 2 == 1
 }
 
 /// Per-line damage decision from per-line evidence scores: positive lines are

@@ -29,3 +29,13 @@ fn seeds_dump() {
         }
     }
 }
+
+#[test]
+fn debug_file() {
+    let Some(p) = std::env::var_os("REPAIR_DEBUG") else {
+        return;
+    };
+    let t = std::fs::read_to_string(p).unwrap();
+    let r = repair(&t);
+    eprintln!("fixes {}", r.fixes.len());
+}
