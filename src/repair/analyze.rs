@@ -1,7 +1,7 @@
 //! Cluster analysis and the per-region decision (see the module docs of
 //! [`repair`](super)).
 
-use super::decode::{Codec, Decoded, decode};
+use super::decode::{Codec, Decoded, Penalties, decode};
 use super::region::{self, Line};
 use super::tables::{is_cont_char, is_lead_char};
 use super::{Damage, Fix};
@@ -92,9 +92,8 @@ fn avg(d: &Decoded) -> f32 {
 fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
     let mut best: Option<(Codec, Decoded)> = None;
     for codec in [Codec::Western, Codec::MacRoman] {
-        if let Some(d) = decode(chars, codec, false)
+        if let Some(d) = decode(chars, codec, false, Penalties::default())
             && d.multibyte > 0
-            && d.max_cost <= 6.5
             && best.as_ref().is_none_or(|(_, b)| d.cost < b.cost)
         {
             best = Some((codec, d));
@@ -103,49 +102,50 @@ fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
     best
 }
 
-/// Decodes a cluster, repeating lossless readings for layered damage.
-fn read(chars: &[char]) -> Option<Reading> {
+fn plausible(d: &Decoded) -> bool {
+    d.multibyte > 0 && d.max_cost <= 6.5
+}
+
+fn mojibake_like(cur: &[char]) -> bool {
+    cur.iter().all(|&c| !c.is_ascii() || c == ' ') && cur.iter().filter(|&&c| c != ' ').count() >= 2
+}
+
+/// Decodes a cluster. Lossless readings are chained for layered damage (the
+/// intermediate layers are mojibake themselves, so only the last must be
+/// plausible); the innermost layer may be lossy.
+fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
+    let mut chain: Vec<(Codec, Decoded)> = Vec::new();
     let mut cur: Vec<char> = chars.to_vec();
-    let mut reading: Option<Reading> = None;
-    loop {
-        let depth = reading.as_ref().map_or(0, |r| r.depth);
-        if depth >= 3 {
+    while chain.len() < 3 {
+        if !chain.is_empty() && !mojibake_like(&cur) {
             break;
         }
-        let non_ascii = cur.iter().all(|&c| !c.is_ascii() || c == ' ');
-        if depth > 0 && (!non_ascii || cur.iter().filter(|&&c| c != ' ').count() < 2) {
-            break;
-        }
-        if let Some((codec, d)) = best_lossless(&cur) {
-            if depth > 0 && avg(&d) > 4.0 {
-                break;
-            }
-            cur = d.text.chars().collect();
-            reading = Some(Reading {
-                text: d.text.clone(),
-                depth: depth + 1,
-                codec,
-                last: d,
-                lossless: true,
-            });
-            continue;
-        }
-        let Some(d) = decode(&cur, Codec::Western, true) else {
+        let Some((codec, d)) = best_lossless(&cur) else {
             break;
         };
-        if d.multibyte == 0 || d.max_cost > 6.5 || (depth > 0 && avg(&d) > 4.0) {
-            break;
-        }
-        reading = Some(Reading {
+        cur = d.text.chars().collect();
+        chain.push((codec, d));
+    }
+    if chain.len() < 3 && (chain.is_empty() || mojibake_like(&cur))
+        && let Some(d) = decode(&cur, Codec::Western, true, pen)
+        && plausible(&d)
+        && (chain.is_empty() || avg(&d) <= 4.0)
+    {
+        return Some(Reading {
             text: d.text.clone(),
-            depth: depth + 1,
+            depth: chain.len() as u8 + 1,
             codec: Codec::Western,
             last: d,
             lossless: false,
         });
-        break;
     }
-    reading
+    while let Some((codec, d)) = chain.pop() {
+        let depth = chain.len() as u8 + 1;
+        if plausible(&d) && (depth == 1 || avg(&d) <= 5.0) {
+            return Some(Reading { text: d.text.clone(), depth, codec, last: d, lossless: true });
+        }
+    }
+    None
 }
 
 fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
@@ -183,8 +183,16 @@ fn find_clusters(text: &str, lines: &[Line]) -> Vec<Cluster> {
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i] >= 0x80 {
-            i += 1;
+        loop {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                i += 1;
+            }
+            // One space may be a flattened 0xA0 inside a character: join runs across it.
+            if i + 1 < bytes.len() && bytes[i] == b' ' && bytes[i + 1] >= 0x80 {
+                i += 1;
+                continue;
+            }
+            break;
         }
         if i < bytes.len() && bytes[i] == b' ' {
             i += 1;
@@ -227,6 +235,13 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     let lines = region::lines(text);
     let mut clusters = find_clusters(text, &lines);
     let mut chars = Vec::new();
+    let mut pen = Penalties::default();
+    if text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{fffd}') {
+        pen.drop = 6.0;
+    }
+    if text.contains('\u{a0}') {
+        pen.space = 6.0;
+    }
     for c in &mut clusters {
         chars.clear();
         chars.extend(text[c.start..c.end].chars());
@@ -247,7 +262,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             c.class = Class::Negative;
             continue;
         }
-        c.reading = read(&chars);
+        c.reading = read(&chars, pen);
         c.class = classify(&chars, c.reading.as_ref());
     }
     // The decoded form shown next to the damaged one on the same line (outside

@@ -29,10 +29,22 @@ enum Tok {
     Space,
 }
 
-/// Penalty per dropped byte.
-const DROP_PENALTY: f32 = 2.0;
-/// Penalty per space read back as 0xA0.
-const SPACE_PENALTY: f32 = 3.0;
+/// Costs of the lossy hypotheses, set per document: a document that keeps C1
+/// controls or U+FFFD did not drop bytes, and one that keeps no-break spaces
+/// did not flatten them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Penalties {
+    /// Per dropped byte.
+    pub drop: f32,
+    /// Per space read back as 0xA0.
+    pub space: f32,
+}
+
+impl Default for Penalties {
+    fn default() -> Self {
+        Self { drop: 2.0, space: 2.5 }
+    }
+}
 
 /// The result of decoding a cluster.
 #[derive(Clone, Debug, Default)]
@@ -169,7 +181,12 @@ fn for_each_candidate(lead: u8, len: usize, mask: u8, toks: &[Tok], mut f: impl 
 /// Decodes `chars` (one cluster) as UTF-8 bytes shown in `codec`. With `lossy`,
 /// dropped bytes and spaces standing for 0xA0 are considered. Returns `None`
 /// when no reading covers the whole cluster.
-pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool) -> Option<Decoded> {
+pub(crate) fn decode(
+    chars: &[char],
+    codec: Codec,
+    lossy: bool,
+    pen: Penalties,
+) -> Option<Decoded> {
     let mut toks = Vec::with_capacity(chars.len());
     let (latin1_c1, undefined_c1) = tokenize(chars, codec, &mut toks)?;
     let lossy = lossy && codec == Codec::Western;
@@ -211,7 +228,7 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool) -> Option<Decode
             }
             let consumed = &toks[i + 1..i + 1 + j];
             let spaces = consumed.iter().filter(|&&t| t == Tok::Space).count();
-            let penalty = d as f32 * DROP_PENALTY + spaces as f32 * SPACE_PENALTY;
+            let penalty = d as f32 * pen.drop + spaces as f32 * pen.space;
             let mut local = (f32::INFINITY, '\0');
             for_each_candidate(lead, len, mask, consumed, |ch| {
                 let c = prior::cost(ch);
@@ -284,7 +301,7 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool) -> Option<Decode
         let spaces = consumed.iter().filter(|&&t| t == Tok::Space).count();
         let wilds = consumed.iter().filter(|&&t| t == Tok::Wild).count();
         let c = (prior::cost(s.ch) + prior::context(s.ch, prev, next)).max(0.5);
-        out.cost += c + d as f32 * DROP_PENALTY + spaces as f32 * SPACE_PENALTY;
+        out.cost += c + d as f32 * pen.drop + spaces as f32 * pen.space;
         out.max_cost = out.max_cost.max(c);
         out.drops += d as u16;
         out.wilds += wilds as u16;
