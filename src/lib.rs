@@ -21,15 +21,14 @@ pub mod docs;
 pub mod document;
 pub mod kind;
 pub mod render;
+pub mod repair;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
 
 /// Mojibake diagnostics for `doc`, each with its repair as a safe fix.
-///
-/// FIXME(repair): wired to `repair::repair` when the repair module lands.
 #[must_use]
-pub fn mojibake_diagnostics(_doc: &document::Document) -> Vec<diagnostic::Diagnostic> {
-    Vec::new()
+pub fn mojibake_diagnostics(doc: &document::Document) -> Vec<diagnostic::Diagnostic> {
+    rules::mojibake::diagnostics(doc)
 }

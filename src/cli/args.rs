@@ -17,6 +17,8 @@ pub struct Args {
 pub enum Command {
     /// Validate agent files against their kind's schema and rules.
     Check(CheckArgs),
+    /// Repair encoding damage only (mojibake, a BOM that went through the damage) in place.
+    Repair(RewriteArgs),
     /// Print the documentation of a rule (by code or name), or list all rules.
     Rule(RuleArgs),
 }
@@ -53,6 +55,22 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
     /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Options of the commands that rewrite files (`fmt`, `repair`).
+#[derive(Debug, clap::Args)]
+pub struct RewriteArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write nothing; list the files that would change and exit 1 if any would.
+    #[arg(long)]
+    pub check: bool,
+    /// Write nothing; print a unified diff of every change and exit 1 if any.
+    #[arg(long)]
+    pub diff: bool,
+    /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }

@@ -3,8 +3,11 @@
 
 mod args;
 mod check;
+mod diff;
 mod files;
+mod rewrite;
 mod walk;
+mod write;
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -47,6 +50,11 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     match args.command {
         Command::Check(a) => check::run(&a),
+        Command::Repair(a) => rewrite::run(&a, "repair", true, &|doc| {
+            let repaired = agentfmt::repair::repair(doc.text());
+            let changed = !repaired.fixes.is_empty();
+            (changed.then_some(repaired.text), Vec::new())
+        }),
         Command::Rule(a) => check::rule(&a),
     }
 }

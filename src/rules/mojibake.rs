@@ -19,3 +19,67 @@ declare_rule! {
 }
 
 parse_stage_rule!(Mojibake);
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::document::Document;
+use crate::repair;
+use crate::rules::Rule as _;
+use crate::span::Span;
+
+/// The `mojibake` diagnostics of `doc`: one per damaged line, whose safe fix holds every
+/// repair on that line (see [`crate::repair`] for the model).
+#[must_use]
+pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
+    let text = doc.text();
+    if repair::is_clean_fast(text) {
+        return Vec::new();
+    }
+    let repaired = repair::repair(text);
+    let idx = doc.source.line_index();
+    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut groups: Vec<(usize, Vec<&repair::Fix>)> = Vec::new();
+    for f in &repaired.fixes {
+        let line = idx.line_of(f.span.start);
+        match groups.last_mut() {
+            Some((l, g)) if *l == line => g.push(f),
+            _ => groups.push((line, vec![f])),
+        }
+    }
+    for (_, fixes) in groups {
+        let first = fixes[0];
+        let span = Span::new(
+            first.span.start as usize,
+            fixes.last().map_or(first.span.end, |f| f.span.end) as usize,
+        );
+        let message = if fixes.len() == 1 {
+            first.message()
+        } else {
+            format!(
+                "{}: {} damaged sequences, e.g. `{}` should be `{}`",
+                first.damage.description(),
+                fixes.len(),
+                first.original.escape_debug(),
+                first.replacement.escape_debug()
+            )
+        };
+        let confidence = fixes.iter().map(|f| f.confidence).fold(1.0f32, f32::min);
+        let edits = fixes
+            .iter()
+            .map(|f| Edit {
+                span: f.span,
+                replacement: f.replacement.clone(),
+            })
+            .collect();
+        out.push(
+            Mojibake
+                .meta()
+                .diag(span, message)
+                .with_help(format!(
+                    "`agentfmt repair` or `agentfmt fmt` fixes it (confidence {:.0}%)",
+                    confidence * 100.0
+                ))
+                .with_fix(Applicability::Safe, edits),
+        );
+    }
+    out
+}

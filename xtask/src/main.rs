@@ -5,8 +5,14 @@
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
 //! - `codegen [--check]`: write (or verify) `docs/rules.md`.
+//! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod corpus;
+mod mojibake;
+mod mojibake_ftfy;
+mod mojibake_gen;
+mod mojibake_texts;
 
 use std::path::{Path, PathBuf};
 
@@ -23,8 +29,11 @@ fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("corpus") => corpus::run(&root, &args[1..]),
         Some("codegen") => codegen(&root, args.iter().any(|a| a == "--check")),
+        Some("mojibake-bench") => mojibake::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <corpus [DIR] | codegen [--check]>");
+            eprintln!(
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy]>"
+            );
             std::process::exit(2);
         }
     }

@@ -1,0 +1,222 @@
+//! Shared driver of `fmt` and `repair`: compute each file's new text with a pure function, then
+//! write it in place (atomically, only when changed), list it (`--check`), print a unified diff
+//! (`--diff`), or print it to stdout (stdin input).
+
+use std::io::Write as _;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use agentfmt::check;
+use agentfmt::diagnostic::{Diagnostic, Severity};
+use agentfmt::document::Document;
+
+use super::args::RewriteArgs;
+use super::check::{Loaded, load};
+use super::walk::{self, Input};
+use super::{ExitStatus, write};
+
+/// The new text of a document (`None` = unchanged, or refused) and diagnostics to show.
+pub type Rewriter<'a> = dyn Fn(&Document) -> (Option<String>, Vec<Diagnostic>) + Sync + 'a;
+
+enum Outcome {
+    Unchanged,
+    Changed {
+        path: String,
+        old: String,
+        new: String,
+        file: Option<std::path::PathBuf>,
+    },
+    Stdout(Vec<u8>),
+    Problem(String, bool /* agentfmt failure */),
+}
+
+/// Runs a rewriting command.
+pub fn run(
+    args: &RewriteArgs,
+    verb: &str,
+    keep_bom: bool,
+    rewrite: &Rewriter<'_>,
+) -> anyhow::Result<ExitStatus> {
+    let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
+    let inputs = walk::collect(&args.input.paths, &config, &root);
+    let outcomes: Vec<(Outcome, Vec<String>)> = inputs
+        .par_iter()
+        .map(|input| process(input, args, keep_bom, rewrite))
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    let (mut changed, mut failed, mut problems) = (0usize, false, false);
+    let color = super::use_color(args.color);
+    for (o, notes) in &outcomes {
+        for n in notes {
+            let _ = writeln!(stderr, "{n}");
+        }
+        match o {
+            Outcome::Unchanged => {}
+            Outcome::Stdout(bytes) => stdout.write_all(bytes).context("writing to stdout")?,
+            Outcome::Changed {
+                path,
+                old,
+                new,
+                file,
+            } => {
+                changed += 1;
+                if args.diff {
+                    stdout.write_all(super::diff::unified(path, old, new, color).as_bytes())?;
+                } else if args.check {
+                    writeln!(stdout, "Would {verb}: {path}")?;
+                } else if file.is_some() {
+                    let _ = writeln!(
+                        stderr,
+                        "{}: {path}",
+                        if verb == "reformat" {
+                            "Reformatted"
+                        } else {
+                            "Repaired"
+                        }
+                    );
+                }
+            }
+            Outcome::Problem(msg, tool) => {
+                let _ = writeln!(stderr, "{msg}");
+                problems = true;
+                failed |= *tool;
+            }
+        }
+    }
+    let unchanged = outcomes.len() - changed;
+    if !inputs.iter().all(|i| matches!(i, Input::Stdin)) {
+        let what = if args.check || args.diff {
+            format!("would {verb}")
+        } else {
+            format!("{verb}ed").replace("eed", "ed")
+        };
+        let _ = writeln!(
+            stderr,
+            "{changed} file(s) {what}, {unchanged} file(s) unchanged."
+        );
+    }
+    Ok(if failed {
+        ExitStatus::Error
+    } else if (args.check || args.diff) && (changed > 0 || problems) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+fn process(
+    input: &Input,
+    args: &RewriteArgs,
+    keep_bom: bool,
+    rewrite: &Rewriter<'_>,
+) -> (Outcome, Vec<String>) {
+    let (path, logical, bytes) = match load(input, &args.input) {
+        Loaded::Failed(report, tool) => {
+            let msg = report
+                .diagnostics
+                .first()
+                .map_or_else(String::new, |d| format!("{}: {}", report.path, d.message));
+            return (Outcome::Problem(msg, tool), Vec::new());
+        }
+        Loaded::Bytes {
+            path,
+            logical,
+            bytes,
+        } => (path, logical, bytes),
+    };
+    let (doc, _) = match check::load(&bytes, &logical, args.input.kind) {
+        Ok(x) => x,
+        Err(note) => {
+            return (
+                Outcome::Problem(format!("{path}: {}", note.message), false),
+                Vec::new(),
+            );
+        }
+    };
+    if doc.source.lossy {
+        return (
+            Outcome::Problem(
+                format!(
+                    "{path}: not valid UTF-8; left unchanged (run `agentfmt check` for the offsets)"
+                ),
+                false,
+            ),
+            Vec::new(),
+        );
+    }
+    let (new, diags) = rewrite(&doc);
+    let notes: Vec<String> = diags
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| {
+            let lc = doc.source.line_col(d.span.start);
+            format!(
+                "{path}:{}:{}: {}[{}]: {}",
+                lc.line,
+                lc.column,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            )
+        })
+        .collect();
+    let old_text = doc.source.text.clone();
+    let is_stdin = matches!(input, Input::Stdin);
+    match new {
+        None if is_stdin => (Outcome::Stdout(bytes), notes),
+        None => (Outcome::Unchanged, notes),
+        Some(new) => {
+            let new_bytes = if keep_bom {
+                doc.source.encode_like(&new)
+            } else {
+                new.clone().into_bytes()
+            };
+            if new_bytes == bytes {
+                return (
+                    if is_stdin {
+                        Outcome::Stdout(bytes)
+                    } else {
+                        Outcome::Unchanged
+                    },
+                    notes,
+                );
+            }
+            if is_stdin {
+                if args.check || args.diff {
+                    return (
+                        Outcome::Changed {
+                            path,
+                            old: old_text,
+                            new,
+                            file: None,
+                        },
+                        notes,
+                    );
+                }
+                return (Outcome::Stdout(new_bytes), notes);
+            }
+            let Input::File { path: file, .. } = input else {
+                unreachable!("stdin handled above")
+            };
+            if !(args.check || args.diff) {
+                if let Err(e) = write::atomic_write(file, &new_bytes) {
+                    return (
+                        Outcome::Problem(format!("{path}: cannot write: {e}"), true),
+                        notes,
+                    );
+                }
+            }
+            (
+                Outcome::Changed {
+                    path,
+                    old: old_text,
+                    new,
+                    file: Some(file.clone()),
+                },
+                notes,
+            )
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Cluster analysis and the per-region decision (see the module docs of
+//! [`repair`](super)).
+
+use super::decode::{Codec, Decoded, Penalties, decode};
+use super::region::{self, Line};
+use super::tables::{is_cont_char, is_lead_char};
+use super::{Damage, Fix};
+use crate::span::Span;
+
+/// Returns `true` when `text` cannot contain repairable mojibake: no character
+/// that some code page shows for a UTF-8 lead byte is directly followed by one
+/// shown for a continuation byte (or U+FFFD). Pure ASCII returns `true` after a
+/// single byte scan.
+///
+/// ```
+/// use agentfmt::repair::is_clean_fast;
+/// assert!(is_clean_fast("plain ASCII"));
+/// assert!(is_clean_fast("Café — naïve ✅"));
+/// assert!(!is_clean_fast("cafÃ©"));
+/// ```
+#[must_use]
+pub fn is_clean_fast(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = match bytes.iter().position(|&b| b >= 0x80) {
+        None => return true,
+        Some(i) => i,
+    };
+    let mut prev_lead = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            prev_lead = false;
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if prev_lead && is_cont_char(c) {
+            return false;
+        }
+        prev_lead = is_lead_char(c);
+        i += len;
+    }
+    true
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    Negative,
+    /// A lone two-byte lead character: decided only from its region.
+    Weak,
+    Medium,
+    Strong,
+}
+
+impl Class {
+    fn score(self) -> i32 {
+        match self {
+            Class::Negative => -2,
+            Class::Weak => 0,
+            Class::Medium => 1,
+            Class::Strong => 3,
+        }
+    }
+}
+
+struct Reading {
+    text: String,
+    depth: u8,
+    codec: Codec,
+    last: Decoded,
+    lossless: bool,
+}
+
+struct Cluster {
+    start: usize,
+    end: usize,
+    line: usize,
+    class: Class,
+    quoted: bool,
+    reading: Option<Reading>,
+}
+
+fn avg(d: &Decoded) -> f32 {
+    d.cost / f32::from(d.multibyte.max(1))
+}
+
+fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
+    let mut best: Option<(Codec, Decoded)> = None;
+    for codec in [Codec::Western, Codec::MacRoman] {
+        if let Some(d) = decode(chars, codec, false, Penalties::default())
+            && d.multibyte > 0
+            && best.as_ref().is_none_or(|(_, b)| d.cost < b.cost)
+        {
+            best = Some((codec, d));
+        }
+    }
+    best
+}
+
+fn plausible(d: &Decoded) -> bool {
+    d.multibyte > 0 && d.max_cost <= 6.5
+}
+
+fn mojibake_like(cur: &[char]) -> bool {
+    cur.iter().all(|&c| !c.is_ascii() || c == ' ') && cur.iter().filter(|&&c| c != ' ').count() >= 2
+}
+
+/// Decodes a cluster. Lossless readings are chained for layered damage (the
+/// intermediate layers are mojibake themselves, so only the last must be
+/// plausible); the innermost layer may be lossy.
+fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
+    let mut chain: Vec<(Codec, Decoded)> = Vec::new();
+    let mut cur: Vec<char> = chars.to_vec();
+    while chain.len() < 3 {
+        if !chain.is_empty() && !mojibake_like(&cur) {
+            break;
+        }
+        let Some((codec, d)) = best_lossless(&cur) else {
+            break;
+        };
+        cur = d.text.chars().collect();
+        chain.push((codec, d));
+    }
+    if chain.len() < 3
+        && (chain.is_empty() || mojibake_like(&cur))
+        && let Some(d) = decode(&cur, Codec::Western, true, pen)
+        && plausible(&d)
+        && (chain.is_empty() || avg(&d) <= 4.0)
+    {
+        return Some(Reading {
+            text: d.text.clone(),
+            depth: chain.len() as u8 + 1,
+            codec: Codec::Western,
+            last: d,
+            lossless: false,
+        });
+    }
+    while let Some((codec, d)) = chain.pop() {
+        let depth = chain.len() as u8 + 1;
+        if plausible(&d) && (depth == 1 || avg(&d) <= 5.0) {
+            return Some(Reading {
+                text: d.text.clone(),
+                depth,
+                codec,
+                last: d,
+                lossless: true,
+            });
+        }
+    }
+    None
+}
+
+fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
+    let Some(r) = reading else {
+        return Class::Negative;
+    };
+    let d = &r.last;
+    let input = chars.iter().filter(|&&c| c != ' ').count();
+    if r.lossless {
+        if avg(d) > 4.5 {
+            return Class::Weak;
+        }
+        if d.wide > 0 || d.multibyte >= 2 || r.depth > 1 || avg(d) <= 3.5 {
+            return Class::Strong;
+        }
+        return Class::Medium;
+    }
+    if avg(d) > 6.0 {
+        return Class::Negative;
+    }
+    if input >= 2 && avg(d) <= 4.5 {
+        return Class::Medium;
+    }
+    Class::Weak
+}
+
+fn find_clusters(text: &str, lines: &[Line]) -> Vec<Cluster> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut line = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                i += 1;
+            }
+            // One space may be a flattened 0xA0 inside a character: join runs across it.
+            if i + 1 < bytes.len() && bytes[i] == b' ' && bytes[i + 1] >= 0x80 {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        while lines[line].end < start {
+            line += 1;
+        }
+        out.push(Cluster {
+            start,
+            end: i,
+            line,
+            class: Class::Negative,
+            quoted: false,
+            reading: None,
+        });
+    }
+    out
+}
+
+fn damage_of(r: &Reading, latin1_doc: bool) -> Damage {
+    if r.depth >= 2 {
+        return Damage::Layered { depth: r.depth };
+    }
+    if r.text.trim_end() == "\u{feff}" {
+        return Damage::Bom;
+    }
+    let d = &r.last;
+    match r.codec {
+        Codec::MacRoman => Damage::MacRoman,
+        Codec::Western if d.wilds > 0 => Damage::Windows1252Replacement,
+        Codec::Western if d.drops > 0 => Damage::Windows1252Dropped,
+        Codec::Western if d.latin1_c1 || latin1_doc => Damage::Latin1,
+        Codec::Western if d.undefined_c1 => Damage::Windows1252C1,
+        Codec::Western => Damage::Windows1252,
+    }
+}
+
+/// Finds every fix in `text` (sorted, non-overlapping).
+pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
+    let lines = region::lines(text);
+    let mut clusters = find_clusters(text, &lines);
+    let mut chars = Vec::new();
+    let mut pen = Penalties::default();
+    if text
+        .chars()
+        .any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{fffd}')
+    {
+        pen.drop = 6.0;
+    }
+    if text.contains('\u{a0}') {
+        pen.space = 6.0;
+    }
+    for c in &mut clusters {
+        chars.clear();
+        chars.extend(text[c.start..c.end].chars());
+        let line = &lines[c.line];
+        let in_line = &text[line.start..line.end.max(c.start)];
+        let at = c.start - line.start;
+        c.quoted = line.keyword
+            || region::in_inline_code(in_line, at)
+            || (line.quoting_block && region::in_string_literal(in_line, at));
+        let non_space = chars.iter().filter(|&&ch| ch != ' ').count();
+        if non_space == 1 && !is_lead_char(chars[0]) && chars[0] != '\u{feff}' {
+            // A lone non-lead character (é, ✅, 中) cannot be mojibake.
+            c.class = Class::Negative;
+            continue;
+        }
+        if non_space == 1 && (chars[0] as u32) >= 0xE0 && (chars[0] as u32) <= 0xFF {
+            // A lone 3- or 4-byte lead would need two or more lost bytes.
+            c.class = Class::Negative;
+            continue;
+        }
+        c.reading = read(&chars, pen);
+        c.class = classify(&chars, c.reading.as_ref());
+    }
+    // The decoded form shown next to the damaged one on the same line (outside
+    // other damaged-looking clusters) marks the damaged form as quoted on purpose.
+    for k in 0..clusters.len() {
+        let Some(r) = &clusters[k].reading else {
+            continue;
+        };
+        let line = clusters[k].line;
+        let shown = clusters
+            .iter()
+            .filter(|o| o.line == line && o.reading.is_none())
+            .any(|o| {
+                r.text
+                    .chars()
+                    .any(|ch| !ch.is_ascii() && text[o.start..o.end].contains(ch))
+            });
+        if shown {
+            clusters[k].class = Class::Negative;
+            clusters[k].reading = None;
+        }
+    }
+    let unquoted: i32 = clusters
+        .iter()
+        .filter(|c| !c.quoted)
+        .map(|c| c.class.score().max(0))
+        .sum();
+    let quoted_counts = unquoted >= 3;
+    let mut scores = vec![0i32; lines.len()];
+    let mut total = 0;
+    for c in &clusters {
+        if c.quoted && !quoted_counts {
+            continue;
+        }
+        scores[c.line] += c.class.score();
+        total += c.class.score();
+    }
+    let damaged = region::decide(&scores, total > 0);
+    #[cfg(test)]
+    if std::env::var_os("REPAIR_DEBUG").is_some() {
+        for c in &clusters {
+            eprintln!(
+                "line {} score {} damaged {} {:?} quoted {} {:?} -> {:?}",
+                c.line,
+                scores[c.line],
+                damaged[c.line],
+                c.class,
+                c.quoted,
+                &text[c.start..c.end],
+                c.reading.as_ref().map(|r| (&r.text, r.last.cost, r.depth))
+            );
+        }
+    }
+    let latin1_doc = clusters
+        .iter()
+        .any(|c| c.reading.as_ref().is_some_and(|r| r.last.latin1_c1));
+    let mut fixes = Vec::new();
+    for c in &clusters {
+        if !damaged[c.line] || c.class == Class::Negative || (c.quoted && !quoted_counts) {
+            continue;
+        }
+        let Some(r) = &c.reading else { continue };
+        let original = &text[c.start..c.end];
+        // Trim the common prefix and suffix (a trailing literal space).
+        let mut s = c.start;
+        let mut e = c.end;
+        let mut rep = r.text.as_str();
+        while let (Some(a), Some(b)) = (text[s..e].chars().next_back(), rep.chars().next_back()) {
+            if a != b {
+                break;
+            }
+            e -= a.len_utf8();
+            rep = &rep[..rep.len() - b.len_utf8()];
+        }
+        if s == e || original == r.text {
+            continue;
+        }
+        while let (Some(a), Some(b)) = (text[s..e].chars().next(), rep.chars().next()) {
+            if a != b {
+                break;
+            }
+            s += a.len_utf8();
+            rep = &rep[b.len_utf8()..];
+        }
+        let damage = damage_of(r, latin1_doc);
+        let base: f32 = match c.class {
+            Class::Strong => 0.97,
+            Class::Medium => 0.85,
+            _ => 0.65,
+        };
+        let guessed = f32::from(r.last.drops + r.last.wilds + r.last.spaces);
+        let confidence = (base - 0.03 * guessed).clamp(0.3, 1.0);
+        fixes.push(Fix {
+            span: Span::new(s, e),
+            original: text[s..e].to_owned(),
+            replacement: rep.to_owned(),
+            damage,
+            confidence,
+        });
+    }
+    fixes
+}

@@ -1,0 +1,313 @@
+//! Decoding one cluster: map its characters back to the bytes a wrong code page
+//! produced them from, then find the cheapest way to read those bytes as UTF-8.
+//!
+//! A Viterbi-style search over the byte tokens handles the lossy variants: a
+//! continuation byte may have been *dropped* (Windows-1252 undefined bytes),
+//! *replaced* by U+FFFD (the position is known, the value is one of five), or an
+//! 0xA0 continuation may have become a plain space. Each hypothesis is scored
+//! with the [`prior`](super::prior) plus a penalty per lost byte, and lost-byte
+//! values are finally re-chosen with the neighbouring characters as context.
+
+use super::prior;
+use super::tables::{UNDEFINED, mac_byte, western_byte};
+
+/// A wrong code page the text may have been decoded with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Codec {
+    /// Windows-1252, including its Latin-1 / C1 and U+FFFD variants.
+    Western,
+    /// Mac OS Roman.
+    MacRoman,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tok {
+    Byte(u8),
+    /// U+FFFD standing for one undefined byte.
+    Wild,
+    /// An ASCII space that may have been an 0xA0 byte.
+    Space,
+}
+
+/// Costs of the lossy hypotheses, set per document: a document that keeps C1
+/// controls or U+FFFD did not drop bytes, and one that keeps no-break spaces
+/// did not flatten them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Penalties {
+    /// Per dropped byte.
+    pub drop: f32,
+    /// Per space read back as 0xA0.
+    pub space: f32,
+}
+
+impl Default for Penalties {
+    fn default() -> Self {
+        Self {
+            drop: 2.0,
+            space: 2.5,
+        }
+    }
+}
+
+/// The result of decoding a cluster.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Decoded {
+    pub text: String,
+    /// Sum of character costs and penalties.
+    pub cost: f32,
+    /// The largest single character cost.
+    pub max_cost: f32,
+    pub drops: u16,
+    pub wilds: u16,
+    pub spaces: u16,
+    /// Output characters of two or more UTF-8 bytes.
+    pub multibyte: u16,
+    /// Output characters of three or more UTF-8 bytes.
+    pub wide: u16,
+    /// Input contained C1 controls other than the five cp1252 leaves undefined.
+    pub latin1_c1: bool,
+    /// Input contained one of the five undefined bytes as a C1 control.
+    pub undefined_c1: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Step {
+    from: usize,
+    lead: u8,
+    len: u8,
+    mask: u8,
+    ch: char,
+}
+
+fn tokenize(chars: &[char], codec: Codec, out: &mut Vec<Tok>) -> Option<(bool, bool)> {
+    out.clear();
+    let (mut latin1, mut undef) = (false, false);
+    for &c in chars {
+        let t = if c == ' ' {
+            Tok::Space
+        } else if c == '\u{FFFD}' && codec == Codec::Western {
+            Tok::Wild
+        } else {
+            let b = match codec {
+                Codec::Western => western_byte(c)?,
+                Codec::MacRoman => mac_byte(c)?,
+            };
+            if codec == Codec::Western && (0x80..=0x9F).contains(&(c as u32)) {
+                if UNDEFINED.contains(&b) {
+                    undef = true;
+                } else {
+                    latin1 = true;
+                }
+            }
+            Tok::Byte(b)
+        };
+        out.push(t);
+    }
+    Some((latin1, undef))
+}
+
+fn seq_len(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+fn is_cont(t: Tok, lossy: bool) -> bool {
+    match t {
+        Tok::Byte(b) => (0x80..=0xBF).contains(&b),
+        Tok::Wild => true,
+        Tok::Space => lossy,
+    }
+}
+
+/// Calls `f` with every character the pattern (lead, consumed tokens, dropped
+/// slots in `mask`) can stand for.
+fn for_each_candidate(lead: u8, len: usize, mask: u8, toks: &[Tok], mut f: impl FnMut(char)) {
+    let slots = len - 1;
+    let mut choices: [&[u8]; 3] = [&[], &[], &[]];
+    let mut singles = [0u8; 3];
+    let mut k = 0;
+    for s in 0..slots {
+        if mask & (1 << s) != 0 {
+            choices[s] = &UNDEFINED;
+        } else {
+            match toks[k] {
+                Tok::Byte(b) => {
+                    singles[s] = b;
+                }
+                Tok::Space => singles[s] = 0xA0,
+                Tok::Wild => {
+                    choices[s] = &UNDEFINED;
+                    k += 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+    let mut buf = [lead, 0, 0, 0];
+    let n = |s: usize| {
+        if choices[s].is_empty() {
+            1
+        } else {
+            choices[s].len()
+        }
+    };
+    let counts = [
+        n(0),
+        if slots > 1 { n(1) } else { 1 },
+        if slots > 2 { n(2) } else { 1 },
+    ];
+    for a in 0..counts[0] {
+        for b in 0..counts[1] {
+            for c in 0..counts[2] {
+                for (s, idx) in [a, b, c].into_iter().enumerate().take(slots) {
+                    buf[s + 1] = if choices[s].is_empty() {
+                        singles[s]
+                    } else {
+                        choices[s][idx]
+                    };
+                }
+                if let Ok(s) = std::str::from_utf8(&buf[..len])
+                    && let Some(ch) = s.chars().next()
+                {
+                    f(ch);
+                }
+            }
+        }
+    }
+}
+
+/// Decodes `chars` (one cluster) as UTF-8 bytes shown in `codec`. With `lossy`,
+/// dropped bytes and spaces standing for 0xA0 are considered. Returns `None`
+/// when no reading covers the whole cluster.
+pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) -> Option<Decoded> {
+    let mut toks = Vec::with_capacity(chars.len());
+    let (latin1_c1, undefined_c1) = tokenize(chars, codec, &mut toks)?;
+    let lossy = lossy && codec == Codec::Western;
+    let n = toks.len();
+    let mut best = vec![f32::INFINITY; n + 1];
+    let mut back: Vec<Option<Step>> = vec![None; n + 1];
+    best[0] = 0.0;
+    for i in 0..n {
+        if !best[i].is_finite() {
+            continue;
+        }
+        let lead = match toks[i] {
+            Tok::Space => {
+                if best[i] < best[i + 1] {
+                    best[i + 1] = best[i];
+                    back[i + 1] = Some(Step {
+                        from: i,
+                        lead: b' ',
+                        len: 1,
+                        mask: 0,
+                        ch: ' ',
+                    });
+                }
+                continue;
+            }
+            Tok::Byte(b) => b,
+            Tok::Wild => continue,
+        };
+        let Some(len) = seq_len(lead) else { continue };
+        let slots = len - 1;
+        for mask in 0u8..(1 << slots) {
+            let d = mask.count_ones() as usize;
+            if d > 0 && !lossy {
+                continue;
+            }
+            let j = slots - d;
+            if i + 1 + j > n || !toks[i + 1..i + 1 + j].iter().all(|&t| is_cont(t, lossy)) {
+                continue;
+            }
+            let consumed = &toks[i + 1..i + 1 + j];
+            let spaces = consumed.iter().filter(|&&t| t == Tok::Space).count();
+            let penalty = d as f32 * pen.drop + spaces as f32 * pen.space;
+            let mut local = (f32::INFINITY, '\0');
+            for_each_candidate(lead, len, mask, consumed, |ch| {
+                let c = prior::cost(ch);
+                if c < local.0 {
+                    local = (c, ch);
+                }
+            });
+            let total = best[i] + local.0 + penalty;
+            if total < best[i + 1 + j] {
+                best[i + 1 + j] = total;
+                back[i + 1 + j] = Some(Step {
+                    from: i,
+                    lead,
+                    len: len as u8,
+                    mask,
+                    ch: local.1,
+                });
+            }
+        }
+    }
+    if !best[n].is_finite() {
+        return None;
+    }
+    let mut steps = Vec::new();
+    let mut at = n;
+    while at > 0 {
+        let s = back[at]?;
+        steps.push(s);
+        at = s.from;
+    }
+    steps.reverse();
+    // Re-choose guessed bytes with both neighbours as context (two sweeps).
+    for _ in 0..2 {
+        for k in 0..steps.len() {
+            let s = steps[k];
+            let consumed = &toks[s.from + 1..];
+            let guessed = s.mask != 0
+                || consumed[..(s.len as usize - 1 - s.mask.count_ones() as usize)]
+                    .iter()
+                    .any(|&t| t == Tok::Wild);
+            if s.len == 1 || !guessed {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|p| steps[p].ch);
+            let next = steps.get(k + 1).map(|p| p.ch);
+            let mut local = (f32::INFINITY, s.ch);
+            for_each_candidate(s.lead, s.len as usize, s.mask, consumed, |ch| {
+                let c = prior::cost(ch) + prior::context(ch, prev, next);
+                if c < local.0 {
+                    local = (c, ch);
+                }
+            });
+            steps[k].ch = local.1;
+        }
+    }
+    let mut out = Decoded {
+        latin1_c1,
+        undefined_c1,
+        ..Decoded::default()
+    };
+    for (k, s) in steps.iter().enumerate() {
+        out.text.push(s.ch);
+        if s.len == 1 {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|p| steps[p].ch);
+        let next = steps.get(k + 1).map(|p| p.ch);
+        let d = s.mask.count_ones() as usize;
+        let consumed = &toks[s.from + 1..s.from + s.len as usize - d];
+        let spaces = consumed.iter().filter(|&&t| t == Tok::Space).count();
+        let wilds = consumed.iter().filter(|&&t| t == Tok::Wild).count();
+        let c = (prior::cost(s.ch) + prior::context(s.ch, prev, next)).max(0.5);
+        out.cost += c + d as f32 * pen.drop + spaces as f32 * pen.space;
+        out.max_cost = out.max_cost.max(c);
+        out.drops += d as u16;
+        out.wilds += wilds as u16;
+        out.spaces += spaces as u16;
+        out.multibyte += 1;
+        if s.len >= 3 {
+            out.wide += 1;
+        }
+    }
+    Some(out)
+}

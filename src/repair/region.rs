@@ -1,0 +1,188 @@
+//! Regions: lines, fenced code blocks, inline code spans and lines that talk
+//! about encodings. Repair decisions are made per line with evidence from the
+//! whole region, never per character.
+
+/// One line of the input (byte offsets, 0-based, end excludes the line break).
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// Inside (or delimiting) a fenced code block.
+    pub fenced: bool,
+    /// Mentions encodings or mojibake, so non-ASCII on it may be quoted on purpose.
+    pub keyword: bool,
+    /// In a fenced code block whose code handles text encodings (replace, decode, ...).
+    pub quoting_block: bool,
+}
+
+/// Words that mark a fenced code block as one that handles mojibake on purpose.
+const CODE_KEYWORDS: [&str; 6] = [
+    "replace",
+    "decode",
+    "encode",
+    "translate",
+    "fix_text",
+    "garbl",
+];
+
+const KEYWORDS: [&str; 13] = [
+    "mojibake",
+    "encoding",
+    "encoded",
+    "utf-8",
+    "utf8",
+    "cp1252",
+    "windows-1252",
+    "latin-1",
+    "latin1",
+    "iso-8859",
+    "mac roman",
+    "macroman",
+    "ftfy",
+];
+
+/// Splits `text` into lines and marks code fences and encoding-keyword lines.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start <= bytes.len() {
+        let nl = memchr_nl(&bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let mut end = nl;
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let line = &text[start..end];
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let mut fenced = fence.is_some();
+        if indent <= 3 {
+            let tb = trimmed.as_bytes();
+            if let Some(&ch @ (b'`' | b'~')) = tb.first() {
+                let run = tb.iter().take_while(|&&b| b == ch).count();
+                if run >= 3 {
+                    match fence {
+                        None => {
+                            fence = Some((ch, run));
+                            fenced = true;
+                        }
+                        Some((fc, fr)) if fc == ch && run >= fr => fence = None,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let keyword = !line.is_ascii() && {
+            let lower = line.to_ascii_lowercase();
+            KEYWORDS.iter().any(|k| lower.contains(k))
+        };
+        out.push(Line {
+            start,
+            end,
+            fenced,
+            keyword,
+            quoting_block: false,
+        });
+        if nl == bytes.len() {
+            break;
+        }
+        start = nl + 1;
+    }
+    mark_quoting_blocks(text, &mut out);
+    out
+}
+
+/// Marks every line of a fenced block that mentions an encoding keyword or a
+/// text-replacing call as `quoting_block`.
+fn mark_quoting_blocks(text: &str, lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].fenced {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && lines[j].fenced {
+            j += 1;
+        }
+        let block = &text[lines[i].start..lines[j - 1].end];
+        if !block.is_ascii() {
+            let lower = block.to_ascii_lowercase();
+            if KEYWORDS
+                .iter()
+                .chain(&CODE_KEYWORDS)
+                .any(|k| lower.contains(k))
+            {
+                for l in &mut lines[i..j] {
+                    l.quoting_block = true;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+fn memchr_nl(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&x| x == b'\n')
+}
+
+/// Whether byte `offset` of `line` lies inside an inline code span (an odd
+/// number of backticks precede it on the line).
+pub(crate) fn in_inline_code(line: &str, offset: usize) -> bool {
+    line.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'`')
+        .count()
+        % 2
+        == 1
+}
+
+/// Whether byte `offset` of `line` lies inside a string literal (an odd number
+/// of `"` or of `'` precede it on the line).
+pub(crate) fn in_string_literal(line: &str, offset: usize) -> bool {
+    let before = &line.as_bytes()[..offset];
+    before.iter().filter(|&&b| b == b'"').count() % 2 == 1
+        || before.iter().filter(|&&b| b == b'\'').count() % 2 == 1
+}
+
+/// Per-line damage decision from per-line evidence scores: positive lines are
+/// damaged, negative lines are clean, and lines without evidence take the
+/// decision of the nearest line with evidence (clean on a tie). When no line has
+/// evidence, `fallback` decides.
+pub(crate) fn decide(scores: &[i32], fallback: bool) -> Vec<bool> {
+    let n = scores.len();
+    let mut out = vec![false; n];
+    let mut prev: Vec<Option<(usize, bool)>> = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        if scores[i] != 0 {
+            last = Some((i, scores[i] > 0));
+        }
+        prev[i] = last;
+    }
+    let mut next = None;
+    for i in (0..n).rev() {
+        if scores[i] != 0 {
+            next = Some((i, scores[i] > 0));
+        }
+        out[i] = match (prev[i], next) {
+            (Some((_, p)), _) if scores[i] != 0 => p,
+            (None, None) => fallback,
+            (Some((_, p)), None) => p,
+            (None, Some((_, q))) => q,
+            (Some((pi, p)), Some((ni, q))) => {
+                if p == q {
+                    p
+                } else if i - pi < ni - i {
+                    p
+                } else if ni - i < i - pi {
+                    q
+                } else {
+                    false
+                }
+            }
+        };
+    }
+    out
+}

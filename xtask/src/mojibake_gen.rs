@@ -1,0 +1,124 @@
+//! Damage simulation for the mojibake development set: UTF-8 bytes decoded with
+//! the wrong code page, in every variant the repair engine handles.
+
+use encoding_rs::{MACINTOSH, WINDOWS_1252};
+
+/// Damage kinds of the development set, with whether a byte is lost or ambiguous.
+pub const KINDS: &[(&str, bool)] = &[
+    ("cp1252-c1", false),
+    ("cp1252-dropped", true),
+    ("cp1252-fffd", true),
+    ("latin1", false),
+    ("mac-roman", false),
+    ("nbsp-space", true),
+    ("double", false),
+    ("triple", false),
+    ("bom", false),
+    ("partial-section", false),
+    ("partial-lines", false),
+];
+
+const UNDEFINED: [char; 5] = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
+
+/// UTF-8 read as Windows-1252, undefined bytes kept as C1 controls (WHATWG).
+pub fn cp1252(s: &str) -> String {
+    WINDOWS_1252
+        .decode_without_bom_handling(s.as_bytes())
+        .0
+        .into_owned()
+}
+
+fn latin1(s: &str) -> String {
+    s.bytes().map(char::from).collect()
+}
+
+fn mac(s: &str) -> String {
+    MACINTOSH
+        .decode_without_bom_handling(s.as_bytes())
+        .0
+        .into_owned()
+}
+
+/// Applies damage `kind` to the whole of `s`; returns (damaged, expected repair).
+pub fn damage(kind: &str, s: &str) -> Option<(String, String)> {
+    let whole = |f: &dyn Fn(&str) -> String| Some((f(s), s.to_owned()));
+    match kind {
+        "cp1252-c1" => whole(&cp1252),
+        "cp1252-dropped" => whole(&|t| {
+            cp1252(t)
+                .chars()
+                .filter(|c| !UNDEFINED.contains(c))
+                .collect()
+        }),
+        "cp1252-fffd" => whole(&|t| {
+            cp1252(t)
+                .chars()
+                .map(|c| {
+                    if UNDEFINED.contains(&c) {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        }),
+        "latin1" => whole(&latin1),
+        "mac-roman" => whole(&mac),
+        "nbsp-space" => whole(&|t| cp1252(t).replace('\u{a0}', " ")),
+        "double" => whole(&|t| cp1252(&cp1252(t))),
+        "triple" => whole(&|t| cp1252(&cp1252(&cp1252(t)))),
+        "bom" => {
+            let with = format!("\u{feff}{}", s.trim_start_matches('\u{feff}'));
+            Some((cp1252(&with), with))
+        }
+        "partial-section" => {
+            let lines: Vec<&str> = s.split_inclusive('\n').collect();
+            let n = lines.len();
+            let (a, b) = (n / 3, (2 * n).div_ceil(3));
+            Some((
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if (a..b).contains(&i) {
+                            cp1252(l)
+                        } else {
+                            (*l).to_owned()
+                        }
+                    })
+                    .collect(),
+                s.to_owned(),
+            ))
+        }
+        "partial-lines" => {
+            // Damage every other non-ASCII line (a stitched file at its finest grain).
+            let mut k = 0;
+            let out = s
+                .split_inclusive('\n')
+                .map(|l| {
+                    if l.is_ascii() {
+                        return l.to_owned();
+                    }
+                    k += 1;
+                    if k % 2 == 1 { cp1252(l) } else { l.to_owned() }
+                })
+                .collect();
+            Some((out, s.to_owned()))
+        }
+        _ => None,
+    }
+}
+
+/// Well-known mojibake signatures, used to keep corpus files that are really
+/// damaged out of the must-not-change set and to check the seeds. Independent
+/// of the repair engine.
+pub const SIGNATURES: &[&str] = &[
+    "â€", "Ã©", "Ã¨", "Ã¡", "Ã³", "Ã±", "Ã¼", "Ã¶", "Ã¤", "Ã§", "Ã£", "Ã­", "Ãº", "Ã¢", "ðŸ", "ï»¿",
+    "âœ", "â”", "â†", "âš", "âŒ", "â–", "Â ", "Â©", "Â°", "Ã‚", "Ãƒ", "‚Äô", "‚Äî", "‚Äú", "‚Äì",
+    "√©", "√®", "‚úÖ", "‚ùå", "‚Üí", "\u{f8ff}", "Ð¾", "Ð°", "Ñ‚", "Ñ€", "ä¸", "å®", "æ˜",
+];
+
+/// Whether `s` contains a well-known mojibake signature.
+pub fn has_signature(s: &str) -> bool {
+    SIGNATURES.iter().any(|sig| s.contains(sig))
+}
