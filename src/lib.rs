@@ -16,6 +16,7 @@
 
 pub mod diagnostic;
 pub mod document;
+pub mod fmt;
 pub mod kind;
 pub mod rules;
 pub mod schema;
