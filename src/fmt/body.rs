@@ -192,7 +192,11 @@ fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
         if blank && !inside {
             run.push((start, line_end));
         } else {
-            flush(&mut run, usize::from(!(at_start && file_start)));
+            // Leading blank lines of a file go, unless a `---` line would then open front
+            // matter that the file does not have.
+            let opens_front_matter = text[start..end].trim_end() == "---";
+            let keep = !(at_start && file_start) || opens_front_matter;
+            flush(&mut run, usize::from(keep));
             at_start = false;
         }
     }
