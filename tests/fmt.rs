@@ -33,7 +33,7 @@ fn corpus() {
         ("refused", &stats.refused),
         ("strict yaml after", &stats.strict_yaml_after),
     ] {
-        println!("{name} ({}): {:?}", list.len(), list.iter().take(40).collect::<Vec<_>>());
+        println!("{name} ({}): {:?}", list.len(), list.iter().take(400).collect::<Vec<_>>());
     }
     assert!(stats.panics.is_empty());
     assert!(stats.not_idempotent.is_empty());

@@ -11,7 +11,7 @@ use serde_json::Value as J;
 use super::{Rewrite, order, quote};
 use crate::diagnostic::{Diagnostic, Edit, apply_edits};
 use crate::document::{self, Document, Node, Style, Value};
-use crate::kind::{Dialect, Kind};
+use crate::kind::{Dialect, Kind, Tool};
 use crate::rules::{self, Rule as _};
 use crate::source::SourceText;
 use crate::span::Span;
@@ -113,9 +113,21 @@ fn accept(
 
 /// Front matter that only the owning tool's lenient reader accepts: write every raw value as
 /// strict YAML holding exactly the text the tool reads (issue 4; formats.md §0 "YAML traps").
+///
+/// Claude Code's reader (multi-line values with `<example>` blocks) and Cursor's `key: value`
+/// reader ([CUR-RULES]) are modelled by `document::lenient`. VS Code reads Copilot headers
+/// with a relaxed YAML subset that accepts unquoted strings ([VSC-FM]); its handling of
+/// continuation lines is not documented, so only one-line values are converted there. Tools
+/// that read strict YAML (OpenCode, Kiro, ...) are left alone.
 fn lenient_to_strict(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
     let fm = doc.front_matter.as_ref()?;
-    if fm.strict || !matches!(doc.kind.dialect(), Dialect::ClaudeLenient | Dialect::CursorRaw) {
+    let one_line_only = match doc.kind.dialect() {
+        Dialect::ClaudeLenient | Dialect::CursorRaw => false,
+        Dialect::Yaml if doc.kind.tool() == Tool::Copilot => true,
+        // Strict-YAML tools fail on this front matter: making it readable is `repair`'s job.
+        Dialect::Yaml | Dialect::None => return None,
+    };
+    if fm.strict {
         return None;
     }
     let text = doc.text();
@@ -125,7 +137,10 @@ fn lenient_to_strict(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
             continue;
         };
         let colon = e.key_span.end as usize;
-        if raw_for_tool(doc.kind, &e.key) || text.as_bytes().get(colon) != Some(&b':') {
+        if raw_for_tool(doc.kind, &e.key)
+            || text.as_bytes().get(colon) != Some(&b':')
+            || (one_line_only && s.contains('\n'))
+        {
             continue;
         }
         edits.push(Edit {
