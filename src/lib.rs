@@ -19,6 +19,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod docs;
 pub mod document;
+pub mod fmt;
 pub mod kind;
 pub mod render;
 pub mod repair;

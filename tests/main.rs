@@ -1,3 +1,4 @@
 //! The single integration-test binary (style.md rule 9).
 
 mod cli;
+mod fmt;

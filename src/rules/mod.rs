@@ -49,6 +49,7 @@ macro_rules! parse_stage_rule {
 pub mod binary_file;
 pub mod bom_before_front_matter;
 pub mod duplicate_key;
+pub mod fmt_refused;
 pub mod front_matter_not_first;
 pub mod invalid_utf8;
 pub mod kind_inferred;
@@ -182,6 +183,7 @@ pub static RULES: &[&dyn Rule] = &[
     &toml_syntax::TomlSyntax,
     &kind_inferred::KindInferred,
     &front_matter_not_first::FrontMatterNotFirst,
+    &fmt_refused::FmtRefused,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.

@@ -1,0 +1,261 @@
+//! Markdown body rewrites: each proposes byte-range edits on the body text, guided by
+//! pulldown-cmark's source offsets (deps.md §2.5, item 1). Code blocks, HTML blocks, inline
+//! HTML and code spans are never edited, so `<example>`-style tags pass through byte for
+//! byte. The safety net that checks the rendering lives in [`super::guard`].
+
+use std::ops::Range;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::Rewrite;
+use super::table;
+use crate::diagnostic::Edit;
+use crate::span::Span;
+
+/// The GFM options used for parsing, rendering and the guard (deps.md §2.1 "GFM mode").
+#[must_use]
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// The HTML pulldown-cmark renders for `text` with [`options`].
+#[must_use]
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, options()));
+    out
+}
+
+/// What the parser found, as byte ranges into the body.
+#[derive(Default)]
+struct Scan {
+    /// Code blocks, HTML blocks, inline HTML and code spans: never edited.
+    protected: Vec<Range<usize>>,
+    hard_breaks: Vec<Range<usize>>,
+    headings: Vec<(Range<usize>, usize)>,
+    /// Start offsets of the items of each unordered list.
+    bullets: Vec<Vec<usize>>,
+    fences: Vec<Range<usize>>,
+    tables: Vec<(Range<usize>, Vec<Alignment>)>,
+}
+
+fn scan(text: &str) -> Scan {
+    let mut s = Scan::default();
+    // Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
+    let mut lists: Vec<Option<usize>> = Vec::new();
+    for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                if matches!(kind, CodeBlockKind::Fenced(_)) {
+                    s.fences.push(r.clone());
+                }
+                s.protected.push(r);
+            }
+            Event::Start(Tag::HtmlBlock) | Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => {
+                s.protected.push(r);
+            }
+            Event::HardBreak => s.hard_breaks.push(r),
+            Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, level as usize)),
+            Event::Start(Tag::List(first)) => {
+                lists.push(first.is_none().then_some(s.bullets.len()));
+                if first.is_none() {
+                    s.bullets.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                if let Some(Some(i)) = lists.last() {
+                    s.bullets[*i].push(r.start);
+                }
+            }
+            Event::Start(Tag::Table(aligns)) => s.tables.push((r, aligns)),
+            _ => {}
+        }
+    }
+    s
+}
+
+fn overlaps(ranges: &[Range<usize>], s: usize, e: usize) -> bool {
+    ranges.iter().any(|r| r.start < e.max(s + 1) && s < r.end)
+}
+
+fn edit(s: usize, e: usize, replacement: impl Into<String>) -> Edit {
+    Edit {
+        span: Span::new(s, e),
+        replacement: replacement.into(),
+    }
+}
+
+/// Lines of `text` as `(start, content_end, line_end)`: content excludes the `\n`.
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut pos = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let start = pos;
+        pos += l.len();
+        (start, start + l.trim_end_matches('\n').len(), pos)
+    })
+}
+
+/// The edits of one rewrite on body `text`, in units that the guard accepts or refuses as a
+/// whole (one list, one code block). `file_start` is true when the body is the whole file
+/// (no front matter), so leading blank lines can go.
+#[must_use]
+pub fn edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
+    let single = |v: Vec<Edit>| v.into_iter().map(|e| vec![e]).collect();
+    match rewrite {
+        Rewrite::FinalNewline => single(final_newline(text)),
+        Rewrite::TrailingWhitespace => single(trailing_whitespace(text)),
+        Rewrite::BlankLines => single(blank_lines(text, file_start)),
+        Rewrite::HeadingStyle => single(headings(text)),
+        Rewrite::ListMarker => bullets(text),
+        Rewrite::CodeFence => fences(text),
+        Rewrite::TableAlign => {
+            let s = scan(text);
+            single(
+                s.tables
+                    .iter()
+                    .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
+                    .collect(),
+            )
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// `*` and `+` bullets become `-`, one unit per list.
+fn bullets(text: &str) -> Vec<Vec<Edit>> {
+    let b = text.as_bytes();
+    scan(text)
+        .bullets
+        .into_iter()
+        .map(|items| {
+            items
+                .into_iter()
+                .filter(|&at| {
+                    matches!(b.get(at), Some(b'*' | b'+'))
+                        && matches!(b.get(at + 1), None | Some(b' ' | b'\t' | b'\n'))
+                })
+                .map(|at| edit(at, at + 1, "-"))
+                .collect::<Vec<_>>()
+        })
+        .filter(|u| !u.is_empty())
+        .collect()
+}
+
+/// Exactly one line break at the end; no trailing blank lines.
+fn final_newline(text: &str) -> Vec<Edit> {
+    let keep = text.trim_end_matches(['\n', ' ', '\t']).len();
+    if keep == 0 {
+        return if text.is_empty() { Vec::new() } else { vec![edit(0, text.len(), "")] };
+    }
+    let line_end = text[keep..].find('\n').map_or(text.len(), |i| keep + i);
+    if text.len() == line_end + 1 {
+        return Vec::new();
+    }
+    vec![edit(line_end, text.len(), "\n")]
+}
+
+fn trailing_whitespace(text: &str) -> Vec<Edit> {
+    let s = scan(text);
+    let mut out = Vec::new();
+    for (start, end, _) in lines(text) {
+        let trimmed = start + text[start..end].trim_end_matches([' ', '\t']).len();
+        if trimmed < end
+            && !overlaps(&s.protected, trimmed, end)
+            && !overlaps(&s.hard_breaks, trimmed, end)
+        {
+            out.push(edit(trimmed, end, ""));
+        }
+    }
+    out
+}
+
+fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
+    let s = scan(text);
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, usize)>, keep: usize| {
+        if run.len() > keep {
+            out.push(edit(run[keep].0, run[run.len() - 1].1, ""));
+        }
+        run.clear();
+    };
+    let mut at_start = true;
+    for (start, end, line_end) in lines(text) {
+        let blank = text[start..end].trim().is_empty();
+        let inside = s.protected.iter().any(|r| r.start <= start && start < r.end);
+        if blank && !inside {
+            run.push((start, line_end));
+        } else {
+            // Leading blank lines of a file go, unless a `---` line would then open front
+            // matter that the file does not have.
+            let opens_front_matter = text[start..end].trim_end() == "---";
+            let keep = !(at_start && file_start) || opens_front_matter;
+            flush(&mut run, usize::from(keep));
+            at_start = false;
+        }
+    }
+    // Blank lines at the end are the final-newline rewrite's job.
+    run.clear();
+    out
+}
+
+fn headings(text: &str) -> Vec<Edit> {
+    let mut out = Vec::new();
+    for (r, level) in scan(text).headings {
+        let at_line_start = r.start == 0 || text.as_bytes()[r.start - 1] == b'\n';
+        let first_end = text[r.start..].find('\n').map_or(text.len(), |i| r.start + i);
+        let content = text[r.start..first_end].trim();
+        if !at_line_start || content.starts_with('#') || first_end >= text.len() {
+            continue;
+        }
+        let under_start = first_end + 1;
+        let under_end = text[under_start..].find('\n').map_or(text.len(), |i| under_start + i);
+        let under = text[under_start..under_end].trim();
+        let marks = if level == 1 { '=' } else { '-' };
+        if under.is_empty() || !under.chars().all(|c| c == marks) || r.end > under_end + 1 {
+            continue; // multi-line setext content, or not what it seems
+        }
+        if content.is_empty() || content.ends_with('#') || level > 2 {
+            continue;
+        }
+        out.push(edit(r.start, under_end, format!("{} {content}", "#".repeat(level))));
+    }
+    out
+}
+
+fn fences(text: &str) -> Vec<Vec<Edit>> {
+    let mut out = Vec::new();
+    for r in scan(text).fences {
+        let mut unit = Vec::new();
+        let block = &text[r.clone()];
+        let indent = block.len() - block.trim_start_matches(' ').len();
+        let n = block[indent..].chars().take_while(|&c| c == '~').count();
+        if n < 3 || block.contains(&"`".repeat(n.min(3))) {
+            continue;
+        }
+        let open = r.start + indent;
+        unit.push(edit(open, open + n, "`".repeat(n)));
+        // The closing fence: the last line of the block, if it is a run of tildes.
+        let body = block.trim_end_matches('\n');
+        let last_start = body.rfind('\n').map_or(0, |i| i + 1);
+        if last_start == 0 {
+            out.push(unit);
+            continue;
+        }
+        let last = &body[last_start..];
+        let lead = last.len() - last.trim_start_matches([' ', '>']).len();
+        let run = last[lead..].chars().take_while(|&c| c == '~').count();
+        if run >= n && last[lead + run..].trim().is_empty() {
+            let s = r.start + last_start + lead;
+            unit.push(edit(s, s + run, "`".repeat(run)));
+        }
+        out.push(unit);
+    }
+    out
+}

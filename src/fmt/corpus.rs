@@ -1,0 +1,166 @@
+//! Corpus measurement for `cargo xtask corpus`: format many files and count what the issue's
+//! "done when" list asks for (no panic, idempotent, same HTML, same values). No I/O: the
+//! caller passes `(logical path, bytes)` pairs.
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use serde_json::Value as J;
+
+use super::{FmtOptions, Rewrite, body, fmt};
+use crate::document::{self, Document, Value, yaml};
+use crate::source::{Decoded, SourceText, decode};
+
+/// Counts over a corpus run. Lists hold the logical paths of the files concerned.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct CorpusStats {
+    /// Text files formatted.
+    pub files: usize,
+    /// Binary files skipped.
+    pub binary: usize,
+    /// Files on which `fmt` panicked (must be empty).
+    pub panics: Vec<String>,
+    /// Files where formatting the output changes it again (must be empty).
+    pub not_idempotent: Vec<String>,
+    /// Files whose body renders to different HTML after fmt (must be empty).
+    pub html_changed: Vec<String>,
+    /// Files whose front-matter values, as the owning tool reads them, changed beyond the
+    /// intended conversions (must be empty).
+    pub values_changed: Vec<String>,
+    /// Files with an intended value change: `argument-hint: [x]` → `"[x]"`, or a number
+    /// meant as a string (`1.10`, `0644`) quoted.
+    pub intended_value_changes: Vec<String>,
+    /// Files whose bytes fmt changes.
+    pub changed: usize,
+    /// Files changed per rewrite (kebab-case name → count).
+    pub by_rewrite: BTreeMap<&'static str, usize>,
+    /// Files with a `fmt-refused` warning.
+    pub refused: Vec<String>,
+    /// Files with a `strict-yaml` or `yaml-syntax` diagnostic before fmt.
+    pub strict_yaml_before: usize,
+    /// Files with a `strict-yaml` or `yaml-syntax` diagnostic after fmt.
+    pub strict_yaml_after: Vec<String>,
+}
+
+fn yaml_warnings(d: &[crate::diagnostic::Diagnostic]) -> bool {
+    d.iter()
+        .any(|d| matches!(d.rule, "strict-yaml" | "yaml-syntax"))
+}
+
+/// Whether `after` is `before` up to the intended conversions; `Err(())` if not, `Ok(true)`
+/// if an intended conversion happened.
+fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
+    match (before, after) {
+        _ if before == after => Ok(false),
+        (J::Number(n), J::String(s)) => match yaml::resolve_plain(s) {
+            Value::Int(i) if n.as_i64() == Some(i) => Ok(true),
+            Value::Float(f) if n.as_f64() == Some(f) => Ok(true),
+            _ => Err(()),
+        },
+        (J::Array(_), J::String(_)) if key == Some("argument-hint") => Ok(true),
+        (J::Object(a), J::Object(b)) if a.len() == b.len() => {
+            let mut any = false;
+            for (k, v) in a {
+                any |= compare(v, b.get(k).ok_or(())?, Some(k))?;
+            }
+            Ok(any)
+        }
+        (J::Array(a), J::Array(b)) if a.len() == b.len() => {
+            let mut any = false;
+            for (x, y) in a.iter().zip(b) {
+                any |= compare(x, y, None)?;
+            }
+            Ok(any)
+        }
+        _ => Err(()),
+    }
+}
+
+fn values(doc: &Document) -> J {
+    doc.root.as_ref().map_or(J::Null, document::Node::to_json)
+}
+
+/// Formats every `(logical path, bytes)` pair with default options and counts the outcomes.
+pub fn corpus_stats<'a, I>(files: I) -> CorpusStats
+where
+    I: IntoIterator<Item = (&'a str, &'a [u8])>,
+{
+    let mut st = CorpusStats::default();
+    let opts = FmtOptions::default();
+    for (path, bytes) in files {
+        let src = match decode(bytes) {
+            Decoded::Text(src, _) => src,
+            Decoded::Binary { .. } => {
+                st.binary += 1;
+                continue;
+            }
+        };
+        st.files += 1;
+        let parsed = document::parse(src, Some(path), None);
+        let doc = parsed.doc;
+        st.strict_yaml_before += usize::from(yaml_warnings(&parsed.diagnostics));
+        let Ok(out) = catch_unwind(AssertUnwindSafe(|| fmt(&doc, &opts))) else {
+            st.panics.push(path.to_owned());
+            continue;
+        };
+        if out.changed {
+            st.changed += 1;
+        }
+        for r in &out.rewrites {
+            *st.by_rewrite.entry(r.as_str()).or_default() += 1;
+        }
+        if !out.diagnostics.is_empty() {
+            st.refused.push(path.to_owned());
+        }
+        let again = document::parse(SourceText::from_str(&out.text), Some(path), Some(doc.kind));
+        if yaml_warnings(&again.diagnostics) {
+            st.strict_yaml_after.push(path.to_owned());
+        }
+        let new = again.doc;
+        match catch_unwind(AssertUnwindSafe(|| fmt(&new, &opts))) {
+            Ok(twice) if twice.text == out.text => {}
+            Ok(_) => st.not_idempotent.push(path.to_owned()),
+            Err(_) => st.panics.push(path.to_owned()),
+        }
+        if !doc.kind.is_toml()
+            && body::html(&doc.body_text().replace("\r\n", "\n")) != body::html(new.body_text())
+        {
+            st.html_changed.push(path.to_owned());
+        }
+        match compare(&values(&doc), &values(&new), None) {
+            Ok(false) => {}
+            Ok(true) => st.intended_value_changes.push(path.to_owned()),
+            Err(()) => st.values_changed.push(path.to_owned()),
+        }
+    }
+    st
+}
+
+impl CorpusStats {
+    /// A short plain-text report, one count per line (for the xtask to print).
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let mut s = format!(
+            "files {}\nbinary skipped {}\npanics {}\nnot idempotent {}\nbody html changed {}\nfront-matter values changed {}\nintended value changes {}\nchanged {}\nrefused (fmt-refused warnings) {}\nstrict-yaml/yaml-syntax before {}\nstrict-yaml/yaml-syntax after {}\n",
+            self.files,
+            self.binary,
+            self.panics.len(),
+            self.not_idempotent.len(),
+            self.html_changed.len(),
+            self.values_changed.len(),
+            self.intended_value_changes.len(),
+            self.changed,
+            self.refused.len(),
+            self.strict_yaml_before,
+            self.strict_yaml_after.len(),
+        );
+        for r in Rewrite::ALL {
+            s.push_str(&format!(
+                "  {} {}\n",
+                r.as_str(),
+                self.by_rewrite.get(r.as_str()).unwrap_or(&0)
+            ));
+        }
+        s
+    }
+}

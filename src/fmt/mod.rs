@@ -1,0 +1,327 @@
+//! FORMAT: `agentfmt fmt`, canonical formatting that never changes what a file means
+//! (issue 4).
+//!
+//! [`fmt`] is a pure function from a parsed [`Document`] to the new file text. It edits the
+//! text in place (front matter through YAML spans, the body through pulldown-cmark offsets),
+//! never re-serialises, and checks its own work: the front matter must parse to the same
+//! values as the owning tool reads them, and the body must render to the same HTML. Parts
+//! that fail the check are left as they were and reported as `fmt-refused` (AF090).
+//! `fmt` is idempotent: formatting its output changes nothing.
+
+mod body;
+mod corpus;
+pub mod front_matter;
+mod guard;
+pub mod order;
+pub mod quote;
+mod table;
+
+pub use body::html as render_html;
+pub use corpus::{CorpusStats, corpus_stats};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::{self, Rule as _};
+use crate::source::Encoding;
+use crate::span::Span;
+
+/// Which line endings [`fmt`] writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NewlineStyle {
+    /// `\n` everywhere (the default).
+    #[default]
+    Lf,
+    /// `\r\n` everywhere.
+    CrLf,
+    /// The file's own convention; a file with mixed endings gets the more frequent one.
+    Keep,
+}
+
+/// Options for [`fmt`] (`agentfmt.toml` `[fmt]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FmtOptions {
+    /// Line endings to write.
+    pub newline: NewlineStyle,
+    /// Whether to repair mojibake (UTF-8 read as Windows-1252 and saved again).
+    pub repair_encoding: bool,
+}
+
+impl Default for FmtOptions {
+    fn default() -> Self {
+        Self {
+            newline: NewlineStyle::Lf,
+            repair_encoding: true,
+        }
+    }
+}
+
+/// One kind of change [`fmt`] made, for statistics and `--verbose` output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rewrite {
+    /// Mojibake repaired.
+    Mojibake,
+    /// Byte-order mark removed (or a UTF-16 file rewritten as UTF-8).
+    Bom,
+    /// Line endings normalised.
+    LineEndings,
+    /// Exactly one final line break.
+    FinalNewline,
+    /// Trailing spaces and tabs removed (outside code and hard line breaks).
+    TrailingWhitespace,
+    /// Front-matter keys put in canonical order.
+    KeyOrder,
+    /// Ambiguous plain YAML values quoted.
+    Quoted,
+    /// `argument-hint: [x]` written as a quoted string.
+    ArgumentHint,
+    /// Front matter only a lenient reader accepts rewritten as strict YAML.
+    LenientToStrict,
+    /// Setext headings written as ATX headings.
+    HeadingStyle,
+    /// Bullet list markers written as `-`.
+    ListMarker,
+    /// `~~~` fences written with backticks.
+    CodeFence,
+    /// Runs of blank lines collapsed to one.
+    BlankLines,
+    /// Table cells padded to their column width.
+    TableAlign,
+}
+
+impl Rewrite {
+    /// Every rewrite, in the order [`Rewrite::as_str`] lists them in statistics.
+    pub const ALL: &'static [Rewrite] = &[
+        Self::Mojibake,
+        Self::Bom,
+        Self::LineEndings,
+        Self::FinalNewline,
+        Self::TrailingWhitespace,
+        Self::KeyOrder,
+        Self::Quoted,
+        Self::ArgumentHint,
+        Self::LenientToStrict,
+        Self::HeadingStyle,
+        Self::ListMarker,
+        Self::CodeFence,
+        Self::BlankLines,
+        Self::TableAlign,
+    ];
+
+    /// The kebab-case name (`trailing-whitespace`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Mojibake => "mojibake",
+            Self::Bom => "bom",
+            Self::LineEndings => "line-endings",
+            Self::FinalNewline => "final-newline",
+            Self::TrailingWhitespace => "trailing-whitespace",
+            Self::KeyOrder => "key-order",
+            Self::Quoted => "quoted",
+            Self::ArgumentHint => "argument-hint",
+            Self::LenientToStrict => "lenient-to-strict",
+            Self::HeadingStyle => "heading-style",
+            Self::ListMarker => "list-marker",
+            Self::CodeFence => "code-fence",
+            Self::BlankLines => "blank-lines",
+            Self::TableAlign => "table-align",
+        }
+    }
+}
+
+/// The result of [`fmt`].
+#[derive(Clone, Debug)]
+pub struct Formatted {
+    /// The full new file text (UTF-8, without a BOM).
+    pub text: String,
+    /// Whether the file's bytes change (text, BOM or encoding).
+    pub changed: bool,
+    /// What was done, each rewrite once.
+    pub rewrites: Vec<Rewrite>,
+    /// `fmt-refused` warnings for parts the safety net left untouched. Spans are byte
+    /// offsets into the input document's text.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The body rewrites, in the order they run (each sees the previous one's output).
+const BODY_REWRITES: &[Rewrite] = &[
+    Rewrite::FinalNewline,
+    Rewrite::TrailingWhitespace,
+    Rewrite::BlankLines,
+    Rewrite::HeadingStyle,
+    Rewrite::ListMarker,
+    Rewrite::CodeFence,
+    Rewrite::TableAlign,
+];
+
+/// Mojibake repair, owned by the `repair` module.
+// FIXME(repair): wire crate::repair at merge (`crate::repair::repair(text)` → `Some(r.text)`
+// when `r.fixes` is not empty).
+fn repair_encoding(text: &str) -> Option<String> {
+    let _ = text;
+    None
+}
+
+/// `text` with every `\r\n` turned into `\n` (a lone `\r` elsewhere is kept).
+fn to_lf(text: &str) -> String {
+    let mut s = text.replace("\r\n", "\n");
+    while s.contains("\r\n") {
+        s = s.replace("\r\n", "\n");
+    }
+    s
+}
+
+fn wants_crlf(text: &str, style: NewlineStyle) -> bool {
+    match style {
+        NewlineStyle::Lf => false,
+        NewlineStyle::CrLf => true,
+        NewlineStyle::Keep => {
+            let crlf = text.matches("\r\n").count();
+            crlf > 0 && crlf * 2 >= text.matches('\n').count()
+        }
+    }
+}
+
+fn note(rewrites: &mut Vec<Rewrite>, r: Rewrite) {
+    if !rewrites.contains(&r) {
+        rewrites.push(r);
+    }
+}
+
+/// Formats `doc` (issue 4): encoding, line endings, front matter, body.
+///
+/// Never fails and never panics on user input; what it cannot do safely it leaves alone and
+/// reports in [`Formatted::diagnostics`]. TOML files (Gemini CLI commands) only get the
+/// encoding, line-ending and final-newline fixes.
+#[must_use]
+pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
+    let original = doc.text();
+    let mut rewrites = Vec::new();
+    let mut diagnostics = Vec::new();
+    if doc.source.encoding != Encoding::Utf8 {
+        note(&mut rewrites, Rewrite::Bom);
+    }
+    let repaired = opts
+        .repair_encoding
+        .then(|| repair_encoding(original))
+        .flatten();
+    if repaired.is_some() {
+        note(&mut rewrites, Rewrite::Mojibake);
+    }
+    let text = repaired.as_deref().unwrap_or(original);
+    let crlf = wants_crlf(original, opts.newline);
+    let lf = to_lf(text);
+
+    let lf_out = if doc.kind.is_toml() {
+        toml_final_newline(&lf, doc, &mut rewrites)
+    } else {
+        let parsed = front_matter::reparse(&lf, doc);
+        let parsed = front_matter::format(parsed, &mut rewrites, &mut diagnostics);
+        let head = parsed.text()[..parsed.body.start as usize].to_owned();
+        let body_in = parsed.body_text();
+        let body_out = format_body(body_in, head.is_empty(), &mut rewrites);
+        if let Some(at) = body_out.refused_at {
+            let at = (doc.body.start as usize + at).min(original.len());
+            diagnostics.push(
+                rules::fmt_refused::FmtRefused
+                    .meta()
+                    .diag(
+                        Span::empty(at),
+                        format!(
+                            "fmt left part of the body unchanged ({}): the result would render differently",
+                            body_out.refused.join(", ")
+                        ),
+                    )
+                    .with_help("the rest of the file is formatted; please report this file"),
+            );
+        }
+        head + &body_out.text
+    };
+    let out = if crlf { lf_out.replace('\n', "\r\n") } else { lf_out };
+    let orig_crlf = original.matches("\r\n").count();
+    let endings_changed = if crlf {
+        orig_crlf != original.matches('\n').count()
+    } else {
+        orig_crlf > 0
+    };
+    if endings_changed {
+        note(&mut rewrites, Rewrite::LineEndings);
+    }
+    let changed = out != original || doc.source.encoding != Encoding::Utf8;
+    rewrites.sort();
+    Formatted {
+        text: out,
+        changed,
+        rewrites,
+        diagnostics,
+    }
+}
+
+/// TOML: exactly one final line break, if the values stay the same.
+fn toml_final_newline(lf: &str, doc: &Document, rewrites: &mut Vec<Rewrite>) -> String {
+    let trimmed = lf.trim_end_matches(['\n', ' ', '\t']);
+    if trimmed.is_empty() {
+        return lf.to_owned();
+    }
+    let line_end = lf[trimmed.len()..]
+        .find('\n')
+        .map_or(lf.len(), |i| trimmed.len() + i);
+    let candidate = format!("{}\n", &lf[..line_end]);
+    if candidate == lf {
+        return candidate;
+    }
+    let before = front_matter::reparse(lf, doc);
+    let after = front_matter::reparse(&candidate, doc);
+    let json = |d: &Document| d.root.as_ref().map(crate::document::Node::to_json);
+    if json(&before) == json(&after) {
+        note(rewrites, Rewrite::FinalNewline);
+        candidate
+    } else {
+        lf.to_owned()
+    }
+}
+
+struct BodyOut {
+    text: String,
+    refused: Vec<&'static str>,
+    refused_at: Option<usize>,
+}
+
+/// Runs the body rewrites in order, each through the guard, until nothing changes.
+fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> BodyOut {
+    let want = body::html(body);
+    let mut text = body.to_owned();
+    let mut refused = Vec::new();
+    let mut refused_at: Option<usize> = None;
+    for _round in 0..3 {
+        let before = text.clone();
+        for &r in BODY_REWRITES {
+            let edits = body::edits(r, &text, file_start);
+            if edits.is_empty() {
+                continue;
+            }
+            let g = guard::apply_guarded(&text, &edits, &want);
+            if g.accepted > 0 {
+                note(rewrites, r);
+            }
+            if g.refused > 0 {
+                if !refused.contains(&r.as_str()) {
+                    refused.push(r.as_str());
+                }
+                // Offsets after earlier rewrites are close enough to point at the place.
+                if let Some(at) = g.first_refused {
+                    refused_at = Some(refused_at.map_or(at, |f| f.min(at)));
+                }
+            }
+            text = g.text;
+        }
+        if text == before {
+            break;
+        }
+    }
+    BodyOut {
+        text,
+        refused,
+        refused_at,
+    }
+}
