@@ -14,6 +14,7 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod convert;
 pub mod diagnostic;
 pub mod document;
 pub mod kind;

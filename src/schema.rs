@@ -20,7 +20,9 @@ pub fn schema_text(kind: Kind) -> &'static str {
         Kind::CursorAgent => include_str!("../schemas/cursor-agent.schema.json"),
         Kind::CursorCommand => include_str!("../schemas/cursor-command.schema.json"),
         Kind::CopilotInstructions => include_str!("../schemas/copilot-instructions.schema.json"),
-        Kind::CopilotScopedInstructions => include_str!("../schemas/copilot-scoped-instructions.schema.json"),
+        Kind::CopilotScopedInstructions => {
+            include_str!("../schemas/copilot-scoped-instructions.schema.json")
+        }
         Kind::CopilotPrompt => include_str!("../schemas/copilot-prompt.schema.json"),
         Kind::CopilotChatmode => include_str!("../schemas/copilot-chatmode.schema.json"),
         Kind::CopilotAgent => include_str!("../schemas/copilot-agent.schema.json"),
@@ -47,7 +49,10 @@ pub fn schema_json(kind: Kind) -> &'static serde_json::Value {
             .map(|k| serde_json::from_str(schema_text(*k)).expect("committed schema is valid JSON"))
             .collect()
     });
-    let i = Kind::ALL.iter().position(|k| *k == kind).expect("kind is in ALL");
+    let i = Kind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("kind is in ALL");
     &all[i]
 }
 
@@ -79,7 +84,10 @@ mod tests {
     fn every_schema_parses() {
         for k in Kind::ALL {
             let s = schema_json(*k);
-            assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema", "{k}");
+            assert_eq!(
+                s["$schema"], "https://json-schema.org/draft/2020-12/schema",
+                "{k}"
+            );
         }
     }
 }
