@@ -1,0 +1,167 @@
+//! A corpus check for the xtask: convert every file to every target that accepts its kind and
+//! verify the outputs mechanically. No I/O: the caller passes `(logical path, bytes)` pairs.
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use super::{ConvertOptions, Converted, Target, convert};
+use crate::document::{self, Document};
+use crate::kind::Kind;
+use crate::source::{self, Decoded, SourceText};
+
+/// Parse-stage rules that mean an output is not valid YAML or TOML for its kind.
+const SYNTAX_RULES: &[&str] = &[
+    "yaml-syntax",
+    "toml-syntax",
+    "strict-yaml",
+    "unterminated-front-matter",
+    "duplicate-key",
+    "yaml-alias",
+    "yaml-ambiguous-scalar",
+    "yaml-tab",
+    "second-front-matter",
+];
+
+/// The counts of a corpus run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CorpusStats {
+    /// Files read.
+    pub files: usize,
+    /// Files skipped as binary.
+    pub binary: usize,
+    /// (file, target) pairs converted.
+    pub conversions: usize,
+    /// (file, target) pairs the target cannot hold.
+    pub unsupported: usize,
+    /// Output files produced.
+    pub outputs: usize,
+    /// Loss entries reported.
+    pub losses: usize,
+    /// Conversions that panicked: `path -> target`.
+    pub panics: Vec<String>,
+    /// Outputs that do not re-parse cleanly at their path: `path -> output: diagnostic`.
+    pub syntax_errors: Vec<String>,
+    /// Outputs detected as another kind at their path.
+    pub kind_mismatches: Vec<String>,
+    /// Source fields missing from the output and absent from the loss report, or fields not
+    /// classified as kept / translated / dropped.
+    pub unreported: Vec<String>,
+    /// Conversions per target kind.
+    pub by_kind: BTreeMap<String, usize>,
+}
+
+impl CorpusStats {
+    /// Whether every check passed.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        self.panics.is_empty()
+            && self.syntax_errors.is_empty()
+            && self.kind_mismatches.is_empty()
+            && self.unreported.is_empty()
+    }
+}
+
+/// Converts each `(path, bytes)` file (kind detected from `path`, or forced by `kinds`) to every
+/// tool target and checks the outputs.
+#[must_use]
+pub fn check_corpus(files: &[(&str, &[u8], Option<Kind>)], opts: &ConvertOptions) -> CorpusStats {
+    let mut st = CorpusStats::default();
+    for (path, bytes, forced) in files {
+        st.files += 1;
+        let src = match source::decode(bytes) {
+            Decoded::Text(s, _) => s,
+            Decoded::Binary { .. } => {
+                st.binary += 1;
+                continue;
+            }
+        };
+        let doc = document::parse(src, Some(path), *forced).doc;
+        for &t in Target::TOOLS {
+            let r = catch_unwind(AssertUnwindSafe(|| convert(&doc, t, opts)));
+            match r {
+                Err(_) => st.panics.push(format!("{path} -> {}", t.as_str())),
+                Ok(Err(_)) => st.unsupported += 1,
+                Ok(Ok(c)) => {
+                    st.conversions += 1;
+                    check_one(&mut st, path, &doc, t, &c);
+                }
+            }
+        }
+    }
+    st
+}
+
+fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Converted) {
+    st.losses += c.losses.len();
+    st.outputs += c.outputs.len();
+    let Some(out) = c.outputs.first() else { return };
+    *st.by_kind.entry(out.kind.as_str().to_owned()).or_default() += 1;
+    let re = document::parse(SourceText::from_str(&out.text), Some(&out.path), None);
+    for d in &re.diagnostics {
+        // Cursor documents bare `globs: **/*.ts`, which strict YAML rejects (formats.md §2.1).
+        let cursor_globs = out.kind == Kind::CursorMdc && d.rule == "strict-yaml";
+        if SYNTAX_RULES.contains(&d.rule) && !cursor_globs {
+            st.syntax_errors
+                .push(format!("{path} -> {}: {}: {}", out.path, d.rule, d.message));
+        }
+    }
+    if re.doc.kind != out.kind {
+        st.kind_mismatches.push(format!(
+            "{path} -> {} detected as {}",
+            out.path, re.doc.kind
+        ));
+    }
+    let reported = |f: &str| c.losses.iter().any(|l| l.field == f);
+    let mut seen = Vec::new();
+    for e in doc.entries() {
+        if seen.contains(&e.key.as_str()) {
+            continue;
+        }
+        seen.push(e.key.as_str());
+        let classified =
+            c.kept.contains(&e.key) || c.translated.contains(&e.key) || c.dropped.contains(&e.key);
+        if !classified {
+            st.unreported.push(format!(
+                "{path} -> {}: `{}` not classified",
+                t.as_str(),
+                e.key
+            ));
+        }
+        let present = if out.kind.is_toml() && e.key == "prompt" {
+            re.doc.get("prompt").is_some()
+        } else {
+            re.doc.get(&e.key).is_some()
+        };
+        if !present && !reported(&e.key) {
+            st.unreported.push(format!(
+                "{path} -> {}: `{}` missing and not reported",
+                t.as_str(),
+                e.key
+            ));
+        }
+        if present
+            && c.kept.contains(&e.key)
+            && re.doc.get(&e.key).map(crate::document::Node::to_json)
+                != doc.get(&e.key).map(crate::document::Node::to_json)
+        {
+            st.unreported.push(format!(
+                "{path} -> {}: `{}` kept but changed",
+                t.as_str(),
+                e.key
+            ));
+        }
+    }
+    if !doc.kind.is_toml() && !doc.body_text().trim().is_empty() {
+        let body_ok = c
+            .kept
+            .iter()
+            .chain(&c.translated)
+            .chain(&c.dropped)
+            .any(|f| f == "body");
+        let present = !re.doc.prompt_text().trim().is_empty();
+        if !body_ok || (!present && !reported("body")) {
+            st.unreported
+                .push(format!("{path} -> {}: body not reported", t.as_str()));
+        }
+    }
+}

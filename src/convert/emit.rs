@@ -1,0 +1,437 @@
+//! A small emitter for the front matter and TOML that agentfmt writes: scalars are quoted only
+//! when needed (plain, then single quotes, then double quotes; block scalars for multi-line
+//! text), so the output reads the same in YAML 1.2 and YAML 1.1 readers (deps.md §1.5).
+
+use crate::document::yaml::{resolve_plain, yaml11_reading};
+use crate::document::{Node, Value};
+
+/// A value to emit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Y {
+    /// A string, quoted as needed.
+    Str(String),
+    /// Text written exactly as given (Cursor's bare `globs` [CUR-GLOB]).
+    Raw(String),
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// Null.
+    Null,
+    /// A list (flow style when short and plain, else block style).
+    List(Vec<Y>),
+    /// A mapping, in order.
+    Map(Vec<(String, Y)>),
+}
+
+impl Y {
+    /// A string value.
+    #[must_use]
+    pub fn s(s: impl Into<String>) -> Self {
+        Y::Str(s.into())
+    }
+
+    /// A list of strings.
+    #[must_use]
+    pub fn strs<I: IntoIterator<Item = S>, S: Into<String>>(items: I) -> Self {
+        Y::List(items.into_iter().map(|s| Y::Str(s.into())).collect())
+    }
+
+    /// Converts a parsed value (for fields passed through between kinds of one tool).
+    #[must_use]
+    pub fn from_node(n: &Node) -> Self {
+        match &n.value {
+            Value::Null => Y::Null,
+            Value::Bool(b) => Y::Bool(*b),
+            Value::Int(i) => Y::Int(*i),
+            Value::Float(f) => Y::Float(*f),
+            Value::Str(s, _) => Y::Str(s.clone()),
+            Value::Seq(items) => Y::List(items.iter().map(Y::from_node).collect()),
+            Value::Map(e) => Y::Map(
+                e.iter()
+                    .map(|e| (e.key.clone(), Y::from_node(&e.value)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Whether `s` can be written as a plain scalar and read back as the same string by YAML 1.2
+/// and YAML 1.1 readers.
+#[must_use]
+pub fn plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if s.trim() != s
+        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.chars().any(|c| c.is_control() || c == '\u{feff}')
+    {
+        return false;
+    }
+    matches!(resolve_plain(s), Value::Str(..)) && yaml11_reading(s).is_none() && !looks_numeric(s)
+}
+
+/// Dates, sexagesimal numbers and other strings some YAML 1.1 readers type.
+fn looks_numeric(s: &str) -> bool {
+    let t = s.trim_start_matches(['+', '-', '.']);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "-:._eE+".contains(c))
+}
+
+/// Writes a string scalar on one line, quoted as needed; `None` if it needs a block scalar.
+#[must_use]
+pub fn inline_str(s: &str) -> Option<String> {
+    if s.contains('\n') {
+        return None;
+    }
+    if plain_ok(s) {
+        return Some(s.to_owned());
+    }
+    if !s.chars().any(|c| c.is_control() || c == '\u{feff}') {
+        return Some(format!("'{}'", s.replace('\'', "''")));
+    }
+    Some(double_quoted(s))
+}
+
+/// A YAML double-quoted string with escapes.
+#[must_use]
+pub fn double_quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || c == '\u{feff}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn block_str(s: &str, indent: usize) -> String {
+    // Block scalars cannot hold control characters other than tab, or lines of only spaces
+    // that would be read as indentation; fall back to double quotes then.
+    let bad = s
+        .chars()
+        .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{feff}')
+        || s.lines().any(|l| !l.is_empty() && l.trim().is_empty());
+    if bad {
+        return format!(" {}", double_quoted(s));
+    }
+    let chomp = if s.ends_with("\n\n") {
+        "+"
+    } else if s.ends_with('\n') {
+        ""
+    } else {
+        "-"
+    };
+    let pad = " ".repeat(indent + 2);
+    let ind = if s.starts_with([' ', '\t']) || s.starts_with('\n') {
+        "2"
+    } else {
+        ""
+    };
+    let mut out = format!(" |{ind}{chomp}\n");
+    let body = s.strip_suffix('\n').unwrap_or(s);
+    for line in body.split('\n') {
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    if chomp == "+" {
+        // the trailing empty lines are kept by `|+`
+    }
+    out.pop();
+    out
+}
+
+fn flow_ok(items: &[Y]) -> bool {
+    let mut len = 0;
+    for i in items {
+        match i {
+            Y::Str(s) if plain_ok(s) && !s.contains([',', '[', ']', '{', '}']) => {
+                len += s.len() + 2
+            }
+            _ => return false,
+        }
+    }
+    len < 70
+}
+
+/// Appends `key: value` at `indent` spaces to `out` (with a trailing line break).
+pub fn field(out: &mut String, indent: usize, key: &str, v: &Y) {
+    let pad = " ".repeat(indent);
+    let k = inline_str(key).unwrap_or_else(|| double_quoted(key));
+    out.push_str(&pad);
+    out.push_str(&k);
+    out.push(':');
+    match v {
+        Y::List(items) if items.is_empty() => out.push_str(" []\n"),
+        Y::Map(entries) if entries.is_empty() => out.push_str(" {}\n"),
+        Y::List(items) if flow_ok(items) => {
+            let parts: Vec<String> = items
+                .iter()
+                .map(|i| scalar(i).unwrap_or_default())
+                .collect();
+            out.push_str(&format!(" [{}]\n", parts.join(", ")));
+        }
+        Y::List(items) => {
+            out.push('\n');
+            for i in items {
+                item(out, indent + 2, i);
+            }
+        }
+        Y::Map(entries) => {
+            out.push('\n');
+            for (k, v) in entries {
+                field(out, indent + 2, k, v);
+            }
+        }
+        Y::Str(s) if s.contains('\n') => {
+            out.push_str(&block_str(s, indent));
+            out.push('\n');
+        }
+        _ => {
+            out.push(' ');
+            out.push_str(&scalar(v).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+}
+
+fn item(out: &mut String, indent: usize, v: &Y) {
+    let pad = " ".repeat(indent);
+    match v {
+        Y::Map(entries) if !entries.is_empty() => {
+            let mut sub = String::new();
+            for (k, v) in entries {
+                field(&mut sub, indent + 2, k, v);
+            }
+            out.push_str(&pad);
+            out.push_str("- ");
+            out.push_str(&sub[indent + 2..]);
+        }
+        Y::List(items) if !items.is_empty() => {
+            out.push_str(&pad);
+            out.push_str("-\n");
+            for i in items {
+                item(out, indent + 2, i);
+            }
+        }
+        Y::Str(s) if s.contains('\n') => {
+            out.push_str(&pad);
+            out.push('-');
+            out.push_str(&block_str(s, indent));
+            out.push('\n');
+        }
+        Y::List(_) => out.push_str(&format!("{pad}- []\n")),
+        Y::Map(_) => out.push_str(&format!("{pad}- {{}}\n")),
+        _ => out.push_str(&format!("{pad}- {}\n", scalar(v).unwrap_or_default())),
+    }
+}
+
+fn scalar(v: &Y) -> Option<String> {
+    Some(match v {
+        Y::Str(s) => inline_str(s).unwrap_or_else(|| double_quoted(s)),
+        Y::Raw(s) => s.clone(),
+        Y::Bool(b) => b.to_string(),
+        Y::Int(i) => i.to_string(),
+        Y::Float(f) if f.is_nan() => ".nan".to_owned(),
+        Y::Float(f) if f.is_infinite() => if *f > 0.0 { ".inf" } else { "-.inf" }.to_owned(),
+        Y::Float(f) => {
+            let s = f.to_string();
+            if s.contains(['.', 'e']) {
+                s
+            } else {
+                format!("{s}.0")
+            }
+        }
+        Y::Null => "null".to_owned(),
+        Y::List(_) | Y::Map(_) => return None,
+    })
+}
+
+/// A whole front-matter block (`---` … `---`), or an empty string when there are no fields.
+#[must_use]
+pub fn front_matter(fields: &[(String, Y)]) -> String {
+    if fields.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("---\n");
+    for (k, v) in fields {
+        field(&mut out, 0, k, v);
+    }
+    out.push_str("---\n");
+    out
+}
+
+/// A TOML basic string.
+#[must_use]
+pub fn toml_basic(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML multi-line string for a prompt: literal `'''…'''` unless the text contains `'''`
+/// (or characters a literal string cannot hold), else basic `"""…"""` with escapes
+/// (formats.md §6.4 [GEM-CMDS]).
+#[must_use]
+pub fn toml_multiline(s: &str) -> String {
+    let literal_ok = !s.contains("'''")
+        && !s.ends_with('\'')
+        && !s
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        && !s.contains('\r');
+    if literal_ok {
+        return format!("'''\n{s}'''");
+    }
+    let mut out = String::from("\"\"\"\n");
+    let mut quotes = 0;
+    for c in s.chars() {
+        if c == '"' {
+            quotes += 1;
+            if quotes == 3 {
+                out.push_str("\\\"");
+                quotes = 0;
+                continue;
+            }
+            out.push('"');
+            continue;
+        }
+        quotes = 0;
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    if out.ends_with('"') {
+        out.pop();
+        out.push_str("\\\"");
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::yaml;
+
+    fn roundtrip(s: &str) {
+        let fm = front_matter(&[("k".into(), Y::s(s))]);
+        let inner = &fm[4..fm.len() - 4];
+        let (root, _) =
+            yaml::load(inner, 0).unwrap_or_else(|e| panic!("{s:?} -> {inner:?}: {e:?}"));
+        let root = root.unwrap();
+        assert_eq!(root.get("k").unwrap().as_str(), Some(s), "{inner}");
+    }
+
+    #[test]
+    fn quotes_only_when_needed() {
+        assert_eq!(inline_str("Reviews code").unwrap(), "Reviews code");
+        assert_eq!(inline_str("yes").unwrap(), "'yes'");
+        assert_eq!(inline_str("1.10").unwrap(), "'1.10'");
+        assert_eq!(inline_str("Use when: asked").unwrap(), "'Use when: asked'");
+        assert_eq!(inline_str("[issue-number]").unwrap(), "'[issue-number]'");
+        assert_eq!(inline_str("it's").unwrap(), "it's");
+        for s in [
+            "yes",
+            "NO",
+            "on",
+            "y",
+            "true",
+            "null",
+            "~",
+            "",
+            "1.0",
+            "1.10",
+            "0644",
+            "0o17",
+            "1_000",
+            "1e3",
+            "12:30",
+            "2001-12-14",
+            ".inf",
+            "Use this: when",
+            "#x",
+            "- x",
+            "*x",
+            "&x",
+            "!x",
+            "%x",
+            "@x",
+            "`x",
+            " lead",
+            "trail ",
+            "multi\nline",
+            "multi\nline\n",
+            "a\n\n",
+            "  indented\nx",
+            "'q'",
+            "\"d\"",
+            "{",
+            "[",
+            "|",
+            ">",
+            "ünï",
+            "0x1F",
+            "+1",
+            "-.5",
+            "tab\there",
+            "ctl\u{7}",
+            "x #y",
+            "ends:",
+        ] {
+            roundtrip(s);
+        }
+    }
+
+    #[test]
+    fn toml_strings_parse() {
+        for s in [
+            "plain\n",
+            "has ''' inside\n",
+            "ends with '",
+            "quote \"\"\" x\"",
+            "back\\slash\n",
+        ] {
+            let t = format!(
+                "prompt = {}\ndescription = {}\n",
+                toml_multiline(s),
+                toml_basic(s)
+            );
+            let v: toml::Table = t.parse().unwrap_or_else(|e| panic!("{t}: {e}"));
+            assert_eq!(v["prompt"].as_str(), Some(s), "{t}");
+            assert_eq!(v["description"].as_str(), Some(s));
+        }
+    }
+}

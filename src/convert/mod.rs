@@ -1,0 +1,380 @@
+//! CONVERT: any agent file to any tool, through a neutral [`Model`] (N readers + N writers),
+//! with a loss report that names every field not carried over exactly (issue #5).
+//!
+//! The mapping tables follow `../shared/formats.md` §6 and cite its source tags. The library
+//! only computes outputs (relative paths and texts); writing files is the CLI's job.
+//!
+//! ```
+//! use agentfmt::{convert, document, source::SourceText};
+//! let src = SourceText::from_str("---\nname: reviewer\ndescription: Reviews code\ntools: Read, Grep\n---\nBe strict.\n");
+//! let doc = document::parse(src, Some(".claude/agents/reviewer.md"), None).doc;
+//! let out = convert::convert(&doc, convert::Target::Copilot, &Default::default()).unwrap();
+//! assert_eq!(out.outputs[0].path, ".github/agents/reviewer.agent.md");
+//! assert!(out.outputs[0].text.contains("tools: [read, search]"));
+//! ```
+
+pub mod corpus;
+mod emit;
+pub mod globs;
+pub mod model;
+pub mod placeholders;
+pub mod read;
+pub mod tables;
+mod write;
+
+use std::collections::BTreeMap;
+
+pub use model::{Activation, Model};
+pub use read::to_model;
+pub use write::slug;
+
+use crate::document::Document;
+use crate::kind::{Kind, Tool};
+
+/// A conversion target: a tool (its usual kind for the source is picked) or an explicit kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Claude Code.
+    Claude,
+    /// Cursor.
+    Cursor,
+    /// GitHub Copilot.
+    Copilot,
+    /// AGENTS.md.
+    AgentsMd,
+    /// Gemini CLI.
+    Gemini,
+    /// OpenCode.
+    Opencode,
+    /// Windsurf.
+    Windsurf,
+    /// Kiro.
+    Kiro,
+    /// OpenAI Codex (skills under `.agents/skills/`, formats.md §5 [CODEX-DEPR]).
+    Codex,
+    /// An explicit kind.
+    Kind(Kind),
+}
+
+impl Target {
+    /// Every tool target.
+    pub const TOOLS: &'static [Target] = &[
+        Target::Claude,
+        Target::Cursor,
+        Target::Copilot,
+        Target::AgentsMd,
+        Target::Gemini,
+        Target::Opencode,
+        Target::Windsurf,
+        Target::Kiro,
+        Target::Codex,
+    ];
+
+    /// The tool the output is for.
+    #[must_use]
+    pub fn tool(self) -> Tool {
+        match self {
+            Target::Claude => Tool::Claude,
+            Target::Cursor => Tool::Cursor,
+            Target::Copilot => Tool::Copilot,
+            Target::AgentsMd => Tool::AgentsMd,
+            Target::Gemini => Tool::Gemini,
+            Target::Opencode => Tool::Opencode,
+            Target::Windsurf => Tool::Windsurf,
+            Target::Kiro => Tool::Kiro,
+            Target::Codex => Tool::Codex,
+            Target::Kind(k) => k.tool(),
+        }
+    }
+
+    /// The name used on the command line (`cursor`, or a kind id).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Kind(k) => k.as_str(),
+            t => write::tool_key(t.tool()),
+        }
+    }
+}
+
+impl std::str::FromStr for Target {
+    type Err = String;
+    /// Parses a tool name (`claude`, `cursor`, `copilot`, `agents-md`, `gemini`, `opencode`,
+    /// `windsurf`, `kiro`, `codex`) or a kind id (`cursor-agent`).
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(t) = Target::TOOLS.iter().find(|t| t.as_str() == s) {
+            return Ok(*t);
+        }
+        s.parse::<Kind>()
+            .map(Target::Kind)
+            .map_err(|()| format!("unknown target `{s}`: expected a tool name or a kind id"))
+    }
+}
+
+/// Options for conversion.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConvertOptions {
+    /// Per-target model overrides from `agentfmt.toml`: target tool name (`cursor`) → source
+    /// model value (`opus`) → target model value (`claude-opus-4-8`). They win over the
+    /// default table ([`tables::map_model`]).
+    pub models: BTreeMap<String, BTreeMap<String, String>>,
+    /// The first argument's number in Claude `$N` placeholders: 0 (Claude Code ≥ 2.1.19, the
+    /// default) or 1 (files written before) (formats.md §6.4 index-shift rule [CC-CHANGELOG]).
+    pub claude_arg_base: u8,
+}
+
+/// One output file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// Relative path in the target's standard layout (`.cursor/agents/x.md`), `/`-separated.
+    /// Always safe: no `..`, not absolute, the name part slugified ([`slug`]).
+    pub path: String,
+    /// The kind of the output.
+    pub kind: Kind,
+    /// The text (UTF-8, `\n` line breaks, formatted).
+    pub text: String,
+}
+
+/// What happened to a field that was not carried over exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LossKind {
+    /// Not written at all.
+    Dropped,
+    /// Written approximately: what it became.
+    Approximated(String),
+    /// Not in the source but required by the target: the value written.
+    Synthesised(String),
+}
+
+/// One entry of the loss report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loss {
+    /// The source field (`tools`, `body`), or the synthesised target field.
+    pub field: String,
+    /// What happened.
+    pub what: LossKind,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+/// The result of a conversion.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Converted {
+    /// The files to write.
+    pub outputs: Vec<Output>,
+    /// Every field not carried over exactly.
+    pub losses: Vec<Loss>,
+    /// Source fields (the body as `body`) written unchanged under the same key.
+    pub kept: Vec<String>,
+    /// Source fields written in another form (each also has a [`Loss`]).
+    pub translated: Vec<String>,
+    /// Source fields not written (each also has a [`Loss`]).
+    pub dropped: Vec<String>,
+}
+
+/// agentfmt's own failures while converting (problems in the file are [`Loss`]es).
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConvertError {
+    /// The target has no kind that can hold this source kind.
+    #[error("{target} cannot hold a {kind} file")]
+    CannotHold {
+        /// The source kind.
+        kind: Kind,
+        /// The target name.
+        target: &'static str,
+    },
+}
+
+/// What a kind is for: decides the target kind for a tool target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Agent,
+    Command,
+    Skill,
+    Rule,
+    Memory,
+}
+
+fn role(k: Kind) -> Role {
+    match k {
+        Kind::ClaudeAgent
+        | Kind::CursorAgent
+        | Kind::CopilotAgent
+        | Kind::CopilotChatmode
+        | Kind::OpencodeAgent => Role::Agent,
+        Kind::ClaudeCommand
+        | Kind::CursorCommand
+        | Kind::CopilotPrompt
+        | Kind::GeminiCommand
+        | Kind::OpencodeCommand => Role::Command,
+        Kind::ClaudeSkill => Role::Skill,
+        Kind::ClaudeRule
+        | Kind::CursorMdc
+        | Kind::CopilotScopedInstructions
+        | Kind::WindsurfRule
+        | Kind::KiroSteering => Role::Rule,
+        Kind::ClaudeMd
+        | Kind::AgentsMd
+        | Kind::GeminiMd
+        | Kind::Cursorrules
+        | Kind::CopilotInstructions => Role::Memory,
+    }
+}
+
+/// The kind a `target` uses for a `source` file: subagent → agent, slash command → prompt or
+/// command, rule → rule, memory → the tool's always-loaded file, skill → skill where the tool
+/// reads Agent Skills (Cursor, Copilot, Codex) else the closest kind. `None` if the target
+/// cannot hold this kind. An explicit [`Target::Kind`] is always accepted.
+#[must_use]
+pub fn target_kind(source: Kind, target: Target) -> Option<Kind> {
+    use Kind as K;
+    use Role as R;
+    let r = role(source);
+    Some(match (target, r) {
+        (Target::Kind(k), _) => k,
+        (Target::Claude, R::Agent) => K::ClaudeAgent,
+        (Target::Claude, R::Command) => K::ClaudeCommand,
+        (Target::Claude, R::Skill) => K::ClaudeSkill,
+        (Target::Claude, R::Rule) => K::ClaudeRule,
+        (Target::Claude, R::Memory) => K::ClaudeMd,
+        (Target::Cursor, R::Agent) => K::CursorAgent,
+        (Target::Cursor, R::Command) => K::CursorCommand,
+        (Target::Cursor | Target::Copilot | Target::Codex, R::Skill) => K::ClaudeSkill,
+        (Target::Cursor, R::Rule | R::Memory) => K::CursorMdc,
+        (Target::Copilot, R::Agent) => K::CopilotAgent,
+        (Target::Copilot, R::Command) => K::CopilotPrompt,
+        (Target::Copilot, R::Rule) => K::CopilotScopedInstructions,
+        (Target::Copilot, R::Memory) => K::CopilotInstructions,
+        (Target::AgentsMd, R::Rule | R::Memory) => K::AgentsMd,
+        (Target::Gemini, R::Command | R::Skill) => K::GeminiCommand,
+        (Target::Gemini, R::Rule | R::Memory) => K::GeminiMd,
+        (Target::Opencode, R::Agent) => K::OpencodeAgent,
+        (Target::Opencode, R::Command | R::Skill) => K::OpencodeCommand,
+        (Target::Windsurf, R::Rule | R::Memory | R::Skill) => K::WindsurfRule,
+        (Target::Kiro, R::Rule | R::Memory | R::Skill) => K::KiroSteering,
+        (Target::Codex, R::Command) => K::ClaudeSkill,
+        _ => return None,
+    })
+}
+
+/// Reads `doc` and writes it for `target`.
+///
+/// For `--to claude`, a rule that the model chooses or the user invokes becomes a skill, since
+/// Claude rules are only always-on or path-scoped (formats.md §6.5).
+///
+/// # Errors
+/// [`ConvertError::CannotHold`] when the target has no kind for this source kind.
+pub fn convert(
+    doc: &Document,
+    target: Target,
+    opts: &ConvertOptions,
+) -> Result<Converted, ConvertError> {
+    let mut kind = target_kind(doc.kind, target).ok_or(ConvertError::CannotHold {
+        kind: doc.kind,
+        target: target.as_str(),
+    })?;
+    let (model, mut losses) = to_model(doc);
+    if target == Target::Claude
+        && kind == Kind::ClaudeRule
+        && matches!(
+            model.activation,
+            Activation::ModelDecides | Activation::Manual
+        )
+    {
+        kind = Kind::ClaudeSkill;
+    }
+    let tool = match target {
+        Target::Codex => Tool::Codex,
+        t => t.tool(),
+    };
+    let mut c = write::write(&model, kind, tool, opts);
+    losses.append(&mut c.losses);
+    c.losses = losses;
+    Ok(c)
+}
+
+/// Writes a model as a `kind` file in that kind's own tool layout.
+#[must_use]
+pub fn from_model(model: &Model, kind: Kind, opts: &ConvertOptions) -> Converted {
+    write::write(model, kind, kind.tool(), opts)
+}
+
+/// Merges several rule or instruction files into one always-loaded file: `AGENTS.md`
+/// (`--to agents-md`), `CLAUDE.md` (`--to claude`), `GEMINI.md` (`--to gemini`),
+/// `.github/copilot-instructions.md` (`--to copilot`). Each file becomes a section with its
+/// activation stated in words. Other targets convert each file on its own. Field names in
+/// `kept`/`translated`/`dropped` and loss messages are prefixed with the source path.
+///
+/// Files the target cannot hold are reported as a dropped `file` loss.
+#[must_use]
+pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -> Converted {
+    let merged = match target {
+        Target::AgentsMd => Some(Kind::AgentsMd),
+        Target::Claude => Some(Kind::ClaudeMd),
+        Target::Gemini => Some(Kind::GeminiMd),
+        Target::Copilot => Some(Kind::CopilotInstructions),
+        Target::Kind(
+            k @ (Kind::AgentsMd | Kind::ClaudeMd | Kind::GeminiMd | Kind::CopilotInstructions),
+        ) => Some(k),
+        _ => None,
+    };
+    let mut all = Converted::default();
+    let mut sections = Vec::new();
+    for d in docs {
+        let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
+        let mergeable = matches!(role(d.kind), Role::Rule | Role::Memory);
+        let t = match merged {
+            Some(k) if mergeable => Target::Kind(k),
+            _ => target,
+        };
+        let mut c = match convert(d, t, opts) {
+            Ok(c) => c,
+            Err(e) => {
+                all.dropped.push(format!("{src}: file"));
+                all.losses.push(Loss {
+                    field: "file".into(),
+                    what: LossKind::Dropped,
+                    message: format!("{src}: {e}"),
+                });
+                continue;
+            }
+        };
+        let pre = |v: Vec<String>| {
+            v.into_iter()
+                .map(|f| format!("{src}: {f}"))
+                .collect::<Vec<_>>()
+        };
+        all.kept.extend(pre(std::mem::take(&mut c.kept)));
+        all.translated
+            .extend(pre(std::mem::take(&mut c.translated)));
+        all.dropped.extend(pre(std::mem::take(&mut c.dropped)));
+        for mut l in c.losses {
+            l.message = format!("{src}: {}", l.message);
+            all.losses.push(l);
+        }
+        match merged {
+            Some(_) if mergeable => {
+                let text = c.outputs.remove(0).text;
+                let title = to_model(d).0.name.unwrap_or_else(|| "Instructions".into());
+                sections.push(if text.trim_start().starts_with('#') {
+                    text.trim().to_owned()
+                } else {
+                    format!("## {}\n\n{}", title.replace(['-', '_'], " "), text.trim())
+                });
+            }
+            _ => all.outputs.extend(c.outputs),
+        }
+    }
+    if let (Some(k), false) = (merged, sections.is_empty()) {
+        let path = write::path_for(k, k.tool(), "");
+        all.outputs.insert(
+            0,
+            Output {
+                path,
+                kind: k,
+                text: format!("{}\n", sections.join("\n\n")),
+            },
+        );
+    }
+    all
+}

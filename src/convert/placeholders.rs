@@ -1,0 +1,460 @@
+//! Prompt placeholders: read each tool's syntax into [`Piece`]s and write them in another's
+//! (formats.md §6.4 "Placeholder translation table" [CC-SKILLS], [CC-CHANGELOG], [VSC-PROMPTS],
+//! [GEM-CMDS], [OC-AGENTS]).
+
+use super::model::{Arg, Piece};
+
+/// A placeholder syntax.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// Claude Code commands and skills: `$ARGUMENTS`, `$N`, `$name`, `` !`cmd` ``, `@path`.
+    Claude,
+    /// Copilot prompt files: `${input:name}`, Markdown links to files.
+    Copilot,
+    /// Gemini CLI TOML commands: `{{args}}`, `!{cmd}`, `@{path}`.
+    Gemini,
+    /// OpenCode commands (UNCONFIRMED): `$ARGUMENTS`, 1-based `$N`, `` !`cmd` ``, `@path`.
+    Opencode,
+    /// No substitution (agents, rules, Cursor commands): placeholders become prose.
+    Prose,
+}
+
+/// Reads `text` written in `syntax`. `named` are the declared argument names (Claude
+/// `arguments:`); `$word` is a placeholder only for those.
+#[must_use]
+pub fn parse(text: &str, syntax: Syntax, named: &[String]) -> Vec<Piece> {
+    let mut p = Parser {
+        out: Vec::new(),
+        text: String::new(),
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut in_fence = false;
+    while i < b.len() {
+        let rest = &text[i..];
+        let line_start = i == 0 || b[i - 1] == b'\n';
+        let after_space = line_start || b[i - 1].is_ascii_whitespace();
+        if line_start && rest.starts_with("```") {
+            if matches!(syntax, Syntax::Claude) && !in_fence && rest.starts_with("```!") {
+                if let Some(end) = rest.find("\n```") {
+                    let body_start = rest.find('\n').unwrap_or(end);
+                    if body_start < end {
+                        p.piece(Piece::Shell(rest[body_start + 1..end].to_owned()));
+                        let close = end + 4;
+                        let close =
+                            close + rest[close..].find('\n').map_or(rest.len() - close, |x| x);
+                        i += close;
+                        continue;
+                    }
+                }
+            }
+            in_fence = !in_fence;
+        }
+        if let Some((piece, len)) = match syntax {
+            Syntax::Claude => claude_at(rest, i, b, after_space, in_fence, named),
+            Syntax::Opencode => opencode_at(rest, i, b, after_space, in_fence),
+            Syntax::Copilot => copilot_at(rest),
+            Syntax::Gemini => gemini_at(rest),
+            Syntax::Prose => None,
+        } {
+            p.piece(piece);
+            i += len;
+            continue;
+        }
+        let ch = rest.chars().next().expect("non-empty");
+        p.text.push(ch);
+        i += ch.len_utf8();
+    }
+    p.flush();
+    p.out
+}
+
+struct Parser {
+    out: Vec<Piece>,
+    text: String,
+}
+
+impl Parser {
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.out.push(Piece::Text(std::mem::take(&mut self.text)));
+        }
+    }
+    fn piece(&mut self, p: Piece) {
+        self.flush();
+        self.out.push(p);
+    }
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+fn digits(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+fn word_len(s: &str) -> usize {
+    s.bytes().take_while(|c| is_word(*c) || *c == b'-').count()
+}
+
+/// `$ARGUMENTS`, `$ARGUMENTS[N]`, `$ARGUMENTS.N`, `$N`; shared by Claude and OpenCode.
+fn dollar_arg(rest: &str, i: usize, b: &[u8], one_based: bool) -> Option<(Piece, usize)> {
+    if !rest.starts_with('$')
+        || (i > 0 && (b[i - 1] == b'\\' || b[i - 1] == b'$' || is_word(b[i - 1])))
+    {
+        return None;
+    }
+    let after = &rest[1..];
+    if let Some(tail) = after.strip_prefix("ARGUMENTS") {
+        if let Some(idx) = tail.strip_prefix('[') {
+            let n = digits(idx);
+            if n > 0 && idx[n..].starts_with(']') {
+                let v: u32 = idx[..n].parse().ok()?;
+                return Some((Piece::Arg(Arg::Index(v)), 1 + 9 + 1 + n + 1));
+            }
+        }
+        if let Some(idx) = tail.strip_prefix('.') {
+            let n = digits(idx);
+            if n > 0 && !idx[n..].bytes().next().is_some_and(is_word) {
+                let v: u32 = idx[..n].parse().ok()?;
+                return Some((Piece::Arg(Arg::Index(v)), 1 + 9 + 1 + n));
+            }
+        }
+        if !tail.bytes().next().is_some_and(is_word) {
+            return Some((Piece::Arg(Arg::All), 10));
+        }
+        return None;
+    }
+    let n = digits(after);
+    if n == 0 || n > 3 || after[n..].bytes().next().is_some_and(is_word) {
+        return None;
+    }
+    let v: u32 = after[..n].parse().ok()?;
+    let arg = if one_based {
+        Arg::Index(v.checked_sub(1)?)
+    } else {
+        Arg::Claude(v)
+    };
+    Some((Piece::Arg(arg), 1 + n))
+}
+
+/// `` !`cmd` `` at line start or after whitespace.
+fn bang_shell(rest: &str, after_space: bool) -> Option<(Piece, usize)> {
+    let cmd = rest.strip_prefix("!`")?;
+    if !after_space || cmd.starts_with('`') {
+        return None;
+    }
+    let end = cmd.find(['`', '\n'])?;
+    (cmd.as_bytes()[end] == b'`' && end > 0)
+        .then(|| (Piece::Shell(cmd[..end].to_owned()), 2 + end + 1))
+}
+
+/// `@path` at line start or after whitespace, outside code; must look like a path.
+fn at_path(rest: &str, after_space: bool, in_fence: bool) -> Option<(Piece, usize)> {
+    let path = rest.strip_prefix('@')?;
+    if !after_space || in_fence {
+        return None;
+    }
+    let len = path
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || b"_./-~".contains(c))
+        .count();
+    let p = path[..len].trim_end_matches(['.', ',', ';', ':']);
+    let looks_like_path = p.contains('/')
+        || p.rsplit_once('.')
+            .is_some_and(|(a, e)| !a.is_empty() && !e.is_empty());
+    (looks_like_path && !p.is_empty()).then(|| (Piece::File(p.to_owned()), 1 + p.len()))
+}
+
+fn claude_at(
+    rest: &str,
+    i: usize,
+    b: &[u8],
+    after_space: bool,
+    in_fence: bool,
+    named: &[String],
+) -> Option<(Piece, usize)> {
+    if let Some(x) = dollar_arg(rest, i, b, false) {
+        return Some(x);
+    }
+    if let Some(env) = rest.strip_prefix("${CLAUDE_") {
+        let n = word_len(env);
+        if env[n..].starts_with('}') {
+            return Some((Piece::Env(format!("CLAUDE_{}", &env[..n])), 9 + n + 1));
+        }
+    }
+    if rest.starts_with('$') && (i == 0 || !(b[i - 1] == b'\\' || is_word(b[i - 1]))) {
+        let n = rest[1..].bytes().take_while(|c| is_word(*c)).count();
+        let name = &rest[1..1 + n];
+        if n > 0 && named.iter().any(|a| a == name) {
+            return Some((Piece::Arg(Arg::Named(name.to_owned())), 1 + n));
+        }
+    }
+    bang_shell(rest, after_space).or_else(|| at_path(rest, after_space, in_fence))
+}
+
+fn opencode_at(
+    rest: &str,
+    i: usize,
+    b: &[u8],
+    after_space: bool,
+    in_fence: bool,
+) -> Option<(Piece, usize)> {
+    dollar_arg(rest, i, b, true)
+        .or_else(|| bang_shell(rest, after_space))
+        .or_else(|| at_path(rest, after_space, in_fence))
+}
+
+fn copilot_at(rest: &str) -> Option<(Piece, usize)> {
+    if let Some(inner) = rest.strip_prefix("${input:") {
+        let end = inner.find('}')?;
+        let spec = &inner[..end];
+        let name = spec.split(':').next().unwrap_or("");
+        if name.is_empty() || !name.bytes().all(|c| is_word(c) || c == b'-') {
+            return None;
+        }
+        let arg = if name == "args" {
+            Arg::All
+        } else if let Some(n) = name
+            .strip_prefix("arg")
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| *n > 0)
+        {
+            Arg::Index(n - 1)
+        } else {
+            Arg::Named(name.to_owned())
+        };
+        return Some((Piece::Arg(arg), 8 + end + 1));
+    }
+    // `[p](../../p)`: the link agentfmt writes for a Claude `@p` (see `render`).
+    let inner = rest.strip_prefix('[')?;
+    let close = inner.find("](../../")?;
+    let path = &inner[..close];
+    let tail = &inner[close + 8..];
+    (!path.is_empty()
+        && !path.contains(['[', ']', '\n', ' '])
+        && tail.starts_with(path)
+        && tail[path.len()..].starts_with(')'))
+    .then(|| (Piece::File(path.to_owned()), 1 + close + 8 + path.len() + 1))
+}
+
+fn gemini_at(rest: &str) -> Option<(Piece, usize)> {
+    if rest.starts_with("{{args}}") {
+        return Some((Piece::Arg(Arg::All), 8));
+    }
+    for (open, shell) in [("!{", true), ("@{", false)] {
+        if let Some(inner) = rest.strip_prefix(open) {
+            let mut depth = 1;
+            for (j, c) in inner.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            let v = inner[..j].to_owned();
+                            let p = if shell {
+                                Piece::Shell(v)
+                            } else {
+                                Piece::File(v)
+                            };
+                            return Some((p, 2 + j + 1));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// Renders pieces in Claude syntax with `$N` numbered from `base` (0 since v2.1.19).
+#[must_use]
+pub fn render_claude(pieces: &[Piece], base: u8) -> String {
+    render(pieces, Syntax::Claude, base).0
+}
+
+/// Renders `pieces` in `syntax`. Returns the text and one note per placeholder kind that could
+/// not be carried exactly (`(approximated?, message)`), deduplicated.
+#[must_use]
+pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool, String)>) {
+    let mut out = String::new();
+    let mut notes: Vec<(bool, String)> = Vec::new();
+    let mut note = |approx: bool, m: String| {
+        if !notes.iter().any(|(_, x)| *x == m) {
+            notes.push((approx, m));
+        }
+    };
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Arg(a) => {
+                let idx = match a {
+                    Arg::Index(i) => Some(*i),
+                    Arg::Claude(n) => Some(n.saturating_sub(u32::from(base))),
+                    _ => None,
+                };
+                match (syntax, a) {
+                    (Syntax::Claude, Arg::All) | (Syntax::Opencode, Arg::All) => {
+                        out.push_str("$ARGUMENTS")
+                    }
+                    (Syntax::Claude, Arg::Claude(n)) => out.push_str(&format!("${n}")),
+                    (Syntax::Claude, Arg::Named(n)) => out.push_str(&format!("${n}")),
+                    (Syntax::Claude, _) => {
+                        out.push_str(&format!("${}", idx.unwrap_or(0) + u32::from(base)))
+                    }
+                    (Syntax::Opencode, Arg::Named(n)) => {
+                        out.push_str("$ARGUMENTS");
+                        note(
+                            true,
+                            format!(
+                                "named argument `{n}` approximated to `$ARGUMENTS` (OpenCode has no named arguments)"
+                            ),
+                        );
+                    }
+                    (Syntax::Opencode, _) => out.push_str(&format!("${}", idx.unwrap_or(0) + 1)),
+                    (Syntax::Copilot, Arg::All) => {
+                        out.push_str("${input:args}");
+                        note(true, "all arguments approximated to `${input:args}` (the user types `args=…`)".into());
+                    }
+                    (Syntax::Copilot, Arg::Named(n)) => out.push_str(&format!("${{input:{n}}}")),
+                    (Syntax::Copilot, _) => {
+                        let n = idx.unwrap_or(0) + 1;
+                        out.push_str(&format!("${{input:arg{n}}}"));
+                        note(
+                            true,
+                            "positional arguments approximated to `${input:argN}` variables".into(),
+                        );
+                    }
+                    (Syntax::Gemini, Arg::All) => out.push_str("{{args}}"),
+                    (Syntax::Gemini, _) => {
+                        out.push_str("{{args}}");
+                        note(true, "positional and named arguments approximated to `{{args}}` (all arguments)".into());
+                    }
+                    (Syntax::Prose, _) => {
+                        out.push_str(&match (a, idx) {
+                            (Arg::Named(n), _) => format!("(the `{n}` argument)"),
+                            (_, Some(i)) => format!("(argument {})", i + 1),
+                            _ => "(the text given after the command)".to_owned(),
+                        });
+                        note(
+                            true,
+                            "argument placeholders written as prose (no substitution in this kind)"
+                                .into(),
+                        );
+                    }
+                }
+            }
+            Piece::Shell(cmd) => match syntax {
+                Syntax::Claude | Syntax::Opencode if !cmd.contains(['`', '\n']) => {
+                    out.push_str(&format!("!`{cmd}`"))
+                }
+                Syntax::Claude => out.push_str(&format!("```!\n{cmd}\n```")),
+                Syntax::Gemini if balanced(cmd) => out.push_str(&format!("!{{{cmd}}}")),
+                _ => {
+                    out.push_str(&format!(
+                        "(run `{}` first and use its output)",
+                        cmd.replace('\n', "; ")
+                    ));
+                    note(false, "shell injection written as an instruction to run the command (no pre-execution in this kind)".into());
+                }
+            },
+            Piece::File(path) => {
+                match syntax {
+                    Syntax::Claude | Syntax::Opencode => out.push_str(&format!("@{path}")),
+                    Syntax::Gemini => out.push_str(&format!("@{{{path}}}")),
+                    Syntax::Copilot => {
+                        out.push_str(&format!("[{path}](../../{path})"));
+                        note(true, "`@file` references approximated to Markdown links (linked, not inlined)".into());
+                    }
+                    Syntax::Prose => {
+                        out.push_str(&format!("@{path}"));
+                        note(true, "`@file` references kept as mentions (inclusion not documented for this kind)".into());
+                    }
+                }
+            }
+            Piece::Env(name) => {
+                if syntax == Syntax::Claude {
+                    out.push_str(&format!("${{{name}}}"));
+                } else if syntax == Syntax::Copilot && name == "CLAUDE_PROJECT_DIR" {
+                    out.push_str("${workspaceFolder}");
+                    note(
+                        true,
+                        "`${CLAUDE_PROJECT_DIR}` approximated to `${workspaceFolder}`".into(),
+                    );
+                } else {
+                    out.push_str(&format!("${{{name}}}"));
+                    note(
+                        false,
+                        format!("`${{{name}}}` is not substituted outside Claude Code"),
+                    );
+                }
+            }
+        }
+    }
+    (out, notes)
+}
+
+fn balanced(s: &str) -> bool {
+    let mut d = 0i32;
+    for c in s.chars() {
+        match c {
+            '{' => d += 1,
+            '}' => d -= 1,
+            _ => {}
+        }
+        if d < 0 {
+            return false;
+        }
+    }
+    d == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_writes_claude_placeholders() {
+        let src = "Fix $ARGUMENTS then $0 and $1.\n!`git status`\nSee @src/main.rs and `x@y.z`.\nCost \\$1, $HOME.\n";
+        let p = parse(src, Syntax::Claude, &[]);
+        assert_eq!(render_claude(&p, 0), src);
+        let (g, notes) = render(&p, Syntax::Gemini, 0);
+        assert!(
+            g.contains("{{args}} then {{args}}")
+                && g.contains("!{git status}")
+                && g.contains("@{src/main.rs}"),
+            "{g}"
+        );
+        assert_eq!(notes.len(), 1);
+        let (c, _) = render(&p, Syntax::Copilot, 0);
+        assert!(
+            c.contains("${input:args} then ${input:arg1} and ${input:arg2}"),
+            "{c}"
+        );
+        assert!(c.contains("[src/main.rs](../../src/main.rs)"), "{c}");
+        let back = parse(&c, Syntax::Copilot, &[]);
+        assert!(back.contains(&Piece::File("src/main.rs".into())));
+        let (o, _) = render(&p, Syntax::Opencode, 0);
+        assert!(o.contains("$ARGUMENTS then $1 and $2"), "{o}");
+        let (o1, _) = render(&p, Syntax::Opencode, 1);
+        assert!(
+            o1.contains("then $0 and $1") || o1.contains("then $1 and $1"),
+            "{o1}"
+        );
+    }
+
+    #[test]
+    fn reads_gemini() {
+        let p = parse(
+            "Run !{ls {a}} on @{docs/x.md} with {{args}}",
+            Syntax::Gemini,
+            &[],
+        );
+        assert_eq!(p[1], Piece::Shell("ls {a}".into()));
+        assert_eq!(p[3], Piece::File("docs/x.md".into()));
+        assert_eq!(p[5], Piece::Arg(Arg::All));
+    }
+}

@@ -1,0 +1,207 @@
+//! Claude Code writers: subagent, slash command, skill (also the Agent Skill written for
+//! Cursor, Copilot and Codex), rule (formats.md §1, §6.2–6.5).
+
+use super::{W, doc};
+use crate::convert::emit::Y;
+use crate::convert::model::{Activation, Slot, ToolsMeaning};
+use crate::convert::placeholders::Syntax;
+use crate::convert::tables;
+use crate::kind::{Kind, Tool};
+
+/// Disallowed tools for a Cursor `readonly: true` agent (formats.md §6.3 [CUR-SUB]).
+const READONLY_DENY: &str = "Write, Edit, NotebookEdit";
+
+fn disallowed(w: &mut W<'_>, key: &str) {
+    if !w.m.disallowed.is_empty() {
+        let names: Vec<String> =
+            w.m.disallowed
+                .iter()
+                .flat_map(tables::claude_names)
+                .collect();
+        if names.is_empty() {
+            w.drop_(Slot::Disallowed, "no entry maps to a Claude tool");
+            return;
+        }
+        if w.same_tool() {
+            w.exact(Slot::Disallowed, key);
+        } else {
+            w.approx(Slot::Disallowed, format!("`{key}: {}`", names.join(", ")));
+        }
+        w.set(key, Y::Str(names.join(", ")));
+    }
+}
+
+/// `.claude/agents/N.md` [CC-SUB].
+pub(super) fn agent(w: &mut W<'_>) -> String {
+    w.name("name", true, true);
+    w.description("description", true);
+    let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
+    w.tools("tools", tables::claude_names, true, meaning);
+    disallowed(w, "disallowedTools");
+    if w.m.readonly == Some(true) && w.m.disallowed.is_empty() {
+        w.set("disallowedTools", Y::s(READONLY_DENY));
+        w.approx(
+            Slot::Readonly,
+            format!("`disallowedTools: {READONLY_DENY}` (Claude cannot express read-only shell)"),
+        );
+    } else if w.m.readonly == Some(false) {
+        w.approx(Slot::Readonly, "omitted: not read-only is the default");
+    }
+    w.model("model", true);
+    if let Some(e) = w.m.effort.clone() {
+        w.set("effort", Y::s(e));
+        w.exact(Slot::Effort, "effort");
+    }
+    if let Some(n) = w.m.max_turns {
+        w.set("maxTurns", Y::Int(n));
+        w.exact(Slot::MaxTurns, "maxTurns");
+    }
+    if let Some(b) = w.m.background {
+        w.set("background", Y::Bool(b));
+        w.exact(Slot::Background, "background");
+    }
+    if let Some(p) = w.m.permission_mode.clone() {
+        w.set("permissionMode", Y::s(p));
+        w.exact(Slot::PermissionMode, "permissionMode");
+    }
+    w.pass_extras();
+    let body = w.body(Syntax::Prose);
+    doc(&w.fm, &body)
+}
+
+/// Keys an Agent Skill may carry for each tool: Codex reads the portable Agent Skills set
+/// [AS-SPEC], [CODEX-DEPR]; Copilot [VSC-SKILLS]; Cursor [CUR-SKILLS]; Claude everything.
+fn skill_allows(tool: Tool, key: &str) -> bool {
+    match tool {
+        Tool::Codex => [
+            "name",
+            "description",
+            "license",
+            "compatibility",
+            "metadata",
+            "allowed-tools",
+        ]
+        .contains(&key),
+        Tool::Copilot => [
+            "name",
+            "description",
+            "argument-hint",
+            "user-invocable",
+            "disable-model-invocation",
+            "context",
+        ]
+        .contains(&key),
+        Tool::Cursor => [
+            "name",
+            "description",
+            "paths",
+            "disable-model-invocation",
+            "icon",
+            "color",
+            "metadata",
+        ]
+        .contains(&key),
+        _ => true,
+    }
+}
+
+/// `.claude/commands/N.md` and `<skills>/N/SKILL.md` [CC-SKILLS], [CC-SLASH-2026-01].
+pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
+    let skill = w.kind == Kind::ClaudeSkill;
+    let tool = w.tool;
+    let ok = |k: &str| !skill || skill_allows(tool, k);
+    if skill {
+        w.name("name", true, true);
+        w.description("description", true);
+    } else {
+        // `name` is ignored in command files: the file name is the command name [CC-SKILLS].
+        if w.m.name.is_some() && !w.m.name_from_path {
+            let f = w.file_slug();
+            w.approx(
+                Slot::Name,
+                format!("the command name is the file name `{f}.md`"),
+            );
+        }
+        w.description("description", false);
+    }
+    if let Some(h) = w.m.argument_hint.clone().filter(|_| ok("argument-hint")) {
+        w.set("argument-hint", Y::Str(h));
+        w.exact(Slot::ArgumentHint, "argument-hint");
+    }
+    if ok("allowed-tools") {
+        let meaning = w.m.tools_meaning == ToolsMeaning::PreApprove;
+        w.tools("allowed-tools", tables::claude_names, true, meaning);
+    }
+    if ok("disallowed-tools") {
+        disallowed(w, "disallowed-tools");
+    }
+    if ok("model") {
+        w.model("model", true);
+    }
+    if let Some(e) = w.m.effort.clone().filter(|_| ok("effort")) {
+        w.set("effort", Y::s(e));
+        w.exact(Slot::Effort, "effort");
+    }
+    if !w.m.arguments.is_empty() && ok("arguments") {
+        w.set("arguments", Y::strs(w.m.arguments.clone()));
+        w.exact(Slot::Arguments, "arguments");
+    }
+    match (&w.m.activation, skill) {
+        (Activation::Globs(g), true) if ok("paths") => {
+            w.set("paths", Y::strs(g.clone()));
+            w.activation(&format!("`paths: [{}]`", g.join(", ")));
+        }
+        (Activation::Manual, true)
+            if ok("disable-model-invocation") && w.m.model_invocable.is_none() =>
+        {
+            w.set("disable-model-invocation", Y::Bool(true));
+            w.activation("`disable-model-invocation: true` (only the user invokes it)");
+        }
+        (Activation::ModelDecides, true) => {
+            w.activation("the skill is loaded when its description matches")
+        }
+        (Activation::Manual, false) => w.activation("a command runs when the user invokes it"),
+        _ => {}
+    }
+    if let Some(mi) =
+        w.m.model_invocable
+            .filter(|_| ok("disable-model-invocation"))
+    {
+        w.set("disable-model-invocation", Y::Bool(!mi));
+        w.exact(Slot::ModelInvocation, "disable-model-invocation");
+    }
+    if tool == Tool::Claude {
+        w.pass_extras();
+    } else if w.m.source.tool() == Tool::Claude {
+        for e in &w.m.extra {
+            if skill_allows(tool, &e.key) {
+                w.fm.push((e.key.clone(), Y::from_node(&e.value)));
+                w.exact(Slot::Extra(e.key.clone()), &e.key);
+            }
+        }
+    }
+    let body = w.body(Syntax::Claude);
+    doc(&w.fm, &body)
+}
+
+/// `.claude/rules/N.md`: only `paths` [CC-MEM].
+pub(super) fn rule(w: &mut W<'_>) -> String {
+    match w.m.activation.clone() {
+        Activation::Globs(g) => {
+            w.set("paths", Y::strs(g.clone()));
+            w.activation(&format!("`paths: [{}]`", g.join(", ")));
+        }
+        Activation::Always => w.activation("no `paths`: always loaded"),
+        Activation::ModelDecides => w.drop_(
+            Slot::Activation,
+            "Claude rules cannot be chosen by the model; a skill can (`--to claude` writes one)",
+        ),
+        Activation::Manual => w.drop_(
+            Slot::Activation,
+            "Claude rules cannot be manual; a skill with `disable-model-invocation: true` can",
+        ),
+    }
+    w.pass_extras();
+    let body = w.body(Syntax::Prose);
+    doc(&w.fm, &body)
+}
