@@ -17,6 +17,11 @@ pub struct Args {
 pub enum Command {
     /// Validate agent files against their kind's schema and rules.
     Check(CheckArgs),
+    /// Format agent files in place: encoding, front matter, markdown (never changing what they
+    /// mean).
+    Fmt(RewriteArgs),
+    /// Convert agent files to another tool's format and layout, with a loss report.
+    Convert(ConvertArgs),
     /// Repair encoding damage only (mojibake, a BOM that went through the damage) in place.
     Repair(RewriteArgs),
     /// Print the documentation of a rule (by code or name), or list all rules.
@@ -70,6 +75,35 @@ pub struct RewriteArgs {
     /// Write nothing; print a unified diff of every change and exit 1 if any.
     #[arg(long)]
     pub diff: bool,
+    /// When to colour the diff.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Target: a tool (claude, cursor, copilot, agents-md, gemini, opencode, windsurf, kiro,
+    /// codex) or an explicit kind (e.g. copilot-prompt).
+    #[arg(long)]
+    pub to: String,
+    /// Output directory (default: the current directory, the project root).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Overwrite files that agentfmt did not generate.
+    #[arg(long)]
+    pub force: bool,
+    /// Write nothing; print a unified diff of every file that would be created or changed.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Treat every loss (a field not carried over exactly) as an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Whether Claude `$1` means the first argument (1, files before Claude Code 2.1.19) or the
+    /// second (0, the current numbering).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=1))]
+    pub claude_arg_base: u8,
     /// When to colour the diff.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod convert;
 mod diff;
 mod files;
 mod rewrite;
@@ -50,6 +51,22 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     match args.command {
         Command::Check(a) => check::run(&a),
+        Command::Fmt(a) => {
+            let (config, _) = load_config(a.input.config.as_deref(), a.input.no_config)?;
+            let opts = agentfmt::fmt::FmtOptions {
+                newline: match config.newline.as_deref() {
+                    Some("crlf") => agentfmt::fmt::NewlineStyle::CrLf,
+                    Some("keep") => agentfmt::fmt::NewlineStyle::Keep,
+                    _ => agentfmt::fmt::NewlineStyle::Lf,
+                },
+                repair_encoding: true,
+            };
+            rewrite::run(&a, "reformat", false, &|doc| {
+                let f = agentfmt::fmt::fmt(doc, &opts);
+                (f.changed.then_some(f.text), f.diagnostics)
+            })
+        }
+        Command::Convert(a) => convert::run(&a),
         Command::Repair(a) => rewrite::run(&a, "repair", true, &|doc| {
             let repaired = agentfmt::repair::repair(doc.text());
             let changed = !repaired.fixes.is_empty();

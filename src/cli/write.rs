@@ -44,7 +44,6 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 ///
 /// # Errors
 /// A message naming the path and why it was refused, or an I/O error creating directories.
-#[allow(dead_code)] // FIXME(convert): used by `agentfmt convert`, wired with the convert branch
 pub fn safe_join(root: &Path, rel: &str) -> Result<PathBuf, String> {
     let rel_path = Path::new(rel);
     if rel_path.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {

@@ -154,12 +154,14 @@ const BODY_REWRITES: &[Rewrite] = &[
     Rewrite::TableAlign,
 ];
 
-/// Mojibake repair, owned by the `repair` module.
-// FIXME(repair): wire crate::repair at merge (`crate::repair::repair(text)` → `Some(r.text)`
-// when `r.fixes` is not empty).
+/// Mojibake repair, owned by the [`crate::repair`] module: the repaired text, or `None` when
+/// nothing was damaged.
 fn repair_encoding(text: &str) -> Option<String> {
-    let _ = text;
-    None
+    if crate::repair::is_clean_fast(text) {
+        return None;
+    }
+    let r = crate::repair::repair(text);
+    (!r.fixes.is_empty()).then_some(r.text)
 }
 
 /// `text` with every `\r\n` turned into `\n` (a lone `\r` elsewhere is kept).

@@ -5,9 +5,12 @@
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
 //! - `codegen [--check]`: write (or verify) `docs/rules.md`.
+//! - `bench [--files N] [--runs N]`: time the release binary on a synthetic tree against the
+//!   floor of reading every file.
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod bench;
 mod corpus;
 mod mojibake;
 mod mojibake_ftfy;
@@ -30,9 +33,10 @@ fn main() -> anyhow::Result<()> {
         Some("corpus") => corpus::run(&root, &args[1..]),
         Some("codegen") => codegen(&root, args.iter().any(|a| a == "--check")),
         Some("mojibake-bench") => mojibake::run(&args[1..]),
+        Some("bench") => bench::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] | bench [--files N] [--runs N]>"
             );
             std::process::exit(2);
         }

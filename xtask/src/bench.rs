@@ -1,0 +1,119 @@
+//! `cargo xtask bench`: time the release binary on a synthetic tree of agent files.
+//!
+//! The tree (default 10,000 files) is generated from the templates in `corpus/examples/`
+//! (every kind) and, when present, the shared corpus (placed at each file's manifest
+//! `source_path` under a per-copy directory). Each command runs several times; the report gives
+//! the median wall time, files/s, MB/s, peak RSS (from `/usr/bin/time -f %M`) and the ratio to
+//! the floor: reading every file of the tree once (`cat`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+struct Sample {
+    path: String,
+    bytes: Vec<u8>,
+}
+
+fn templates(root: &Path) -> anyhow::Result<Vec<Sample>> {
+    let mut out = Vec::new();
+    let examples = root.join("corpus/examples");
+    let mut stack = vec![examples.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir)? {
+            let e = e?;
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(&examples)?.to_string_lossy().replace('\\', "/");
+                if agentfmt::kind::detect(&rel).is_some() {
+                    out.push(Sample { path: rel, bytes: std::fs::read(&p)? });
+                }
+            }
+        }
+    }
+    let shared = root.join("../shared/corpus");
+    if let Ok(manifest) = std::fs::read_to_string(shared.join("MANIFEST.jsonl")) {
+        for line in manifest.lines() {
+            let v: serde_json::Value = serde_json::from_str(line)?;
+            let (Some(p), Some(src)) = (v["path"].as_str(), v["source_path"].as_str()) else { continue };
+            if agentfmt::kind::detect(src).is_some() {
+                out.push(Sample { path: src.to_owned(), bytes: std::fs::read(shared.join(p))? });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// Writes `n` files: sample i goes to `copy-<i / samples>/<sample path>`.
+fn generate(dir: &Path, samples: &[Sample], n: usize) -> anyhow::Result<u64> {
+    let mut total = 0u64;
+    for i in 0..n {
+        let s = &samples[i % samples.len()];
+        let p = dir.join(format!("copy-{:04}", i / samples.len())).join(&s.path);
+        std::fs::create_dir_all(p.parent().expect("has parent"))?;
+        std::fs::write(&p, &s.bytes)?;
+        total += s.bytes.len() as u64;
+    }
+    Ok(total)
+}
+
+fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, u64)> {
+    let mut times = Vec::new();
+    let mut rss = 0u64;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = Command::new("/usr/bin/time")
+            .arg("-f")
+            .arg("%M")
+            .args(cmd)
+            .current_dir(cwd)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .output()?;
+        times.push(start.elapsed().as_secs_f64());
+        let err = String::from_utf8_lossy(&out.stderr);
+        if let Some(kb) = err.lines().rev().find_map(|l| l.trim().parse::<u64>().ok()) {
+            rss = rss.max(kb);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((times[times.len() / 2], rss))
+}
+
+pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let n: usize = args.iter().position(|a| a == "--files").and_then(|i| args.get(i + 1)).map_or(Ok(10_000), |s| s.parse())?;
+    let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).map_or(Ok(5), |s| s.parse())?;
+    let status = Command::new(env!("CARGO")).args(["build", "--release", "--quiet", "--bin", "agentfmt"]).current_dir(root).status()?;
+    anyhow::ensure!(status.success(), "release build failed");
+    let target = std::env::var("CARGO_TARGET_DIR").map_or_else(|_| root.join("target"), PathBuf::from);
+    let bin = target.join("release/agentfmt");
+    let bin = bin.to_string_lossy().into_owned();
+
+    let samples = templates(root)?;
+    let tmp = std::env::temp_dir().join(format!("agentfmt-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp)?;
+    let bytes = generate(&tmp, &samples, n)?;
+    let mb = bytes as f64 / 1e6;
+    println!("tree: {n} files, {mb:.1} MB, from {} templates; {runs} runs each; release binary {bin}", samples.len());
+
+    let floor_cmd = format!("find . -type f -print0 | xargs -0 cat > /dev/null");
+    let (floor, floor_rss) = time_cmd(&["sh", "-c", &floor_cmd], &tmp, runs)?;
+    println!("\n{:<28} {:>10} {:>10} {:>9} {:>10} {:>8}", "command", "median", "files/s", "MB/s", "peak RSS", "× floor");
+    println!("{:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}", "floor (cat every file)", floor * 1e3, n as f64 / floor, mb / floor, floor_rss / 1024, 1.0);
+    let cmds: [(&str, Vec<&str>); 4] = [
+        ("check", vec![&bin, "check", "--no-config", "."]),
+        ("fmt --check", vec![&bin, "fmt", "--check", "--no-config", "."]),
+        ("repair --check", vec![&bin, "repair", "--check", "--no-config", "."]),
+        ("convert --dry-run", vec![&bin, "convert", "--to", "copilot", "--dry-run", "--no-config", "--color", "never", "."]),
+    ];
+    for (name, cmd) in &cmds {
+        let (t, rss) = time_cmd(cmd, &tmp, runs)?;
+        println!("{name:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}", t * 1e3, n as f64 / t, mb / t, rss / 1024, t / floor);
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    Ok(())
+}
