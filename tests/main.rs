@@ -2,3 +2,5 @@
 
 mod cli;
 mod fmt;
+mod hostile;
+mod precommit;

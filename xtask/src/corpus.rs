@@ -154,5 +154,95 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     anyhow::ensure!(panics == 0, "{panics} files panicked");
     anyhow::ensure!(failures == 0, "{failures} files made agentfmt fail");
     anyhow::ensure!(agree * 100 >= n * 98, "kind agreement below 98%");
+
+    fmt_phase(&files)?;
+    convert_phase(&files)?;
+    Ok(())
+}
+
+fn list(name: &str, items: &[String]) {
+    println!("{name}: {}", items.len());
+    for i in items.iter().take(10) {
+        println!("  {i}");
+    }
+}
+
+/// fmt over every file: idempotence, rendered HTML and front-matter values unchanged, no
+/// strict-YAML warnings left.
+fn fmt_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let st = agentfmt::fmt::corpus_stats(files.iter().map(|(e, b)| (e.source_path.as_str(), b.as_slice())));
+    println!("\nfmt: {} files ({} binary) in {:.0} ms", st.files, st.binary, start.elapsed().as_secs_f64() * 1e3);
+    println!("files changed by fmt: {}", st.changed);
+    for (rewrite, count) in &st.by_rewrite {
+        println!("  {rewrite:<28} {count:>6}");
+    }
+    list("panics", &st.panics);
+    list("not idempotent", &st.not_idempotent);
+    list("rendered HTML changed", &st.html_changed);
+    list("front-matter values changed", &st.values_changed);
+    println!("intended value changes (argument-hint list → string, lenient → strict): {}", st.intended_value_changes.len());
+    list("refused by the safety net (fmt-refused)", &st.refused);
+    println!("strict-YAML warnings: {} before fmt, {} after", st.strict_yaml_before, st.strict_yaml_after.len());
+    for i in st.strict_yaml_after.iter().take(10) {
+        println!("  {i}");
+    }
+    anyhow::ensure!(
+        st.panics.is_empty() && st.not_idempotent.is_empty() && st.html_changed.is_empty() && st.values_changed.is_empty() && st.strict_yaml_after.is_empty(),
+        "fmt corpus invariants failed"
+    );
+    Ok(())
+}
+
+/// convert of every file to every target that accepts its kind; every output is checked as its
+/// own kind and must have no errors.
+fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
+    use agentfmt::convert::{self, ConvertOptions, Target};
+    let opts = ConvertOptions::default();
+    let start = Instant::now();
+    let triples: Vec<(&str, &[u8], Option<agentfmt::kind::Kind>)> =
+        files.iter().map(|(e, b)| (e.source_path.as_str(), b.as_slice(), None)).collect();
+    let st = convert::corpus::check_corpus(&triples, &opts);
+    println!(
+        "\nconvert: {} files, {} conversions, {} (file, target) pairs not supported, {} outputs, {} losses reported, {:.0} ms",
+        st.files, st.conversions, st.unsupported, st.outputs, st.losses, start.elapsed().as_secs_f64() * 1e3
+    );
+    list("panics", &st.panics);
+    list("outputs with syntax errors", &st.syntax_errors);
+    list("outputs detected as another kind", &st.kind_mismatches);
+    list("fields missing from the output and from the loss report", &st.unreported);
+
+    // Every output must pass `agentfmt check` for its kind with no errors.
+    let config = Config::default();
+    let ctx = Context::default();
+    let results: Vec<Vec<String>> = files
+        .par_iter()
+        .map(|(e, bytes)| {
+            let Ok((doc, _)) = check::load(bytes, &e.source_path, None) else { return Vec::new() };
+            let mut errs = Vec::new();
+            for target in Target::TOOLS {
+                let Ok(c) = convert::convert(&doc, *target, &opts) else { continue };
+                for out in &c.outputs {
+                    let (report, _) = check::check_bytes(out.text.as_bytes(), &out.path, Some(out.kind), &ctx, &config);
+                    for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+                        errs.push(format!("{} -> {} ({}): [{}] {}", e.source_path, out.path, target.as_str(), d.rule, d.message));
+                    }
+                }
+            }
+            errs
+        })
+        .collect();
+    let errors: Vec<String> = results.into_iter().flatten().collect();
+    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &errors {
+        let rule = e.split('[').nth(1).and_then(|r| r.split(']').next()).unwrap_or("?");
+        *by_rule.entry(rule.to_owned()).or_default() += 1;
+    }
+    println!("check errors in convert outputs: {} {:?}", errors.len(), by_rule);
+    for e in errors.iter().take(10) {
+        println!("  {e}");
+    }
+    anyhow::ensure!(st.ok(), "convert corpus invariants failed");
+    anyhow::ensure!(errors.is_empty(), "convert outputs fail check");
     Ok(())
 }
