@@ -6,6 +6,10 @@ use std::sync::OnceLock;
 
 use crate::kind::Kind;
 
+mod validate;
+
+pub use validate::validate;
+
 /// The raw JSON text of the schema for `kind`.
 #[must_use]
 pub fn schema_text(kind: Kind) -> &'static str {
@@ -20,7 +24,9 @@ pub fn schema_text(kind: Kind) -> &'static str {
         Kind::CursorAgent => include_str!("../schemas/cursor-agent.schema.json"),
         Kind::CursorCommand => include_str!("../schemas/cursor-command.schema.json"),
         Kind::CopilotInstructions => include_str!("../schemas/copilot-instructions.schema.json"),
-        Kind::CopilotScopedInstructions => include_str!("../schemas/copilot-scoped-instructions.schema.json"),
+        Kind::CopilotScopedInstructions => {
+            include_str!("../schemas/copilot-scoped-instructions.schema.json")
+        }
         Kind::CopilotPrompt => include_str!("../schemas/copilot-prompt.schema.json"),
         Kind::CopilotChatmode => include_str!("../schemas/copilot-chatmode.schema.json"),
         Kind::CopilotAgent => include_str!("../schemas/copilot-agent.schema.json"),
@@ -47,7 +53,10 @@ pub fn schema_json(kind: Kind) -> &'static serde_json::Value {
             .map(|k| serde_json::from_str(schema_text(*k)).expect("committed schema is valid JSON"))
             .collect()
     });
-    let i = Kind::ALL.iter().position(|k| *k == kind).expect("kind is in ALL");
+    let i = Kind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("kind is in ALL");
     &all[i]
 }
 
@@ -79,7 +88,24 @@ mod tests {
     fn every_schema_parses() {
         for k in Kind::ALL {
             let s = schema_json(*k);
-            assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema", "{k}");
+            assert_eq!(
+                s["$schema"], "https://json-schema.org/draft/2020-12/schema",
+                "{k}"
+            );
+            assert!(jsonschema::draft202012::new(s).is_ok(), "{k} compiles");
+            for (key, p) in s["properties"].as_object().expect("properties") {
+                let d = p["description"].as_str().unwrap_or("");
+                assert!(
+                    d.trim_end().ends_with(']'),
+                    "{k}.{key}: description cites a source"
+                );
+            }
+            for r in required_keys(*k) {
+                assert!(
+                    known_keys(*k).contains(&r),
+                    "{k}: required `{r}` is a property"
+                );
+            }
         }
     }
 }

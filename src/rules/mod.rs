@@ -48,10 +48,15 @@ macro_rules! parse_stage_rule {
 
 pub mod binary_file;
 pub mod bom_before_front_matter;
+pub mod conflicting_fields;
 pub mod duplicate_key;
 pub mod front_matter_not_first;
+pub mod invalid_type;
 pub mod invalid_utf8;
+pub mod invalid_value;
 pub mod kind_inferred;
+pub mod missing_recommended_field;
+pub mod missing_required_field;
 pub mod mojibake;
 pub mod non_utf8_encoding;
 pub mod second_front_matter;
@@ -170,6 +175,11 @@ pub static RULES: &[&dyn Rule] = &[
     &toml_syntax::TomlSyntax,
     &kind_inferred::KindInferred,
     &front_matter_not_first::FrontMatterNotFirst,
+    &missing_required_field::MissingRequiredField,
+    &missing_recommended_field::MissingRecommendedField,
+    &invalid_type::InvalidType,
+    &invalid_value::InvalidValue,
+    &conflicting_fields::ConflictingFields,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
