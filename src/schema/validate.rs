@@ -17,7 +17,7 @@ use serde_json::Value as J;
 
 use super::schema_json;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity, did_you_mean};
-use crate::document::{Document, Node, Value};
+use crate::document::{Document, Node, Style, Value};
 use crate::kind::Kind;
 use crate::rules::{
     Rule as _, RuleMeta, conflicting_fields::ConflictingFields, invalid_type::InvalidType,
@@ -65,6 +65,31 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         None if doc.kind.is_toml() => return out,
         None => &empty,
     };
+    let required = super::required_keys(doc.kind);
+    if doc.root.is_none() && !required.is_empty() {
+        // No front matter at all: one diagnostic rather than one per key.
+        let list = required
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let mut d = MissingRequiredField.meta().diag(
+            doc.head_span(),
+            format!(
+                "no front matter: {} {list} required",
+                if required.len() == 1 { "is" } else { "are" }
+            ),
+        );
+        if let Some(w) = schema
+            .get("x-required-help")
+            .and_then(|h| h.get(required[0]))
+            .and_then(J::as_str)
+        {
+            d = d.with_help(w);
+        }
+        out.push(d);
+        return out;
+    }
     let instance = root.to_json();
     for err in validator(doc.kind).iter_errors(&instance) {
         if let Some(d) = diagnose(doc, root, schema, &err) {
@@ -219,6 +244,27 @@ fn diagnose(
                     .diag(doc.head_span(), format!("missing required field `{p}`"));
                 if let Some(w) = why {
                     d = d.with_help(w);
+                }
+                return Some(d);
+            }
+            // A value the tool's lenient reader kept as text; the syntax error is already reported.
+            ValidationErrorKind::Type { .. }
+                if node.is_some_and(|n| matches!(n.value, Value::Str(_, Style::Raw))) =>
+            {
+                return None;
+            }
+            // `key:` with nothing after it: most readers treat it as absent.
+            ValidationErrorKind::Type { .. } if inst.is_null() => {
+                let required = schema
+                    .get("required")
+                    .and_then(J::as_array)
+                    .is_some_and(|r| r.iter().any(|k| k.as_str() == Some(key.as_str())));
+                let mut d = InvalidType
+                    .meta()
+                    .diag(value_span, format!("`{key}` is empty"))
+                    .with_help("give it a value or remove the key");
+                if !required {
+                    d.severity = Severity::Warning;
                 }
                 return Some(d);
             }
