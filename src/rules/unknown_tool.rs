@@ -238,22 +238,16 @@ fn claude_entry(cx: &mut Checker<'_>, name: &str, span: Span) {
     cx.report(d);
 }
 
-fn copilot_entry(cx: &mut Checker<'_>, name: &str, span: Span) {
+/// Checks one Copilot tool name; returns its successor when it is a legacy flat name.
+fn copilot_entry(cx: &mut Checker<'_>, name: &str, span: Span) -> Option<&'static str> {
     if name.contains('/')
         || COPILOT_ALIASES.contains(&name.to_ascii_lowercase().as_str())
         || VSCODE_FLAT.contains(&name)
     {
-        return;
+        return None;
     }
     if let Some((_, new)) = VSCODE_LEGACY.iter().find(|(n, _)| *n == name) {
-        cx.report(
-            UnknownTool::META
-                .diag(span, format!("legacy VS Code tool name `{name}`"))
-                .with_help(format!(
-                    "use `{new}` (old names still resolve for now) [VSC-LEGACY-TOOLS]"
-                )),
-        );
-        return;
+        return Some(new);
     }
     // MCP servers and extension tools can have any flat name; only near misses are reported.
     let known: Vec<&str> = COPILOT_ALIASES.iter().chain(VSCODE_FLAT).copied().collect();
@@ -266,6 +260,7 @@ fn copilot_entry(cx: &mut Checker<'_>, name: &str, span: Span) {
                 )),
         );
     }
+    None
 }
 
 impl Rule for UnknownTool {
@@ -289,12 +284,27 @@ impl Rule for UnknownTool {
             };
             let on_space =
                 claude && key.contains('-') && node.as_str().is_some_and(|s| !s.contains(','));
+            let mut legacy = Vec::new();
             for (name, span) in entries(node, doc.text(), on_space) {
                 if claude {
                     claude_entry(cx, &name, span);
-                } else {
-                    copilot_entry(cx, &name, span);
+                } else if let Some(new) = copilot_entry(cx, &name, span) {
+                    legacy.push(format!("`{name}` → `{new}`"));
                 }
+            }
+            // One diagnostic per list: 2025 files use many legacy names at once.
+            if !legacy.is_empty() {
+                cx.report(
+                    Self::META
+                        .diag(
+                            node.span,
+                            format!("`{key}` uses {} legacy VS Code tool names", legacy.len()),
+                        )
+                        .with_help(format!(
+                            "old names still resolve for now; rename {} [VSC-LEGACY-TOOLS]",
+                            legacy.join(", ")
+                        )),
+                );
             }
         }
     }
