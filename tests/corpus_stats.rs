@@ -18,7 +18,7 @@ fn corpus_stats() {
         let path = m["path"].as_str().expect("path");
         let logical = m["source_path"].as_str().expect("source_path");
         let bytes = std::fs::read(format!("{dir}/{path}")).expect("corpus file");
-        let Some((doc, diags)) = crate::rules::check_bytes(&bytes, logical) else {
+        let Some((doc, diags)) = crate::rules::check_bytes(&bytes, logical, None) else {
             continue;
         };
         files += 1;

@@ -282,6 +282,15 @@ impl Rule for UnknownTool {
             let Some(node) = doc.get(key) else {
                 continue;
             };
+            // Text a lenient reader kept because it is not valid YAML (`[read, search`): the
+            // syntax error is reported already and the entries are unreliable.
+            if matches!(
+                node.value,
+                crate::document::Value::Str(_, crate::document::Style::Raw)
+            ) && !claude
+            {
+                continue;
+            }
             let on_space =
                 claude && key.contains('-') && node.as_str().is_some_and(|s| !s.contains(','));
             let mut legacy = Vec::new();
