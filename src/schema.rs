@@ -6,6 +6,10 @@ use std::sync::OnceLock;
 
 use crate::kind::Kind;
 
+mod validate;
+
+pub use validate::validate;
+
 /// The raw JSON text of the schema for `kind`.
 #[must_use]
 pub fn schema_text(kind: Kind) -> &'static str {
@@ -76,15 +80,6 @@ pub fn required_keys(kind: Kind) -> Vec<&'static str> {
         .unwrap_or_default()
 }
 
-/// Validates the front matter of `doc` against its kind's schema.
-///
-/// FIXME(rules): the schema validator lands with the rules branch; until then nothing is
-/// reported here.
-#[must_use]
-pub fn validate(_doc: &crate::document::Document) -> Vec<crate::diagnostic::Diagnostic> {
-    Vec::new()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +92,20 @@ mod tests {
                 s["$schema"], "https://json-schema.org/draft/2020-12/schema",
                 "{k}"
             );
+            assert!(jsonschema::draft202012::new(s).is_ok(), "{k} compiles");
+            for (key, p) in s["properties"].as_object().expect("properties") {
+                let d = p["description"].as_str().unwrap_or("");
+                assert!(
+                    d.trim_end().ends_with(']'),
+                    "{k}.{key}: description cites a source"
+                );
+            }
+            for r in required_keys(*k) {
+                assert!(
+                    known_keys(*k).contains(&r),
+                    "{k}: required `{r}` is a property"
+                );
+            }
         }
     }
 }

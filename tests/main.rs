@@ -1,6 +1,8 @@
 //! The single integration-test binary (style.md rule 9).
 
 mod cli;
+mod corpus_stats;
 mod fmt;
 mod hostile;
 mod precommit;
+mod rules;

@@ -52,8 +52,8 @@ fn key_at_line_start(line: &str) -> Option<usize> {
     }
 }
 
-/// Tags opened but not closed in `text` (`<example>` without `</example>`).
-fn open_tags(text: &str) -> i32 {
+/// Tags opened minus tags closed in `text` (`<example>` without `</example>` gives 1).
+fn tag_delta(text: &str) -> i32 {
     let mut depth = 0i32;
     let mut rest = text;
     while let Some(i) = rest.find('<') {
@@ -73,21 +73,22 @@ fn open_tags(text: &str) -> i32 {
         }
         depth += if closing { -1 } else { 1 };
     }
-    depth.max(0)
+    depth
 }
 
 fn split_fields(yaml: &str, base: usize) -> Vec<RawField> {
     let mut fields: Vec<RawField> = Vec::new();
     let mut pos = 0;
+    // Open-tag depth of the current field's value, kept incrementally (linear time).
+    let mut depth = 0i32;
     for line in yaml.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        let inside_tag = fields
-            .last()
-            .is_some_and(|f| open_tags(&yaml[f.value.start - base..start]) > 0);
+        let inside_tag = !fields.is_empty() && depth > 0;
         match key_at_line_start(content) {
             Some(k) if !inside_tag => {
+                depth = tag_delta(&content[k + 1..]).max(0);
                 let after = &content[k + 1..];
                 let lead = after.len() - after.trim_start().len();
                 let vs = start + k + 1 + lead;
@@ -104,6 +105,7 @@ fn split_fields(yaml: &str, base: usize) -> Vec<RawField> {
                 if text.is_empty() || (content.starts_with('#') && !inside_tag) {
                     continue;
                 }
+                depth = (depth + tag_delta(content)).max(0);
                 if let Some(f) = fields.last_mut() {
                     let end = base + start + content.trim_end().len();
                     f.field.end = end;
@@ -136,8 +138,9 @@ pub fn cursor(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Node {
 
 fn read(yaml: &str, base: usize, raw_keys: &[&str], diags: &mut Vec<Diagnostic>) -> Node {
     let mut entries: Vec<Entry> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for f in split_fields(yaml, base) {
-        if let Some(first) = entries.iter().find(|e| e.key == f.key) {
+        if let Some(first) = seen.get(&f.key).map(|&i| &entries[i]) {
             diags.push(
                 rules::duplicate_key::DuplicateKey
                     .meta()
@@ -159,6 +162,7 @@ fn read(yaml: &str, base: usize, raw_keys: &[&str], diags: &mut Vec<Diagnostic>)
                 _ => raw_node(value_text, f.value.start),
             }
         };
+        seen.entry(f.key.clone()).or_insert(entries.len());
         entries.push(Entry {
             key: f.key,
             key_span: f.key_span,

@@ -29,6 +29,8 @@ enum Frame {
         start: usize,
         entries: Vec<Entry>,
         key: Option<(String, Span)>,
+        /// Index of the first entry of each key, so duplicate detection stays linear.
+        seen: std::collections::HashMap<String, usize>,
     },
 }
 
@@ -118,6 +120,7 @@ pub fn load(yaml: &str, base: usize) -> Result<(Option<Node>, Vec<Diagnostic>), 
                     start: sp.start as usize,
                     entries: Vec::new(),
                     key: None,
+                    seen: std::collections::HashMap::new(),
                 });
                 continue;
             }
@@ -157,7 +160,7 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, diags: &mut Ve
     match stack.last_mut() {
         None => *root = Some(node),
         Some(Frame::Seq { items, .. }) => items.push(node),
-        Some(Frame::Map { entries, key, .. }) => match key.take() {
+        Some(Frame::Map { entries, key, seen, .. }) => match key.take() {
             None => {
                 let text = match &node.value {
                     Value::Str(s, _) => s.clone(),
@@ -167,7 +170,7 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, diags: &mut Ve
                 *key = Some((text, node.span));
             }
             Some((k, key_span)) => {
-                if let Some(first) = entries.iter().find(|e| e.key == k) {
+                if let Some(first) = seen.get(&k).map(|&i| &entries[i]) {
                     diags.push(
                         rules::duplicate_key::DuplicateKey
                             .meta()
@@ -176,6 +179,7 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, diags: &mut Ve
                             .with_help("YAML readers disagree on which value wins; keep one"),
                     );
                 }
+                seen.entry(k.clone()).or_insert(entries.len());
                 entries.push(Entry {
                     key: k,
                     key_span,

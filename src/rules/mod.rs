@@ -48,16 +48,35 @@ macro_rules! parse_stage_rule {
 
 pub mod binary_file;
 pub mod bom_before_front_matter;
+pub mod conflicting_fields;
+pub mod deprecated_key;
 pub mod duplicate_key;
 pub mod fmt_refused;
+pub mod duplicate_name;
+pub mod empty_body;
 pub mod front_matter_not_first;
+pub mod glob_format;
+pub mod invalid_file_name;
+pub mod invalid_type;
 pub mod invalid_utf8;
+pub mod invalid_value;
 pub mod kind_inferred;
+pub mod legacy_file;
+pub mod missing_recommended_field;
+pub mod missing_required_field;
 pub mod mojibake;
+pub mod name_style;
 pub mod non_utf8_encoding;
+pub mod positional_argument_base;
 pub mod second_front_matter;
+pub mod skill_name_mismatch;
 pub mod strict_yaml;
 pub mod toml_syntax;
+pub mod too_long;
+pub mod unexpected_front_matter;
+pub mod unknown_key;
+pub mod unknown_tool;
+pub mod unresolved_import;
 pub mod unterminated_front_matter;
 pub mod yaml_alias;
 pub mod yaml_ambiguous_scalar;
@@ -184,6 +203,25 @@ pub static RULES: &[&dyn Rule] = &[
     &kind_inferred::KindInferred,
     &front_matter_not_first::FrontMatterNotFirst,
     &fmt_refused::FmtRefused,
+    &missing_required_field::MissingRequiredField,
+    &missing_recommended_field::MissingRecommendedField,
+    &invalid_type::InvalidType,
+    &invalid_value::InvalidValue,
+    &conflicting_fields::ConflictingFields,
+    &unknown_key::UnknownKey,
+    &deprecated_key::DeprecatedKey,
+    &unexpected_front_matter::UnexpectedFrontMatter,
+    &name_style::NameStyle,
+    &skill_name_mismatch::SkillNameMismatch,
+    &invalid_file_name::InvalidFileName,
+    &unknown_tool::UnknownTool,
+    &glob_format::GlobFormat,
+    &too_long::TooLong,
+    &unresolved_import::UnresolvedImport,
+    &empty_body::EmptyBody,
+    &positional_argument_base::PositionalArgumentBase,
+    &legacy_file::LegacyFile,
+    &duplicate_name::DuplicateName,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
@@ -205,8 +243,18 @@ pub fn run(doc: &Document, ctx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Parses `text` at `path`, runs the schema and every rule, keeps the diagnostics of `rule`.
+    pub(crate) fn check(text: &str, path: &str, rule: &str) -> Vec<Diagnostic> {
+        let doc =
+            crate::document::parse(crate::source::SourceText::from_str(text), Some(path), None).doc;
+        let mut all = crate::schema::validate(&doc);
+        all.extend(run(&doc, &Context::default()));
+        all.retain(|d| d.rule == rule);
+        all
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_documented() {

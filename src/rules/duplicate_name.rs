@@ -1,0 +1,143 @@
+//! `duplicate-name` (AF118): Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem. Checked by `check_tree` over many documents.
+
+declare_rule! {
+    /// ## What it does
+    /// Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem. Checked by `check_tree` over many documents.
+    ///
+    /// ## Why is this bad?
+    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG].
+    ///
+    /// ## Example
+    /// ```text
+    /// .claude/agents/a.md and .claude/agents/b.md both say `name: reviewer`
+    /// ```
+    pub struct DuplicateName {
+        code: "AF118",
+        name: "duplicate-name",
+        severity: Warning,
+    }
+}
+
+use std::collections::HashMap;
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::kind::Kind;
+use crate::span::Span;
+
+impl Rule for DuplicateName {
+    fn meta(&self) -> &'static super::RuleMeta {
+        &Self::META
+    }
+}
+
+fn file_stem(path: &str) -> (&str, Option<&str>) {
+    let norm = path.trim_end_matches(['/', '\\']);
+    let mut parts = norm.rsplit(['/', '\\']);
+    let file = parts.next().unwrap_or(norm);
+    let stem = file
+        .strip_suffix(".agent.md")
+        .or_else(|| file.strip_suffix(".md"))
+        .unwrap_or(file);
+    (stem, parts.next())
+}
+
+/// The effective name of `doc` and the span to point at, for the kinds whose names must be
+/// unique: Claude subagents by `name` [CC-SUB], skills by `name` else directory [CC-SKILLS],
+/// Claude commands by file stem [CC-SLASH-2026-01], Copilot agents by file stem [GH-AGENTS-CFG].
+fn effective_name(doc: &Document) -> Option<(String, Span)> {
+    let path = doc.path.as_deref();
+    let from_fm = |k: &str| {
+        doc.get(k)
+            .and_then(|n| n.as_str().map(|s| (s.to_owned(), n.span)))
+    };
+    match doc.kind {
+        Kind::ClaudeAgent => from_fm("name"),
+        Kind::ClaudeSkill => from_fm("name").or_else(|| {
+            let dir = file_stem(path?).1?;
+            Some((dir.to_owned(), Span::empty(0)))
+        }),
+        Kind::ClaudeCommand | Kind::CopilotAgent => {
+            Some((file_stem(path?).0.to_owned(), Span::empty(0)))
+        }
+        _ => None,
+    }
+}
+
+/// Checks names across `docs` (typically one project tree). Returns `(index into docs,
+/// diagnostic)` for every document whose effective name is shared with an earlier document of
+/// the same kind; the message names the first file as `path:line`. Spans are byte ranges into
+/// the reported document's text. Never fails.
+#[must_use]
+pub fn check_tree(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
+    let mut first: HashMap<(Kind, String), (usize, Span)> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let Some((name, span)) = effective_name(doc) else {
+            continue;
+        };
+        match first.get(&(doc.kind, name.clone())) {
+            Some(&(j, other_span)) => {
+                let other = docs[j];
+                let line = other.source.line_col(other_span.start).line;
+                let where_ = format!("{}:{line}", other.path.as_deref().unwrap_or("-"));
+                out.push((
+                    i,
+                    DuplicateName::META
+                        .diag(
+                            span,
+                            format!(
+                                "{} name `{name}` is also used by {where_}",
+                                doc.kind.describe()
+                            ),
+                        )
+                        .with_help(
+                            "only one of them loads, chosen by file-system order; rename one",
+                        ),
+                ));
+            }
+            None => {
+                first.insert((doc.kind, name), (i, span));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_tree;
+    use crate::document::parse;
+    use crate::source::SourceText;
+
+    #[test]
+    fn reports_the_second_file() {
+        let a = parse(
+            SourceText::from_str("---\nname: r\ndescription: d\n---\nx\n"),
+            Some(".claude/agents/a.md"),
+            None,
+        )
+        .doc;
+        let b = parse(
+            SourceText::from_str("---\nname: r\ndescription: e\n---\ny\n"),
+            Some(".claude/agents/sub/b.md"),
+            None,
+        )
+        .doc;
+        let c = parse(
+            SourceText::from_str("x\n"),
+            Some(".claude/commands/r.md"),
+            None,
+        )
+        .doc;
+        let d = check_tree(&[&a, &b, &c]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].0, 1);
+        assert!(
+            d[0].1.message.contains(".claude/agents/a.md:2"),
+            "{}",
+            d[0].1.message
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! `unresolved-import` (AF114): Reports an `@path` import or file reference (outside code spans and fences) whose target does not exist, relative to the file's directory. Needs the caller's file-system callback; skipped without it.
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an `@path` import or file reference (outside code spans and fences) whose target does not exist, relative to the file's directory. Needs the caller's file-system callback; skipped without it.
+    ///
+    /// ## Why is this bad?
+    /// Claude Code and Gemini CLI inline imported files; a missing target silently drops the instructions [CC-MEM], [GEM-MD], [CUR-RULES].
+    ///
+    /// ## Example
+    /// ```text
+    /// See @docs/missing.md for the style guide.
+    /// ```
+    pub struct UnresolvedImport {
+        code: "AF114",
+        name: "unresolved-import",
+        severity: Warning,
+    }
+}
+
+use super::{Checker, Rule};
+use crate::diagnostic::Severity;
+use crate::kind::Kind;
+use crate::span::Span;
+
+/// `@path` references in `text` outside fenced code blocks and inline code spans, as byte
+/// ranges of the path (without the `@`). A reference starts after whitespace or at a line start
+/// and must look like a file (contain `/` or `.`); `@user` mentions and e-mail addresses are not
+/// references.
+pub fn references(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let t = line.trim_start();
+        let marker = if t.starts_with("```") {
+            Some("```")
+        } else if t.starts_with("~~~") {
+            Some("~~~")
+        } else {
+            None
+        };
+        if let Some(m) = marker {
+            fence = match fence {
+                Some(f) if f == m => None,
+                None => Some(m),
+                f => f,
+            };
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
+        let b = line.as_bytes();
+        let mut in_code = false;
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'`' {
+                in_code = !in_code;
+            }
+            if c != b'@'
+                || in_code
+                || (i > 0 && !b[i - 1].is_ascii_whitespace() && b[i - 1] != b'(')
+            {
+                continue;
+            }
+            let end = line[i + 1..]
+                .find(|ch: char| {
+                    ch.is_whitespace()
+                        || matches!(ch, ')' | '`' | '"' | '\'' | ',' | ';' | '<' | '>')
+                })
+                .map_or(line.len(), |e| i + 1 + e);
+            let path = line[i + 1..end].trim_end_matches(['.', ':']);
+            if path.len() > 1
+                && (path.contains('/') || path.contains('.'))
+                && !path.starts_with('~')
+                && !path.contains("://")
+            {
+                out.push(start + i + 1..start + i + 1 + path.len());
+            }
+        }
+    }
+    out
+}
+
+impl Rule for UnresolvedImport {
+    fn meta(&self) -> &'static super::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let Some(exists) = cx.ctx.file_exists else {
+            return;
+        };
+        let doc = cx.doc;
+        let severity = match doc.kind {
+            // An import that does not resolve loses instructions silently [CC-MEM].
+            Kind::ClaudeMd | Kind::ClaudeRule | Kind::GeminiMd => Severity::Error,
+            Kind::CursorMdc | Kind::ClaudeCommand | Kind::ClaudeSkill => Severity::Warning,
+            _ => return,
+        };
+        let dir = doc
+            .path
+            .as_deref()
+            .and_then(|p| {
+                p.replace('\\', "/")
+                    .rsplit_once('/')
+                    .map(|(d, _)| d.to_owned())
+            })
+            .unwrap_or_default();
+        let base = doc.body.start as usize;
+        for r in references(doc.body_text()) {
+            let target = &doc.body_text()[r.clone()];
+            let joined = if target.starts_with('/') || dir.is_empty() {
+                target.to_owned()
+            } else {
+                format!("{dir}/{target}")
+            };
+            if !exists(&joined) {
+                let mut d = Self::META.diag(
+                    Span::new(base + r.start, base + r.end),
+                    format!("`@{target}` does not resolve to a file"),
+                );
+                d.severity = severity;
+                cx.report(d.with_help(
+                    "imports are resolved relative to the importing file [CC-MEM], [GEM-MD]",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::references;
+
+    #[test]
+    fn finds_references_outside_code() {
+        let t =
+            "See @docs/a.md and @AGENTS.md.\n`@not/this.md` mail a@b.c @user\n```\n@x/y.md\n```\n";
+        let found: Vec<&str> = references(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(found, ["docs/a.md", "AGENTS.md"]);
+    }
+}
