@@ -1,13 +1,294 @@
-//! `agentfmt fmt`: snapshot tests for every rewrite, property tests, seeds and the corpus run.
+//! `agentfmt fmt`: snapshot tests for every rewrite (input, output, unified diff), property
+//! tests (idempotence, same HTML, same values), the seeds and the corpus run.
+
+// The corpus run and the debug helper report to the terminal on purpose.
+#![allow(clippy::print_stdout)]
 
 use agentfmt::document;
-use agentfmt::fmt::{FmtOptions, fmt};
+use agentfmt::fmt::{FmtOptions, Formatted, NewlineStyle, corpus_stats, fmt, order};
 use agentfmt::kind::Kind;
 use agentfmt::source::{Decoded, SourceText, decode};
+use proptest::prelude::*;
 
-fn format(text: &str, path: &str, kind: Option<Kind>) -> agentfmt::fmt::Formatted {
+fn format_with(text: &str, path: &str, kind: Option<Kind>, opts: &FmtOptions) -> Formatted {
     let doc = document::parse(SourceText::from_str(text), Some(path), kind).doc;
-    fmt(&doc, &FmtOptions::default())
+    fmt(&doc, opts)
+}
+
+fn format(text: &str, path: &str) -> Formatted {
+    format_with(text, path, None, &FmtOptions::default())
+}
+
+/// Formats twice (asserting idempotence) and renders input, output, diff, rewrites and
+/// warnings for a snapshot.
+fn report(input: &str, path: &str, opts: &FmtOptions) -> String {
+    let out = format_with(input, path, None, opts);
+    let again = format_with(&out.text, path, None, opts);
+    assert_eq!(again.text, out.text, "not idempotent on {path}");
+    let diff = similar::TextDiff::from_lines(input, out.text.as_str())
+        .unified_diff()
+        .header("input", "output")
+        .to_string();
+    let rewrites: Vec<&str> = out.rewrites.iter().map(|r| r.as_str()).collect();
+    let warnings: Vec<String> = out
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}: {}", d.code, d.rule, d.message))
+        .collect();
+    format!(
+        "path: {path}\nrewrites: {rewrites:?}\nwarnings: {warnings:#?}\n\n----- input -----\n{}\n----- output -----\n{}\n----- diff -----\n{diff}",
+        input.escape_debug(),
+        out.text.escape_debug()
+    )
+}
+
+macro_rules! snap {
+    ($name:ident, $path:expr, $input:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(report($input, $path, &FmtOptions::default()));
+        }
+    };
+}
+
+snap!(
+    bom_is_removed,
+    ".claude/agents/a.md",
+    "\u{feff}---\nname: a\ndescription: Reviews code\n---\nBody.\n"
+);
+snap!(
+    crlf_becomes_lf,
+    ".claude/agents/a.md",
+    "---\r\nname: a\r\ndescription: b\r\n---\r\n# T\r\n\r\nText.\r\n"
+);
+snap!(final_newline, "AGENTS.md", "# Title\n\nText.\n\n\n\n");
+snap!(final_newline_added, "AGENTS.md", "# Title\n\nText.");
+snap!(
+    trailing_whitespace,
+    "AGENTS.md",
+    "# Title   \n\nLine with a hard break  \nnext line.\t\nLast line.   \n\n```sh\necho keep   \n```\n\n<div>  \nhtml keeps  \n</div>\n"
+);
+snap!(
+    quoted_ambiguous_values,
+    ".github/agents/a.agent.md",
+    "---\nname: a\ndescription: b\ncolor: yes\nversion: 1.10\nmode: 0644\nlist: [on, off, plain]\n---\nBody.\n"
+);
+snap!(
+    argument_hint,
+    ".claude/commands/fix.md",
+    "---\ndescription: Fix an issue\nargument-hint: [issue-number] \n---\nFix $ARGUMENTS.\n"
+);
+snap!(
+    lenient_to_strict,
+    ".claude/agents/helper.md",
+    "---\nname: helper\ndescription: Use this agent when: the user asks. Examples: <example>\nuser: 'hi'\nassistant: \"ok\"\n</example>\ntools: Read, Grep\nmodel: sonnet\n---\nYou help.\n"
+);
+snap!(
+    lenient_one_line_copilot,
+    ".github/prompts/review.prompt.md",
+    "---\ndescription: Review code\nargument-hint: Optional: file path to review\n---\nReview.\n"
+);
+snap!(
+    cursor_globs_stay_bare,
+    ".cursor/rules/ts.mdc",
+    "---\ndescription: TypeScript: rules\nglobs: **/*.ts, src/**/*.tsx\nalwaysApply: false\n---\nUse strict mode.\n"
+);
+snap!(
+    heading_style,
+    "AGENTS.md",
+    "Title\n=====\n\nSection\n-------\n\nTwo line\nheading\n---\n\nText.\n"
+);
+snap!(
+    list_marker,
+    "AGENTS.md",
+    "* one\n* two\n  + nested\n  + nested\n\nText.\n\n1. ordered\n"
+);
+snap!(list_marker_refused, "AGENTS.md", "* a\n* b\n\n+ c\n");
+snap!(
+    code_fence,
+    "AGENTS.md",
+    "~~~python\nprint('x')\n~~~\n\n~~~\nhas ``` inside\n~~~\n"
+);
+snap!(
+    blank_lines,
+    "AGENTS.md",
+    "\n\n# Title\n\n\n\nText.\n\n\n```\na\n\n\n\nb\n```\n"
+);
+snap!(
+    table_align,
+    "AGENTS.md",
+    "| Name | Meaning |\n|:--|--:|\n| a | long value |\n| longer name | x |\n\n| esc | x |\n|---|---|\n| a \\| b | c |\n"
+);
+snap!(
+    example_tags_pass_through,
+    ".claude/agents/x.md",
+    "---\nname: x\ndescription: d\n---\n<example>\n  user:   hi   \n\n\n* kept as written\n\n  assistant: ok\n</example>\n\n\n* outside\n"
+);
+snap!(
+    toml_command,
+    ".gemini/commands/review.toml",
+    "description = \"Review\"   \nprompt = \"\"\"\nCheck   \n\"\"\"\n\n\n"
+);
+
+#[test]
+fn crlf_is_kept_or_written_on_request() {
+    let keep = FmtOptions {
+        newline: NewlineStyle::Keep,
+        ..FmtOptions::default()
+    };
+    let crlf = FmtOptions {
+        newline: NewlineStyle::CrLf,
+        ..FmtOptions::default()
+    };
+    let input = "# T\r\n\r\n\r\nText.  \r\n";
+    insta::assert_snapshot!(report(input, "AGENTS.md", &keep));
+    let out = format_with("# T\n\nText.\n", "AGENTS.md", None, &crlf);
+    assert_eq!(out.text, "# T\r\n\r\nText.\r\n");
+    assert!(out.rewrites.iter().any(|r| r.as_str() == "line-endings"));
+}
+
+#[test]
+fn key_order_moves_blocks_within_groups() {
+    // A local key order (the real one comes from `schemas/<kind>.schema.json`).
+    let required = ["name", "description"];
+    let known = ["name", "description", "tools", "model"];
+    let fm = "model: opus\n# who\nname: reviewer\ntools:\n  - Read\n  - Grep\ndescription: Reviews\n\n# extras\nzeta: 1\nalpha: 2\n";
+    let (root, _) = document::yaml::load(fm, 0).unwrap();
+    let out = order::reorder(fm, 0, root.unwrap().entries(), &required, &known).unwrap();
+    let diff = similar::TextDiff::from_lines(fm, out.as_str())
+        .unified_diff()
+        .to_string();
+    insta::assert_snapshot!(format!(
+        "----- input -----\n{fm}\n----- output -----\n{out}\n----- diff -----\n{diff}"
+    ));
+}
+
+#[test]
+fn seeds_format_cleanly_and_stay_formatted() {
+    let dir = std::path::Path::new("/work/shared/seeds");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    names.sort();
+    for p in names {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let kind = if name.starts_with("000") || name.starts_with("003") {
+            Kind::ClaudeCommand
+        } else {
+            Kind::ClaudeAgent
+        };
+        let Decoded::Text(src, _) = decode(&std::fs::read(&p).unwrap()) else {
+            panic!("{name} is binary");
+        };
+        let doc = document::parse(src, Some(&name), Some(kind)).doc;
+        let out = fmt(&doc, &FmtOptions::default());
+        assert!(out.diagnostics.is_empty(), "{name}: {:?}", out.diagnostics);
+        let again = format_with(&out.text, &name, Some(kind), &FmtOptions::default());
+        assert_eq!(again.text, out.text, "{name} is not idempotent");
+        assert!(!again.changed, "{name}");
+        let new = document::parse(SourceText::from_str(&out.text), Some(&name), Some(kind)).doc;
+        assert_eq!(
+            agentfmt::fmt::render_html(&doc.body_text().replace("\r\n", "\n")),
+            agentfmt::fmt::render_html(new.body_text()),
+            "{name}"
+        );
+        assert_eq!(
+            doc.root.as_ref().map(|r| r.to_json()),
+            new.root.as_ref().map(|r| r.to_json()),
+            "{name}"
+        );
+    }
+}
+
+fn md_line() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "",
+        "",
+        "  ",
+        "# Title",
+        "Title",
+        "=====",
+        "-----",
+        "---",
+        "* item",
+        "+ item",
+        "- item",
+        "  * nested",
+        "1. one",
+        "~~~",
+        "~~~py",
+        "```",
+        "code  ",
+        "| a | b |",
+        "|-|:-:|",
+        "|x|y|",
+        "text",
+        "text  ",
+        "more text\t",
+        "> quote",
+        "<div>",
+        "</div>",
+        "<example>",
+        "user: hi",
+        "</example>",
+        "    indented",
+        "\\",
+        "`a  b`",
+        "[x]: http://x",
+    ])
+}
+
+fn fm_line() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "name: a",
+        "description: Use when: asked",
+        "description: plain",
+        "tools: Read, Grep",
+        "argument-hint: [n]",
+        "color: yes",
+        "version: 1.10",
+        "mode: 0644",
+        "x: 'q'",
+        "<example>",
+        "user: hi",
+        "</example>",
+        "# comment",
+        "",
+        "tools:",
+        "  - Read",
+        "model: sonnet  ",
+        "globs: **/*.ts",
+        "alwaysApply: false",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn markdown_is_idempotent_and_renders_the_same(lines in prop::collection::vec(md_line(), 0..14), nl in any::<bool>()) {
+        let mut text = lines.join("\n");
+        if nl { text.push('\n'); }
+        let st = corpus_stats([("AGENTS.md", text.as_bytes())]);
+        prop_assert!(st.panics.is_empty() && st.not_idempotent.is_empty() && st.html_changed.is_empty(), "{text:?}: {st:?}");
+    }
+
+    #[test]
+    fn front_matter_keeps_its_values(lines in prop::collection::vec(fm_line(), 0..8), body in prop::collection::vec(md_line(), 0..4), path in prop::sample::select(vec![".claude/agents/a.md", ".cursor/rules/a.mdc", ".github/prompts/a.prompt.md", ".claude/commands/c.md"])) {
+        let text = format!("---\n{}\n---\n{}\n", lines.join("\n"), body.join("\n"));
+        let st = corpus_stats([(path, text.as_bytes())]);
+        prop_assert!(st.panics.is_empty() && st.not_idempotent.is_empty() && st.html_changed.is_empty() && st.values_changed.is_empty(), "{text:?}: {st:?}");
+    }
+}
+
+#[test]
+fn unchanged_files_report_no_change() {
+    let out = format(
+        "---\nname: a\ndescription: b\n---\n# T\n\n- x\n",
+        ".claude/agents/a.md",
+    );
+    assert!(!out.changed && out.rewrites.is_empty(), "{out:?}");
 }
 
 /// The corpus run (`cargo test --test main fmt::corpus -- --ignored --nocapture`).
@@ -33,14 +314,17 @@ fn corpus() {
         ("refused", &stats.refused),
         ("strict yaml after", &stats.strict_yaml_after),
     ] {
-        println!("{name} ({}): {:?}", list.len(), list.iter().take(400).collect::<Vec<_>>());
+        println!(
+            "{name} ({}): {:?}",
+            list.len(),
+            list.iter().take(400).collect::<Vec<_>>()
+        );
     }
     assert!(stats.panics.is_empty());
     assert!(stats.not_idempotent.is_empty());
     assert!(stats.html_changed.is_empty());
     assert!(stats.values_changed.is_empty());
 }
-
 
 /// Debug helper: `FMT_FILE=<corpus path> FMT_PATH=<logical path> cargo test --test main
 /// fmt::one -- --ignored --nocapture` prints the diff and diagnostics for one file.
@@ -56,6 +340,9 @@ fn one() {
     };
     let doc = document::parse(src, Some(&logical), None).doc;
     let out = fmt(&doc, &FmtOptions::default());
-    println!("{}", similar::TextDiff::from_lines(doc.text(), &out.text).unified_diff());
+    println!(
+        "{}",
+        similar::TextDiff::from_lines(doc.text(), &out.text).unified_diff()
+    );
     println!("{:?}\n{:#?}", out.rewrites, out.diagnostics);
 }

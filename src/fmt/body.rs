@@ -34,6 +34,9 @@ pub fn html(text: &str) -> String {
 struct Scan {
     /// Code blocks, HTML blocks, inline HTML and code spans: never edited.
     protected: Vec<Range<usize>>,
+    /// From an HTML block that opens a tag (`<example>`) to the one that closes it: the text
+    /// between is prompt text the model reads as is, so no rewrite touches it.
+    tag_regions: Vec<Range<usize>>,
     hard_breaks: Vec<Range<usize>>,
     headings: Vec<(Range<usize>, usize)>,
     /// Start offsets of the items of each unordered list.
@@ -46,6 +49,7 @@ fn scan(text: &str) -> Scan {
     let mut s = Scan::default();
     // Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
     let mut lists: Vec<Option<usize>> = Vec::new();
+    let mut open_tags: Vec<(String, usize)> = Vec::new();
     for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -54,9 +58,26 @@ fn scan(text: &str) -> Scan {
                 }
                 s.protected.push(r);
             }
-            Event::Start(Tag::HtmlBlock) | Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => {
+            Event::Start(Tag::HtmlBlock) => {
+                track_tags(
+                    &text[r.clone()],
+                    r.start,
+                    &mut open_tags,
+                    &mut s.tag_regions,
+                );
                 s.protected.push(r);
             }
+            Event::InlineHtml(_) => {
+                // A closing `</example>` right after paragraph text is inline HTML.
+                track_tags(
+                    &text[r.clone()],
+                    r.start,
+                    &mut open_tags,
+                    &mut s.tag_regions,
+                );
+                s.protected.push(r);
+            }
+            Event::Code(_) | Event::Html(_) => s.protected.push(r),
             Event::HardBreak => s.hard_breaks.push(r),
             Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, level as usize)),
             Event::Start(Tag::List(first)) => {
@@ -78,6 +99,35 @@ fn scan(text: &str) -> Scan {
         }
     }
     s
+}
+
+/// Follows `<name ...>` / `</name>` tags that start HTML blocks or are inline HTML, recording
+/// the byte range from an opening tag to its closing tag.
+fn track_tags(
+    block: &str,
+    at: usize,
+    open: &mut Vec<(String, usize)>,
+    out: &mut Vec<Range<usize>>,
+) {
+    let name = |t: &str| -> String {
+        t.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    };
+    let t = block.trim_start();
+    if let Some(rest) = t.strip_prefix("</") {
+        let n = name(rest);
+        if let Some(i) = open.iter().rposition(|(o, _)| *o == n) {
+            let (_, start) = open[i].clone();
+            open.truncate(i);
+            out.push(start..at + block.len());
+        }
+    } else if let Some(rest) = t.strip_prefix('<') {
+        let n = name(rest);
+        if !n.is_empty() && !block.contains(&format!("</{n}>")) {
+            open.push((n, at));
+        }
+    }
 }
 
 fn overlaps(ranges: &[Range<usize>], s: usize, e: usize) -> bool {
@@ -106,6 +156,20 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 /// (no front matter), so leading blank lines can go.
 #[must_use]
 pub fn edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
+    let regions = scan(text).tag_regions;
+    let mut units = rewrite_edits(rewrite, text, file_start);
+    if !regions.is_empty() {
+        units.retain(|u| {
+            !u.iter().any(|e| {
+                let (s, e) = (e.span.start as usize, e.span.end as usize);
+                regions.iter().any(|r| r.start < e.max(s + 1) && s < r.end)
+            })
+        });
+    }
+    units
+}
+
+fn rewrite_edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
     let single = |v: Vec<Edit>| v.into_iter().map(|e| vec![e]).collect();
     match rewrite {
         Rewrite::FinalNewline => single(final_newline(text)),
@@ -151,7 +215,11 @@ fn bullets(text: &str) -> Vec<Vec<Edit>> {
 fn final_newline(text: &str) -> Vec<Edit> {
     let keep = text.trim_end_matches(['\n', ' ', '\t']).len();
     if keep == 0 {
-        return if text.is_empty() { Vec::new() } else { vec![edit(0, text.len(), "")] };
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![edit(0, text.len(), "")]
+        };
     }
     let line_end = text[keep..].find('\n').map_or(text.len(), |i| keep + i);
     if text.len() == line_end + 1 {
@@ -188,7 +256,10 @@ fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
     let mut at_start = true;
     for (start, end, line_end) in lines(text) {
         let blank = text[start..end].trim().is_empty();
-        let inside = s.protected.iter().any(|r| r.start <= start && start < r.end);
+        let inside = s
+            .protected
+            .iter()
+            .any(|r| r.start <= start && start < r.end);
         if blank && !inside {
             run.push((start, line_end));
         } else {
@@ -209,13 +280,17 @@ fn headings(text: &str) -> Vec<Edit> {
     let mut out = Vec::new();
     for (r, level) in scan(text).headings {
         let at_line_start = r.start == 0 || text.as_bytes()[r.start - 1] == b'\n';
-        let first_end = text[r.start..].find('\n').map_or(text.len(), |i| r.start + i);
+        let first_end = text[r.start..]
+            .find('\n')
+            .map_or(text.len(), |i| r.start + i);
         let content = text[r.start..first_end].trim();
         if !at_line_start || content.starts_with('#') || first_end >= text.len() {
             continue;
         }
         let under_start = first_end + 1;
-        let under_end = text[under_start..].find('\n').map_or(text.len(), |i| under_start + i);
+        let under_end = text[under_start..]
+            .find('\n')
+            .map_or(text.len(), |i| under_start + i);
         let under = text[under_start..under_end].trim();
         let marks = if level == 1 { '=' } else { '-' };
         if under.is_empty() || !under.chars().all(|c| c == marks) || r.end > under_end + 1 {
@@ -224,7 +299,11 @@ fn headings(text: &str) -> Vec<Edit> {
         if content.is_empty() || content.ends_with('#') || level > 2 {
             continue;
         }
-        out.push(edit(r.start, under_end, format!("{} {content}", "#".repeat(level))));
+        out.push(edit(
+            r.start,
+            under_end,
+            format!("{} {content}", "#".repeat(level)),
+        ));
     }
     out
 }

@@ -21,7 +21,12 @@ type Intended = Vec<(String, J)>;
 
 /// Parses `text` like `doc` (same logical path, same kind).
 pub(crate) fn reparse(text: &str, doc: &Document) -> Document {
-    document::parse(SourceText::from_str(text), doc.path.as_deref(), Some(doc.kind)).doc
+    document::parse(
+        SourceText::from_str(text),
+        doc.path.as_deref(),
+        Some(doc.kind),
+    )
+    .doc
 }
 
 fn pointer_segment(key: &str) -> String {
@@ -51,21 +56,40 @@ pub(crate) fn format(
     let mut doc = doc;
     type Step = fn(&Document) -> Option<(Vec<Edit>, Intended)>;
     let steps: [(Rewrite, Step); 4] = [
+        (Rewrite::TrailingWhitespace, trailing_whitespace),
         (Rewrite::LenientToStrict, lenient_to_strict),
         (Rewrite::ArgumentHint, argument_hint),
         (Rewrite::Quoted, requote),
-        (Rewrite::TrailingWhitespace, trailing_whitespace),
     ];
-    for (rewrite, step) in steps {
-        let Some((edits, intended)) = step(&doc) else {
-            continue;
-        };
-        let text = apply_edits(doc.text(), &edits);
-        doc = accept(doc, &text, &intended, rewrite, rewrites, diags);
+    // Until nothing changes, so that a step refused before another step ran gets its second
+    // chance now rather than on the next fmt run (idempotence). Only the last round's
+    // refusals are reported.
+    let mut refused = Vec::new();
+    for _round in 0..3 {
+        let before = doc.text().to_owned();
+        refused.clear();
+        for (rewrite, step) in steps {
+            let Some((edits, intended)) = step(&doc) else {
+                continue;
+            };
+            let text = apply_edits(doc.text(), &edits);
+            doc = accept(doc, &text, &intended, rewrite, rewrites, &mut refused);
+        }
+        if let Some(text) = key_order(&doc) {
+            doc = accept(
+                doc,
+                &text,
+                &Vec::new(),
+                Rewrite::KeyOrder,
+                rewrites,
+                &mut refused,
+            );
+        }
+        if doc.text() == before {
+            break;
+        }
     }
-    if let Some(text) = key_order(&doc) {
-        doc = accept(doc, &text, &Vec::new(), Rewrite::KeyOrder, rewrites, diags);
-    }
+    diags.extend(refused);
     fences(doc, rewrites)
 }
 
@@ -143,8 +167,11 @@ fn lenient_to_strict(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
         {
             continue;
         }
+        // Through the end of the value's last line, so that its trailing spaces go too.
+        let end = e.value.span.end as usize;
+        let end = end + text[end..].find('\n').unwrap_or(text.len() - end);
         edits.push(Edit {
-            span: Span::new(colon, e.value.span.end as usize),
+            span: Span::new(colon, end),
             replacement: format!(":{}", quote::value_text(s, 2)),
         });
     }
@@ -175,9 +202,8 @@ fn argument_hint(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
 /// trailing zero (`version: 1.10`). Its value would not print back as the text.
 fn number_meant_as_string(raw: &str, v: &Value) -> bool {
     let unsigned = raw.trim_start_matches(['-', '+']);
-    let leading_zero = unsigned.len() > 1
-        && unsigned.starts_with('0')
-        && unsigned.as_bytes()[1].is_ascii_digit();
+    let leading_zero =
+        unsigned.len() > 1 && unsigned.starts_with('0') && unsigned.as_bytes()[1].is_ascii_digit();
     match v {
         Value::Int(_) => leading_zero || raw.starts_with('+'),
         Value::Float(_) => {
@@ -267,7 +293,10 @@ fn trailing_whitespace(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
         let trimmed = content.trim_end_matches([' ', '\t']);
         let (s, e) = (pos + trimmed.len(), pos + content.len());
         if s < e && !protected.iter().any(|r| r.start < e && s < r.end) {
-            edits.push(Edit { span: Span::new(s, e), replacement: String::new() });
+            edits.push(Edit {
+                span: Span::new(s, e),
+                replacement: String::new(),
+            });
         }
         pos += line.len();
     }
@@ -279,9 +308,19 @@ fn key_order(doc: &Document) -> Option<String> {
     let required = crate::schema::required_keys(doc.kind);
     let known = crate::schema::known_keys(doc.kind);
     let content = &doc.text()[fm.content.range()];
-    let new = order::reorder(content, fm.content.start as usize, doc.entries(), &required, &known)?;
+    let new = order::reorder(
+        content,
+        fm.content.start as usize,
+        doc.entries(),
+        &required,
+        &known,
+    )?;
     let text = doc.text();
-    Some(format!("{}{new}{}", &text[..fm.content.start as usize], &text[fm.content.end as usize..]))
+    Some(format!(
+        "{}{new}{}",
+        &text[..fm.content.start as usize],
+        &text[fm.content.end as usize..]
+    ))
 }
 
 /// Opening and closing fences written as exactly `---`.

@@ -239,7 +239,11 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
         }
         head + &body_out.text
     };
-    let out = if crlf { lf_out.replace('\n', "\r\n") } else { lf_out };
+    let out = if crlf {
+        lf_out.replace('\n', "\r\n")
+    } else {
+        lf_out
+    };
     let orig_crlf = original.matches("\r\n").count();
     let endings_changed = if crlf {
         orig_crlf != original.matches('\n').count()

@@ -153,7 +153,12 @@ mod tests {
     #[test]
     fn sorts_required_known_then_unknown() {
         let fm = "zeta: 1\ntools: [Read]\n# the name\nname: x\nalpha: 2\ndescription: d\n";
-        let out = run(fm, &["name", "description"], &["name", "description", "tools"]).unwrap();
+        let out = run(
+            fm,
+            &["name", "description"],
+            &["name", "description", "tools"],
+        )
+        .unwrap();
         assert_eq!(
             out,
             "# the name\nname: x\ndescription: d\ntools: [Read]\nzeta: 1\nalpha: 2\n"

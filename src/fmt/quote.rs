@@ -116,7 +116,9 @@ pub fn quoted(s: &str) -> String {
 pub fn value_text(s: &str, indent: usize) -> String {
     if s.contains('\n') {
         let first = s.lines().next().unwrap_or("");
-        let block_ok = !s.chars().any(|c| (non_printable(c) && c != '\n') || c == '\r')
+        let block_ok = !s
+            .chars()
+            .any(|c| (non_printable(c) && c != '\n') || c == '\r')
             && !first.starts_with([' ', '\t'])
             && !s.starts_with('\n')
             && !s.lines().any(|l| l.ends_with([' ', '\t']));
@@ -176,12 +178,42 @@ mod tests {
     #[test]
     fn every_style_reads_back_exactly() {
         for s in [
-            "yes", "NO", "0644", "1.10", "12:30", "a: b", "x #y", "'q'", "\"d\"", "tab\there",
-            "[x]", "{a}", "@me", "`code`", "%p", "!t", "&a", "*a", "- item", "line\nnext",
-            "a\n\nb\n", "trail\n\n", "ctl\u{1}", " lead", "trail ", "é ü —", "", "null", "~",
+            "yes",
+            "NO",
+            "0644",
+            "1.10",
+            "12:30",
+            "a: b",
+            "x #y",
+            "'q'",
+            "\"d\"",
+            "tab\there",
+            "[x]",
+            "{a}",
+            "@me",
+            "`code`",
+            "%p",
+            "!t",
+            "&a",
+            "*a",
+            "- item",
+            "line\nnext",
+            "a\n\nb\n",
+            "trail\n\n",
+            "ctl\u{1}",
+            " lead",
+            "trail ",
+            "é ü —",
+            "",
+            "null",
+            "~",
         ] {
             let v = value_text(s, 2);
-            assert_eq!(reads(&v), serde_json::Value::String(s.into()), "{s:?} -> {v:?}");
+            assert_eq!(
+                reads(&v),
+                serde_json::Value::String(s.into()),
+                "{s:?} -> {v:?}"
+            );
         }
     }
 }

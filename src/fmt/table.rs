@@ -62,12 +62,20 @@ pub fn align(text: &str, r: Range<usize>, aligns: &[Alignment]) -> Option<Edit> 
     }
     let src = text[r.clone()].trim_end_matches('\n');
     let lines: Vec<&str> = src.split('\n').collect();
-    if lines.len() < 2 || lines.iter().any(|l| l.starts_with([' ', '\t']) || l.trim().is_empty()) {
+    if lines.len() < 2
+        || lines
+            .iter()
+            .any(|l| l.starts_with([' ', '\t']) || l.trim().is_empty())
+    {
         return None;
     }
     let rows: Vec<Vec<String>> = lines.iter().map(|l| cells(l)).collect::<Option<_>>()?;
     let cols = aligns.len();
-    if cols == 0 || rows[0].len() != cols || rows[1].len() != cols || rows.iter().any(|r| r.len() > cols) {
+    if cols == 0
+        || rows[0].len() != cols
+        || rows[1].len() != cols
+        || rows.iter().any(|r| r.len() > cols)
+    {
         return None;
     }
     let mut widths = vec![3usize; cols];
@@ -110,7 +118,12 @@ mod tests {
     #[test]
     fn aligns_cells_and_keeps_markers() {
         let t = "|a|b|c|\n|:-|-:|:-:|\n|long cell|x|yy|\n";
-        let e = align(t, 0..t.len(), &[Alignment::Left, Alignment::Right, Alignment::Center]).unwrap();
+        let e = align(
+            t,
+            0..t.len(),
+            &[Alignment::Left, Alignment::Right, Alignment::Center],
+        )
+        .unwrap();
         assert_eq!(
             e.replacement,
             "| a         |   b |  c  |\n| :-------- | --: | :-: |\n| long cell |   x | yy  |"
