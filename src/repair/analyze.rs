@@ -123,10 +123,15 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
         let Some((codec, d)) = best_lossless(&cur) else {
             break;
         };
+        // Layered damage repeats the same code page.
+        if chain.last().is_some_and(|(c, _)| *c != codec) {
+            break;
+        }
         cur = d.text.chars().collect();
         chain.push((codec, d));
     }
-    if chain.len() < 3 && (chain.is_empty() || mojibake_like(&cur))
+    if chain.len() < 3
+        && (chain.is_empty() || mojibake_like(&cur))
         && let Some(d) = decode(&cur, Codec::Western, true, pen)
         && plausible(&d)
         && (chain.is_empty() || avg(&d) <= 4.0)
@@ -141,8 +146,14 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
     }
     while let Some((codec, d)) = chain.pop() {
         let depth = chain.len() as u8 + 1;
-        if plausible(&d) && (depth == 1 || avg(&d) <= 5.0) {
-            return Some(Reading { text: d.text.clone(), depth, codec, last: d, lossless: true });
+        if plausible(&d) && (depth == 1 || avg(&d) <= 4.0) {
+            return Some(Reading {
+                text: d.text.clone(),
+                depth,
+                codec,
+                last: d,
+                lossless: true,
+            });
         }
     }
     None
@@ -155,13 +166,15 @@ fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
     let d = &r.last;
     let input = chars.iter().filter(|&&c| c != ' ').count();
     if r.lossless {
-        if avg(d) > 4.5 {
-            return Class::Weak;
-        }
-        if d.wide > 0 || d.multibyte >= 2 || r.depth > 1 || avg(d) <= 3.5 {
-            return Class::Strong;
-        }
-        return Class::Medium;
+        let a = avg(d);
+        return match (d.wide, d.multibyte) {
+            (2.., _) => Class::Strong,
+            (1, _) if a <= 5.5 => Class::Strong,
+            (0, 2..) if a <= 4.5 => Class::Strong,
+            _ if r.depth > 1 || a <= 3.5 => Class::Strong,
+            _ if a <= 4.5 => Class::Medium,
+            _ => Class::Weak,
+        };
     }
     if avg(d) > 6.0 {
         return Class::Negative;
@@ -236,7 +249,10 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     let mut clusters = find_clusters(text, &lines);
     let mut chars = Vec::new();
     let mut pen = Penalties::default();
-    if text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{fffd}') {
+    if text
+        .chars()
+        .any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{fffd}')
+    {
         pen.drop = 6.0;
     }
     if text.contains('\u{a0}') {

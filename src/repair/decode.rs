@@ -42,7 +42,10 @@ pub(crate) struct Penalties {
 
 impl Default for Penalties {
     fn default() -> Self {
-        Self { drop: 2.0, space: 2.5 }
+        Self {
+            drop: 2.0,
+            space: 2.5,
+        }
     }
 }
 
@@ -181,12 +184,7 @@ fn for_each_candidate(lead: u8, len: usize, mask: u8, toks: &[Tok], mut f: impl 
 /// Decodes `chars` (one cluster) as UTF-8 bytes shown in `codec`. With `lossy`,
 /// dropped bytes and spaces standing for 0xA0 are considered. Returns `None`
 /// when no reading covers the whole cluster.
-pub(crate) fn decode(
-    chars: &[char],
-    codec: Codec,
-    lossy: bool,
-    pen: Penalties,
-) -> Option<Decoded> {
+pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) -> Option<Decoded> {
     let mut toks = Vec::with_capacity(chars.len());
     let (latin1_c1, undefined_c1) = tokenize(chars, codec, &mut toks)?;
     let lossy = lossy && codec == Codec::Western;

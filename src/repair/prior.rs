@@ -12,8 +12,8 @@
 
 use std::sync::OnceLock;
 
-/// Very common symbols in agent files (cost 1).
-const COMMON: &str = "—–‘’“”…•·→←↑↓↔⇒⇐⇔✅❌⚠✓✗✔✘★☆●○■□▪▫▶▷▼▽▲△►◀◆◇♦✨⭐🚀📝🔍💡🎯📊🔧🛠📁📂📄📋📌📍🐛🔥👉👈👍👎⚡🧪🏗🔒🔓🔑🐍🏁🛑🚫⛔📑📖📚🔄🔁⏱⏳⌛🗂🗃🗑💻🖥📦🧩🧠🤖👤👥🎨🌐🔗📎✏🖊📐📏⚙🔔💬🗣📣📢🔴🟠🟡🟢🔵🟣⚫⚪🟥🟧🟨🟩🟦🟪⬛⬜🔶🔷🔸🔹❗❓❕‼⁉✋👋🙏💪🎉🏆🥇🥈🥉📈📉💰💎🌟⭕✖➕➖➡⬅⬆⬇↗↘↙↖↩↪⤴⤵🔼🔽⏩⏪⏭⏮⏸⏹⏺🆕🆗🔜✍🧹🧭🧱🪲🧰📜🏷🔖⏰📅📆🗓🧵🔬🔭🚨🚧🛡🏠🌍🌎🌏☑☐☒✂📥📤📨📧✉💾🗄🔎♻⚖ℹ™©®°±×÷≈≠≤≥∞µ½¼¾²³¹€£¥¢§¶†‡′″«»‹›„¡¿─│┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬━┃┏┓┗┛┣┫┳┻╋▸▾▴◂█▓▒░▀▄▌▐↳⟶✦✧⚑🏃👀💥💯🤔🙂😀😊😉😎🚦🧑💼";
+/// Very common symbols in agent files, most frequent first (cost 1.0–1.6 by rank).
+const COMMON: &str = "—→✅❌’–“”…•⚠✓·🚀📝🔍💡🎯📊🔧📁📄📋🐛🔥✨⭐←↑↓✗✔✘●○■□▶▼▲►◆🛠📂📌🔒🔑🧪🏗🔄⚡👉👍👎🛑🚫⛔📍📑📖📚🌐🔗📎⏱⏳⌛🗂🗃🗑💻🖥📦🧩🧠🤖👤👥🎨✏🖊📐📏⚙🔔💬🗣📣📢🔴🟠🟡🟢🔵🟣⚫⚪🟥🟧🟨🟩🟦🟪⬛⬜🔶🔷🔸🔹❗❓‼⁉✋👋🙏💪🎉🏆🥇🥈🥉📈📉💰💎🌟⭕✖➕➖➡⬅⬆⬇↗↘↙↖↩↪⤴⤵🔼🔽⏩⏪⏭⏮⏸⏹⏺🆕🆗🔜✍🧹🧭🧱🪲🧰📜🏷🔖⏰📅📆🗓🧵🔬🔭🚨🚧🛡🏠🌍🌎🌏☑☐☒✂📥📤📨📧✉💾🗄🔎♻⚖ℹ🔁🐍🏁🔓👈⇒⇐⇔↔☆★▪▫▷▽△◀◇♦™©®°±×÷≈≠≤≥∞µ½¼¾²³¹€£¥¢§¶‡′″«»‹›„‘¡¿─│┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬━┃┏┓┗┛┣┫┳┻╋▸▾▴◂█▓▒░▀▄▌▐↳⟶✦✧⚑🏃👀💥💯🤔🙂😀😊😉😎🚦🧑💼\u{20e3}";
 
 /// Lower-case Russian letters by decreasing frequency.
 const CYRILLIC_ORDER: &str = "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё";
@@ -31,19 +31,36 @@ fn sorted(list: &str) -> Vec<char> {
     v
 }
 
+/// Cost of a character in the COMMON list by its rank, if listed.
+fn common_cost(c: char) -> Option<f32> {
+    static RANKS: OnceLock<Vec<(char, f32)>> = OnceLock::new();
+    let ranks = RANKS.get_or_init(|| {
+        let n = COMMON.chars().count() as f32;
+        let mut v: Vec<(char, f32)> = Vec::new();
+        for (i, ch) in COMMON.chars().enumerate() {
+            if !v.iter().any(|p| p.0 == ch) {
+                v.push((ch, 1.0 + 0.6 * i as f32 / n));
+            }
+        }
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        v
+    });
+    ranks
+        .binary_search_by(|p| p.0.cmp(&c))
+        .ok()
+        .map(|i| ranks[i].1)
+}
+
 #[derive(Clone, Copy)]
 enum List {
-    Common,
     Han,
     Hangul,
 }
 
 fn in_list(list: List, c: char) -> bool {
-    static COMMON_SET: OnceLock<Vec<char>> = OnceLock::new();
     static HAN_SET: OnceLock<Vec<char>> = OnceLock::new();
     static HANGUL_SET: OnceLock<Vec<char>> = OnceLock::new();
     let set = match list {
-        List::Common => COMMON_SET.get_or_init(|| sorted(COMMON)),
         List::Han => HAN_SET.get_or_init(|| sorted(HAN)),
         List::Hangul => HANGUL_SET.get_or_init(|| sorted(HANGUL)),
     };
@@ -57,13 +74,9 @@ pub(crate) fn cost(c: char) -> f32 {
         0x20..=0x7E | 0x09 | 0x0A | 0x0D => 0.0,
         0x00..=0x1F | 0x7F..=0x9F => 12.0,
         0xA0 => 3.0,
-        0xA1..=0xFF => {
-            if in_list(List::Common, c) {
-                1.0
-            } else {
-                2.0
-            }
-        }
+        0xA1..=0xBF | 0xD7 | 0xF7 => common_or(c, 2.0),
+        0xC0..=0xDE => 2.8,
+        0xDF..=0xFF => 1.8,
         0x100..=0x17F => 2.5,
         0x180..=0x24F => 4.5,
         0x250..=0x2AF => 8.0,
@@ -80,8 +93,8 @@ pub(crate) fn cost(c: char) -> f32 {
         0xE00..=0xE7F => 4.5,
         0x1E00..=0x1EFF => 3.5,
         0x2000..=0x206F => {
-            if in_list(List::Common, c) {
-                1.0
+            if let Some(k) = common_cost(c) {
+                k
             } else {
                 match cp {
                     0x2010..=0x2015 | 0x2022 | 0x2030 | 0x2032..=0x203A => 3.0,
@@ -90,6 +103,7 @@ pub(crate) fn cost(c: char) -> f32 {
                 }
             }
         }
+        0x20E3 => 1.5,
         0x2070..=0x20CF => 5.0,
         0x2100..=0x218F => 5.0,
         0x2190..=0x21FF => common_or(c, 3.0),
@@ -133,10 +147,11 @@ pub(crate) fn cost(c: char) -> f32 {
         0xFE00..=0xFE0E => 9.0,
         0xFE10..=0xFE2F => 8.0,
         0xFE30..=0xFE4F => 6.0,
-        0xFEFF => 6.0,
+        0xFEFF => 3.0,
         0xFF00..=0xFFEF => 3.0,
         0xFFF0..=0xFFFF => 11.0,
         0x1F000..=0x1F0FF => 9.0,
+        0x1F170..=0x1F1AD => common_or(c, 3.5),
         0x1F100..=0x1F1E5 => 6.0,
         0x1F1E6..=0x1F1FF => 4.0,
         0x1F200..=0x1F2FF => 6.0,
@@ -161,11 +176,7 @@ pub(crate) fn cost(c: char) -> f32 {
 }
 
 fn common_or(c: char, default: f32) -> f32 {
-    if in_list(List::Common, c) {
-        1.0
-    } else {
-        default
-    }
+    common_cost(c).unwrap_or(default)
 }
 
 fn hebrew(cp: u32) -> f32 {
@@ -242,13 +253,16 @@ pub(crate) fn context(c: char, prev: Option<char>, next: Option<char>) -> f32 {
                 4.0
             }
         }
-        0xFE0F => {
+        0xFE0F | 0x20E3 => {
             if prev_pic {
                 -3.0
+            } else if prev.is_none() {
+                0.0
             } else {
                 4.0
             }
         }
+        0x441 | 0x44F | 0x44D => cyrillic_context(c, prev, next),
         0x1F3FB..=0x1F3FF => {
             if prev_pic {
                 -4.0
@@ -272,8 +286,36 @@ pub(crate) fn context(c: char, prev: Option<char>, next: Option<char>) -> f32 {
             if right_end && next.is_some_and(|n| is_box(n) && n != '│' && n != '┃') {
                 adj += 1.5;
             }
+            // Left-hand corners and tees start a row.
+            let left_start = matches!(
+                c as u32,
+                0x250C | 0x2514 | 0x251C | 0x250F | 0x2517 | 0x2523 | 0x2554 | 0x255A | 0x2560
+            );
+            if left_start && !prev.is_some_and(is_box) && next.is_some_and(is_box) {
+                adj -= 1.5;
+            }
             adj
         }
+        _ => 0.0,
+    }
+}
+
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c as u32, 0x400..=0x45F)
+}
+
+/// Word-position evidence between с, я and э (the three letters that lose
+/// their second byte in the Windows-1252 dropped variant).
+fn cyrillic_context(c: char, prev: Option<char>, next: Option<char>) -> f32 {
+    const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
+    let word_end = !next.is_some_and(is_cyrillic_letter);
+    let before_consonant = next.is_some_and(|n| CONSONANTS.contains(n));
+    match c {
+        'с' if before_consonant => -0.8,
+        'с' if word_end && !prev.is_some_and(|p| "еоуй".contains(p)) => 0.3,
+        'я' if word_end => -0.6,
+        'я' if before_consonant => 0.5,
+        'э' if !prev.is_some_and(is_cyrillic_letter) => -0.5,
         _ => 0.0,
     }
 }
