@@ -146,7 +146,7 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
     }
     while let Some((codec, d)) = chain.pop() {
         let depth = chain.len() as u8 + 1;
-        if plausible(&d) && (depth == 1 || avg(&d) <= 4.0) {
+        if plausible(&d) && (depth == 1 || (avg(&d) <= 5.5 && d.max_cost <= 5.5)) {
             return Some(Reading {
                 text: d.text.clone(),
                 depth,
@@ -173,7 +173,7 @@ fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
             (0, 2..) if a <= 4.5 => Class::Strong,
             _ if r.depth > 1 || a <= 3.5 => Class::Strong,
             _ if a <= 4.5 => Class::Medium,
-            _ => Class::Weak,
+            _ => Class::Negative,
         };
     }
     if avg(d) > 6.0 {

@@ -85,7 +85,7 @@ pub(crate) fn cost(c: char) -> f32 {
         0x370..=0x3FF => 3.0,
         0x400..=0x4FF => cyrillic(c),
         0x500..=0x52F => 8.0,
-        0x530..=0x58F => 5.0,
+        0x530..=0x58F => 6.0,
         0x590..=0x5FF => hebrew(cp),
         0x600..=0x6FF => 4.0,
         0x700..=0x8FF => 8.0,
@@ -103,7 +103,7 @@ pub(crate) fn cost(c: char) -> f32 {
                 }
             }
         }
-        0x20E3 => 1.5,
+        0x20E3 | 0x20AC => 1.5,
         0x2070..=0x20CF => 5.0,
         0x2100..=0x218F => 5.0,
         0x2190..=0x21FF => common_or(c, 3.0),
