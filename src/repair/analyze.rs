@@ -318,6 +318,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     }
     let damaged = region::decide(&scores, total > 0);
     #[cfg(test)]
+    #[allow(clippy::print_stderr)]
     if std::env::var_os("REPAIR_DEBUG").is_some() {
         for c in &clusters {
             eprintln!(

@@ -265,8 +265,7 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) 
             let consumed = &toks[s.from + 1..];
             let guessed = s.mask != 0
                 || consumed[..(s.len as usize - 1 - s.mask.count_ones() as usize)]
-                    .iter()
-                    .any(|&t| t == Tok::Wild);
+                    .contains(&Tok::Wild);
             if s.len == 1 || !guessed {
                 continue;
             }

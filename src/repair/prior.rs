@@ -42,7 +42,7 @@ fn common_cost(c: char) -> Option<f32> {
                 v.push((ch, 1.0 + 0.6 * i as f32 / n));
             }
         }
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        v.sort_unstable_by_key(|p| p.0);
         v
     });
     ranks

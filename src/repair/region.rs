@@ -172,9 +172,7 @@ pub(crate) fn decide(scores: &[i32], fallback: bool) -> Vec<bool> {
             (Some((_, p)), None) => p,
             (None, Some((_, q))) => q,
             (Some((pi, p)), Some((ni, q))) => {
-                if p == q {
-                    p
-                } else if i - pi < ni - i {
+                if p == q || i - pi < ni - i {
                     p
                 } else if ni - i < i - pi {
                     q
