@@ -318,6 +318,9 @@ pub(crate) fn context(c: char, prev: Option<char>, next: Option<char>) -> f32 {
             if right_end && next.is_some_and(|n| is_box(n) && n != '│' && n != '┃') {
                 adj += 1.5;
             }
+            if right_end && !next.is_some_and(is_box) && prev.is_some_and(is_box) {
+                adj -= 1.0;
+            }
             // Left-hand corners and tees start a row.
             let left_start = matches!(
                 c as u32,

@@ -115,7 +115,13 @@ pub fn run(args: &[String]) -> Result<()> {
         excluded.len()
     );
     for n in &excluded {
-        println!("  excluded: {n}");
+        let t = &corpus.iter().find(|(m, _)| m == n).expect("listed").1;
+        let r = repair(t);
+        println!(
+            "  excluded: {n} (agentfmt: {} fixes, signatures left: {})",
+            r.fixes.len(),
+            has_signature(&r.text)
+        );
     }
 
     // Damaged cases: written texts plus a deterministic sample of non-ASCII corpus files.
