@@ -6,6 +6,7 @@ use super::region::{self, Line};
 use super::tables::{is_cont_char, is_lead_char};
 use super::{Damage, Fix};
 use crate::span::Span;
+use std::collections::HashSet;
 
 /// Returns `true` when `text` cannot contain repairable mojibake: no character
 /// that some code page shows for a UTF-8 lead byte is directly followed by one
@@ -86,7 +87,7 @@ struct Cluster {
 }
 
 fn avg(d: &Decoded) -> f32 {
-    d.cost / f32::from(d.multibyte.max(1))
+    d.cost / d.multibyte.max(1) as f32
 }
 
 fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
@@ -258,15 +259,13 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     if text.contains('\u{a0}') {
         pen.space = 6.0;
     }
+    let mut quotes = region::QuoteState::default();
     for c in &mut clusters {
         chars.clear();
         chars.extend(text[c.start..c.end].chars());
         let line = &lines[c.line];
-        let in_line = &text[line.start..line.end.max(c.start)];
-        let at = c.start - line.start;
-        c.quoted = line.keyword
-            || region::in_inline_code(in_line, at)
-            || (line.quoting_block && region::in_string_literal(in_line, at));
+        quotes.advance(text, line, c.start);
+        c.quoted = line.keyword || quotes.in_code() || (line.quoting_block && quotes.in_string());
         let non_space = chars.iter().filter(|&&ch| ch != ' ').count();
         if non_space == 1 && !is_lead_char(chars[0]) && chars[0] != '\u{feff}' {
             // A lone non-lead character (é, ✅, 中) cannot be mojibake.
@@ -283,22 +282,25 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     }
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.
-    for k in 0..clusters.len() {
-        let Some(r) = &clusters[k].reading else {
-            continue;
-        };
-        let line = clusters[k].line;
-        let shown = clusters
-            .iter()
-            .filter(|o| o.line == line && o.reading.is_none())
-            .any(|o| {
-                r.text
-                    .chars()
-                    .any(|ch| !ch.is_ascii() && text[o.start..o.end].contains(ch))
-            });
-        if shown {
-            clusters[k].class = Class::Negative;
-            clusters[k].reading = None;
+    let mut shown: HashSet<(usize, char)> = HashSet::new();
+    for c in clusters.iter().filter(|c| c.reading.is_none()) {
+        shown.extend(
+            text[c.start..c.end]
+                .chars()
+                .filter(|ch| !ch.is_ascii())
+                .map(|ch| (c.line, ch)),
+        );
+    }
+    if !shown.is_empty() {
+        for c in &mut clusters {
+            let Some(r) = &c.reading else { continue };
+            if r.text
+                .chars()
+                .any(|ch| !ch.is_ascii() && shown.contains(&(c.line, ch)))
+            {
+                c.class = Class::Negative;
+                c.reading = None;
+            }
         }
     }
     let unquoted: i32 = clusters
@@ -370,7 +372,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             Class::Medium => 0.85,
             _ => 0.65,
         };
-        let guessed = f32::from(r.last.drops + r.last.wilds + r.last.spaces);
+        let guessed = (r.last.drops + r.last.wilds + r.last.spaces) as f32;
         let confidence = (base - 0.03 * guessed).clamp(0.3, 1.0);
         fixes.push(Fix {
             span: Span::new(s, e),

@@ -294,3 +294,14 @@ fn debug_file() {
     let r = repair(&t);
     eprintln!("fixes {}", r.fixes.len());
 }
+
+#[test]
+fn large_inputs_stay_linear() {
+    // One huge line with many clusters, and one huge cluster of lead characters.
+    let line = "cafÃ© `x` \"â€™\" ".repeat(20_000);
+    let r = repair(&line);
+    check_invariants(&line, &r);
+    let blob = format!("Ã©{}", "â".repeat(100_000));
+    let r = repair(&blob);
+    check_invariants(&blob, &r);
+}
