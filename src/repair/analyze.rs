@@ -147,7 +147,10 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
     }
     while let Some((codec, d)) = chain.pop() {
         let depth = chain.len() as u8 + 1;
-        if plausible(&d) && (depth == 1 || (avg(&d) <= 5.5 && d.max_cost <= 5.5)) {
+        // A deeper reading must not be less plausible than the text it replaces
+        // (`×–` is real text, not the mojibake of `ז`).
+        let better = chain.last().is_none_or(|(_, up)| d.cost <= up.cost + 1.5);
+        if plausible(&d) && (depth == 1 || (better && avg(&d) <= 5.5 && d.max_cost <= 5.5)) {
             return Some(Reading {
                 text: d.text.clone(),
                 depth,

@@ -99,6 +99,7 @@ pub(crate) fn cost(c: char) -> f32 {
                 match cp {
                     0x2010..=0x2015 | 0x2022 | 0x2030 | 0x2032..=0x203A => 3.0,
                     0x200B..=0x200D => 5.0,
+                    0x2002..=0x200A | 0x202F | 0x2060 => 3.0,
                     _ => 8.0,
                 }
             }
@@ -113,6 +114,8 @@ pub(crate) fn cost(c: char) -> f32 {
             _ => 6.0,
         },
         0x2400..=0x243F => 9.0,
+        0x2800..=0x28FF => 4.0,
+        0x2980..=0x2AFF => 4.0,
         0x2460..=0x24FF => 4.0,
         0x2500..=0x257F => common_or(c, 2.0),
         0x2580..=0x25FF => common_or(c, 2.5),
@@ -124,6 +127,7 @@ pub(crate) fn cost(c: char) -> f32 {
         0x3000..=0x303F => common_or(c, 2.0),
         0x3040 | 0x3097 | 0x3098 => 9.0,
         0x3040..=0x30FF => 2.0,
+        0x3130..=0x318F => 3.5,
         0x3100..=0x33FF => 7.0,
         0x3400..=0x4DBF => 9.0,
         0x4E00..=0x9FFF => han_cost(c),
@@ -138,6 +142,7 @@ pub(crate) fn cost(c: char) -> f32 {
         0xFE30..=0xFE4F => 6.0,
         0xFEFF => 3.0,
         0xFF00..=0xFFEF => 3.0,
+        0xFFFD => 4.0,
         0xFFF0..=0xFFFF => 11.0,
         0x1F000..=0x1F0FF => 9.0,
         0x1F170..=0x1F1AD => common_or(c, 3.5),
@@ -213,7 +218,7 @@ fn hangul_cost(c: char) -> f32 {
 
 fn hebrew(cp: u32) -> f32 {
     if (0x5D0..=0x5EA).contains(&cp) {
-        4.0
+        4.5
     } else {
         8.0
     }
@@ -275,7 +280,9 @@ fn box_heavy(c: char) -> Option<bool> {
 /// Cost adjustment for `c` between neighbours `prev` and `next` (None at a
 /// cluster edge). Used to choose among candidates for a lost byte.
 pub(crate) fn context(c: char, prev: Option<char>, next: Option<char>) -> f32 {
-    let prev_pic = prev.is_some_and(is_pictographic);
+    let prev_pic = prev.is_some_and(|p| {
+        is_pictographic(p) || p == '\u{fe0f}' || ('\u{1f3fb}'..='\u{1f3ff}').contains(&p)
+    });
     let next_pic = next.is_some_and(is_pictographic);
     match c as u32 {
         0x200D => {
