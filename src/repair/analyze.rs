@@ -282,6 +282,11 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         }
         c.reading = read(&chars, pen);
         c.class = classify(&chars, c.reading.as_ref());
+        // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or
+        // diagram of three or more characters inside code is damage, not a quote.
+        if c.quoted && !line.keyword && c.reading.as_ref().is_some_and(|r| r.last.multibyte >= 3) {
+            c.quoted = false;
+        }
     }
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.
