@@ -6,6 +6,7 @@ use super::region::{self, Line};
 use super::tables::{is_cont_char, is_lead_char};
 use super::{Damage, Fix};
 use crate::span::Span;
+use std::collections::HashSet;
 
 /// Returns `true` when `text` cannot contain repairable mojibake: no character
 /// that some code page shows for a UTF-8 lead byte is directly followed by one
@@ -86,7 +87,7 @@ struct Cluster {
 }
 
 fn avg(d: &Decoded) -> f32 {
-    d.cost / f32::from(d.multibyte.max(1))
+    d.cost / d.multibyte.max(1) as f32
 }
 
 fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
@@ -123,6 +124,10 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
         let Some((codec, d)) = best_lossless(&cur) else {
             break;
         };
+        // Layered damage repeats the same code page.
+        if chain.last().is_some_and(|(c, _)| *c != codec) {
+            break;
+        }
         cur = d.text.chars().collect();
         chain.push((codec, d));
     }
@@ -142,7 +147,10 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
     }
     while let Some((codec, d)) = chain.pop() {
         let depth = chain.len() as u8 + 1;
-        if plausible(&d) && (depth == 1 || avg(&d) <= 5.0) {
+        // A deeper reading must not be less plausible than the text it replaces
+        // (`×–` is real text, not the mojibake of `ז`).
+        let better = chain.last().is_none_or(|(_, up)| d.cost <= up.cost + 1.5);
+        if plausible(&d) && (depth == 1 || (better && avg(&d) <= 5.5 && d.max_cost <= 5.5)) {
             return Some(Reading {
                 text: d.text.clone(),
                 depth,
@@ -162,13 +170,15 @@ fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
     let d = &r.last;
     let input = chars.iter().filter(|&&c| c != ' ').count();
     if r.lossless {
-        if avg(d) > 4.5 {
-            return Class::Weak;
-        }
-        if d.wide > 0 || d.multibyte >= 2 || r.depth > 1 || avg(d) <= 3.5 {
-            return Class::Strong;
-        }
-        return Class::Medium;
+        let a = avg(d);
+        return match (d.wide, d.multibyte) {
+            (2.., _) => Class::Strong,
+            (1, _) if a <= 5.5 => Class::Strong,
+            (0, 2..) if a <= 4.5 => Class::Strong,
+            _ if r.depth > 1 || a <= 3.5 => Class::Strong,
+            _ if a <= 4.5 => Class::Medium,
+            _ => Class::Negative,
+        };
     }
     if avg(d) > 6.0 {
         return Class::Negative;
@@ -252,15 +262,13 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     if text.contains('\u{a0}') {
         pen.space = 6.0;
     }
+    let mut quotes = region::QuoteState::default();
     for c in &mut clusters {
         chars.clear();
         chars.extend(text[c.start..c.end].chars());
         let line = &lines[c.line];
-        let in_line = &text[line.start..line.end.max(c.start)];
-        let at = c.start - line.start;
-        c.quoted = line.keyword
-            || region::in_inline_code(in_line, at)
-            || (line.quoting_block && region::in_string_literal(in_line, at));
+        quotes.advance(text, line, c.start);
+        c.quoted = line.keyword || quotes.in_code() || (line.quoting_block && quotes.in_string());
         let non_space = chars.iter().filter(|&&ch| ch != ' ').count();
         if non_space == 1 && !is_lead_char(chars[0]) && chars[0] != '\u{feff}' {
             // A lone non-lead character (é, ✅, 中) cannot be mojibake.
@@ -274,25 +282,33 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         }
         c.reading = read(&chars, pen);
         c.class = classify(&chars, c.reading.as_ref());
+        // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or
+        // diagram of three or more characters inside code is damage, not a quote.
+        if c.quoted && !line.keyword && c.reading.as_ref().is_some_and(|r| r.last.multibyte >= 3) {
+            c.quoted = false;
+        }
     }
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.
-    for k in 0..clusters.len() {
-        let Some(r) = &clusters[k].reading else {
-            continue;
-        };
-        let line = clusters[k].line;
-        let shown = clusters
-            .iter()
-            .filter(|o| o.line == line && o.reading.is_none())
-            .any(|o| {
-                r.text
-                    .chars()
-                    .any(|ch| !ch.is_ascii() && text[o.start..o.end].contains(ch))
-            });
-        if shown {
-            clusters[k].class = Class::Negative;
-            clusters[k].reading = None;
+    let mut shown: HashSet<(usize, char)> = HashSet::new();
+    for c in clusters.iter().filter(|c| c.reading.is_none()) {
+        shown.extend(
+            text[c.start..c.end]
+                .chars()
+                .filter(|ch| !ch.is_ascii())
+                .map(|ch| (c.line, ch)),
+        );
+    }
+    if !shown.is_empty() {
+        for c in &mut clusters {
+            let Some(r) = &c.reading else { continue };
+            if r.text
+                .chars()
+                .any(|ch| !ch.is_ascii() && shown.contains(&(c.line, ch)))
+            {
+                c.class = Class::Negative;
+                c.reading = None;
+            }
         }
     }
     let unquoted: i32 = clusters
@@ -312,6 +328,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     }
     let damaged = region::decide(&scores, total > 0);
     #[cfg(test)]
+    #[allow(clippy::print_stderr)]
     if std::env::var_os("REPAIR_DEBUG").is_some() {
         for c in &clusters {
             eprintln!(
@@ -363,7 +380,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             Class::Medium => 0.85,
             _ => 0.65,
         };
-        let guessed = f32::from(r.last.drops + r.last.wilds + r.last.spaces);
+        let guessed = (r.last.drops + r.last.wilds + r.last.spaces) as f32;
         let confidence = (base - 0.03 * guessed).clamp(0.3, 1.0);
         fixes.push(Fix {
             span: Span::new(s, e),

@@ -57,13 +57,13 @@ pub(crate) struct Decoded {
     pub cost: f32,
     /// The largest single character cost.
     pub max_cost: f32,
-    pub drops: u16,
-    pub wilds: u16,
-    pub spaces: u16,
+    pub drops: u32,
+    pub wilds: u32,
+    pub spaces: u32,
     /// Output characters of two or more UTF-8 bytes.
-    pub multibyte: u16,
+    pub multibyte: u32,
     /// Output characters of three or more UTF-8 bytes.
-    pub wide: u16,
+    pub wide: u32,
     /// Input contained C1 controls other than the five cp1252 leaves undefined.
     pub latin1_c1: bool,
     /// Input contained one of the five undefined bytes as a C1 control.
@@ -265,8 +265,7 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) 
             let consumed = &toks[s.from + 1..];
             let guessed = s.mask != 0
                 || consumed[..(s.len as usize - 1 - s.mask.count_ones() as usize)]
-                    .iter()
-                    .any(|&t| t == Tok::Wild);
+                    .contains(&Tok::Wild);
             if s.len == 1 || !guessed {
                 continue;
             }
@@ -301,9 +300,9 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) 
         let c = (prior::cost(s.ch) + prior::context(s.ch, prev, next)).max(0.5);
         out.cost += c + d as f32 * pen.drop + spaces as f32 * pen.space;
         out.max_cost = out.max_cost.max(c);
-        out.drops += d as u16;
-        out.wilds += wilds as u16;
-        out.spaces += spaces as u16;
+        out.drops += d as u32;
+        out.wilds += wilds as u32;
+        out.spaces += spaces as u32;
         out.multibyte += 1;
         if s.len >= 3 {
             out.wide += 1;

@@ -127,23 +127,48 @@ fn memchr_nl(b: &[u8]) -> Option<usize> {
     b.iter().position(|&x| x == b'\n')
 }
 
-/// Whether byte `offset` of `line` lies inside an inline code span (an odd
-/// number of backticks precede it on the line).
-pub(crate) fn in_inline_code(line: &str, offset: usize) -> bool {
-    line.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'`')
-        .count()
-        % 2
-        == 1
+/// Running counts of backticks and quote characters on the current line, so
+/// that "is this offset inside an inline code span / string literal" costs
+/// linear time over a whole document.
+#[derive(Debug, Default)]
+pub(crate) struct QuoteState {
+    line_start: usize,
+    pos: usize,
+    backticks: usize,
+    double: usize,
+    single: usize,
 }
 
-/// Whether byte `offset` of `line` lies inside a string literal (an odd number
-/// of `"` or of `'` precede it on the line).
-pub(crate) fn in_string_literal(line: &str, offset: usize) -> bool {
-    let before = &line.as_bytes()[..offset];
-    before.iter().filter(|&&b| b == b'"').count() % 2 == 1
-        || before.iter().filter(|&&b| b == b'\'').count() % 2 == 1
+impl QuoteState {
+    /// Moves to byte `offset` of `line` (offsets must not decrease).
+    pub(crate) fn advance(&mut self, text: &str, line: &Line, offset: usize) {
+        if self.line_start != line.start || self.pos < line.start {
+            *self = Self {
+                line_start: line.start,
+                pos: line.start,
+                ..Self::default()
+            };
+        }
+        for &b in &text.as_bytes()[self.pos..offset.max(self.pos)] {
+            match b {
+                b'`' => self.backticks += 1,
+                b'"' => self.double += 1,
+                b'\'' => self.single += 1,
+                _ => {}
+            }
+        }
+        self.pos = offset.max(self.pos);
+    }
+
+    /// Inside an inline code span: an odd number of backticks precede on the line.
+    pub(crate) fn in_code(&self) -> bool {
+        self.backticks % 2 == 1
+    }
+
+    /// Inside a string literal: an odd number of `"` or of `'` precede on the line.
+    pub(crate) fn in_string(&self) -> bool {
+        self.double % 2 == 1 || self.single % 2 == 1
+    }
 }
 
 /// Per-line damage decision from per-line evidence scores: positive lines are
@@ -172,9 +197,7 @@ pub(crate) fn decide(scores: &[i32], fallback: bool) -> Vec<bool> {
             (Some((_, p)), None) => p,
             (None, Some((_, q))) => q,
             (Some((pi, p)), Some((ni, q))) => {
-                if p == q {
-                    p
-                } else if i - pi < ni - i {
+                if p == q || i - pi < ni - i {
                     p
                 } else if ni - i < i - pi {
                     q

@@ -32,7 +32,7 @@ pub(crate) fn western_byte(c: char) -> Option<u8> {
     if (0x80..=0xFF).contains(&cp) {
         return Some(cp as u8);
     }
-    if cp < 0x152 || cp > 0x2122 {
+    if !(0x152..=0x2122).contains(&cp) {
         return None;
     }
     CP1252_HIGH

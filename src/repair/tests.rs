@@ -1,36 +1,291 @@
 //! Unit tests for the repair engine.
 use super::*;
+use encoding_rs::{MACINTOSH, WINDOWS_1252};
 
-#[test]
-fn smoke() {
-    assert_eq!(repair("Done â€” ok").text, "Done — ok");
+const UNDEFINED: [char; 5] = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
+
+fn cp1252(s: &str) -> String {
+    WINDOWS_1252
+        .decode_without_bom_handling(s.as_bytes())
+        .0
+        .into_owned()
+}
+fn dropped(s: &str) -> String {
+    cp1252(s)
+        .chars()
+        .filter(|c| !UNDEFINED.contains(c))
+        .collect()
+}
+fn fffd(s: &str) -> String {
+    cp1252(s)
+        .chars()
+        .map(|c| {
+            if UNDEFINED.contains(&c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+fn latin1(s: &str) -> String {
+    s.bytes().map(char::from).collect()
+}
+fn mac(s: &str) -> String {
+    MACINTOSH
+        .decode_without_bom_handling(s.as_bytes())
+        .0
+        .into_owned()
+}
+
+const CLEAN: &str = "---\nname: reviewer\ndescription: Reviews code — carefully\n---\n\n# Rules ✅\n\n- ❌ Never push to `main`.\n- ⚠️ Ask first → then act.\n- Café, naïve, à la carte, São Paulo, Straße, señal, İstanbul.\n- Тесты: запусти их для проверки.\n- 代码审查：请用中文回答。日本語のテスト。한국어 지침.\n\n┌──────┐\n│ box  │\n└──────┘\n\n🚀 Ship it 🧑‍💻 “quoted” ‘single’ … 20 °C ± 1.\n";
+
+/// Checks the structural invariants of a result against its input.
+fn check_invariants(input: &str, r: &Repaired) {
+    let mut at = 0;
+    let mut rebuilt = String::new();
+    for f in &r.fixes {
+        let range = f.span.range();
+        assert!(range.start >= at, "fixes overlap or are unsorted");
+        assert_eq!(&input[range.clone()], f.original);
+        assert!((0.0..=1.0).contains(&f.confidence));
+        rebuilt.push_str(&input[at..range.start]);
+        rebuilt.push_str(&f.replacement);
+        at = range.end;
+    }
+    rebuilt.push_str(&input[at..]);
+    assert_eq!(rebuilt, r.text);
+}
+
+fn assert_repairs(damaged: &str, expected: &str) {
+    let r = repair(damaged);
+    check_invariants(damaged, &r);
+    assert_eq!(r.text, expected, "damaged: {damaged:?}");
 }
 
 #[test]
-fn seeds_dump() {
+fn windows_1252() {
+    assert_repairs(&cp1252(CLEAN), CLEAN);
+    let r = repair("Done â€” ok");
+    assert_eq!(r.fixes.len(), 1);
+    assert_eq!(r.fixes[0].span, Span::new(5, 13));
+    assert_eq!(r.fixes[0].replacement, "—");
+    assert_eq!(r.fixes[0].damage, Damage::Windows1252);
+    assert_eq!(
+        r.fixes[0].damage.description(),
+        "UTF-8 read as Windows-1252"
+    );
+}
+
+#[test]
+fn windows_1252_c1_and_latin1() {
+    let r = repair(&cp1252("Status: ❌ failed, ✅ passed"));
+    assert_eq!(r.text, "Status: ❌ failed, ✅ passed");
+    assert!(r.fixes.iter().any(|f| f.damage == Damage::Windows1252C1));
+    assert_repairs(&latin1(CLEAN), CLEAN);
+    assert!(
+        repair(&latin1("a — b"))
+            .fixes
+            .iter()
+            .all(|f| f.damage == Damage::Latin1)
+    );
+}
+
+#[test]
+fn windows_1252_dropped() {
+    assert_repairs(&dropped(CLEAN), CLEAN);
+    // ❌ = E2 9D 8C arrives as `âŒ`; ┐ = E2 94 90 as a lone `â”`.
+    assert_repairs("- âŒ no\n- âœ… yes\n", "- ❌ no\n- ✅ yes\n");
+    assert_repairs(
+        &dropped("┌────┐\n│ ab │\n└────┘\n"),
+        "┌────┐\n│ ab │\n└────┘\n",
+    );
+    assert_repairs(&dropped("Note ⚠️ careful — ok"), "Note ⚠️ careful — ok");
+    assert_repairs(&dropped("He said “yes” — fine"), "He said “yes” — fine");
+    let r = repair("- âŒ no\n- âœ… yes\n");
+    assert_eq!(r.fixes[0].damage, Damage::Windows1252Dropped);
+    assert!(r.fixes[0].confidence < r.fixes[1].confidence);
+}
+
+#[test]
+fn windows_1252_replacement() {
+    assert_repairs(&fffd(CLEAN), CLEAN);
+    let r = repair("Fail: â\u{fffd}Œ and done âœ…");
+    assert_eq!(r.text, "Fail: ❌ and done ✅");
+    assert_eq!(r.fixes[0].damage, Damage::Windows1252Replacement);
+}
+
+#[test]
+fn mac_roman() {
+    assert_repairs(&mac(CLEAN), CLEAN);
+    let r = repair("Stop \u{f8ff}üõë now ‚Äî ok ‚úÖ");
+    assert_eq!(r.text, "Stop 🛑 now — ok ✅");
+    assert!(r.fixes.iter().all(|f| f.damage == Damage::MacRoman));
+}
+
+#[test]
+fn nbsp_flattened() {
+    let damaged = cp1252("Voilà, à bientôt. Наш Рим.").replace('\u{a0}', " ");
+    assert_repairs(&damaged, "Voilà, à bientôt. Наш Рим.");
+}
+
+#[test]
+fn layered() {
+    assert_repairs(&cp1252(&cp1252(CLEAN)), CLEAN);
+    assert_repairs(&cp1252(&cp1252(&cp1252(CLEAN))), CLEAN);
+    let r = repair(&cp1252(&cp1252("café — ok")));
+    assert!(
+        r.fixes
+            .iter()
+            .all(|f| f.damage == Damage::Layered { depth: 2 })
+    );
+    assert_eq!(Damage::Layered { depth: 3 }.as_str(), "layered-triple");
+}
+
+#[test]
+fn bom() {
+    let r = repair("ï»¿# Title\r\nplain\r\n");
+    assert_eq!(r.text, "\u{feff}# Title\r\nplain\r\n");
+    assert_eq!(r.fixes[0].damage, Damage::Bom);
+    let real = "\u{feff}# Title\r\nCRLF — kept\r\n";
+    assert_eq!(repair(real).text, real);
+}
+
+#[test]
+fn partial_damage() {
+    let clean_part =
+        "# Notes\n\nCafé crème — déjà vu. Ça va ? Oui, à demain.\nNÃO altere. SÃO imutáveis.\n";
+    let damaged_part = "## Status\n\n- ✅ done — shipped\n- ❌ blocked\n";
+    let stitched = format!("{clean_part}{}", cp1252(damaged_part));
+    assert_repairs(&stitched, &format!("{clean_part}{damaged_part}"));
+    // Every other line damaged.
+    let lines = [
+        "Résumé: naïve café",
+        "Статус: готово ✅",
+        "Straße — Größe",
+        "中文：测试",
+    ];
+    let mixed: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 2 == 0 {
+                format!("{}\n", cp1252(l))
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let want: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    assert_repairs(&mixed, &want);
+}
+
+/// Legitimate text that resembles mojibake: must come back byte for byte.
+const NEVER_DAMAGE: &[&str] = &[
+    CLEAN,
+    "Français : « élève », où, déjà, Ça. Português: NÃO, SÃO, IRMÃ , MAÇÃ, ação. Deutsch: Äpfel, Größe.",
+    "Español: ¿Qué? ¡Sí! año, niño. Türkçe: ğüşıöç İĞÜŞ. Tiếng Việt: Hướng dẫn cho trợ lý.",
+    "中文：代码审查助手。日本語：エージェントの指示。한국어: 에이전트 지침입니다.",
+    "Emoji: 👨‍👩‍👧 🧑🏽‍💻 🏳️‍🌈 🇫🇷 1️⃣ ❤️‍🔥 ✌🏿",
+    "┌─┬─┐\n│a│b│\n└─┴─┘\n┏━┓ ╔═╗ ░▒▓█",
+    "Symbols: © 2024, 20 °C ± 0.5, 5 µs, a·b, ½ cup, ¼, ¾, ®, ™, §, ¶, ×, ÷.",
+    "| Seen | Meant |\n|---|---|\n| `Ã©` | é |\n| `â€™` | ’ |\n| Ã¼ | ü |\n",
+    "```python\nFIXES = {\"â€™\": \"'\", \"Ã©\": \"e\"}\ntext = text.replace(k, v)\n```\n",
+    "If you see `Ã©` the file was decoded as Windows-1252 instead of UTF-8.",
+    "CAFÉ “CAFÉ” «ÉTÉ» Register Ä–Ö. √2 ≈ 1.414, ∑ ∏ ∫ ∂ ∞ ≤ ≥ ≠ ◊ ∆ Ω π „low“ ‚single‘ ‹a› ﬁ ﬂ ı.",
+    "Привет, мир! Съешь же ещё этих мягких французских булок. Αλφα βήτα γάμμα — ΔΕΛΤΑ.",
+    "Non-breaking\u{a0}space: « bonjour\u{a0}», 10\u{a0}000\u{a0}€.",
+    "\u{feff}# Real BOM\r\nCRLF\r\n",
+];
+
+#[test]
+fn never_damage() {
+    for t in NEVER_DAMAGE {
+        let r = repair(t);
+        assert_eq!(&r.text, t, "altered: {:?}", r.fixes);
+        assert!(r.fixes.is_empty());
+    }
+}
+
+#[test]
+fn idempotent() {
+    let inputs = [
+        cp1252(CLEAN),
+        dropped(CLEAN),
+        mac(CLEAN),
+        cp1252(&cp1252(CLEAN)),
+        CLEAN.to_owned(),
+    ];
+    for x in inputs
+        .iter()
+        .map(String::as_str)
+        .chain(NEVER_DAMAGE.iter().copied())
+    {
+        let once = repair(x);
+        check_invariants(x, &once);
+        assert_eq!(repair(&once.text).text, once.text);
+    }
+}
+
+#[test]
+fn fast_path() {
+    assert!(is_clean_fast("plain ascii"));
+    assert!(is_clean_fast("Café — naïve ✅ 中文"));
+    assert!(!is_clean_fast("cafÃ©"));
+    assert!(!is_clean_fast("â\u{fffd}Œ"));
+    let r = repair("plain ascii");
+    assert!(!r.changed());
+}
+
+#[test]
+fn fix_message() {
+    let r = repair("Done â€” ok");
+    assert_eq!(
+        r.fixes[0].message(),
+        "UTF-8 read as Windows-1252: `â€”` should be `—`"
+    );
+    assert_eq!(
+        Damage::Windows1252Dropped.to_string(),
+        "windows-1252-dropped"
+    );
+    assert!(Damage::Windows1252Dropped.lossy());
+}
+
+const SIGNATURES: &[&str] = &[
+    "â€", "Ã©", "ðŸ", "âœ", "â”", "âŒ", "‚Äî", "‚úÖ", "üõë", "\u{f8ff}", "ï»¿",
+];
+
+#[test]
+fn seeds() {
     let dir = std::path::Path::new("/work/shared/seeds");
     if !dir.exists() {
         return;
     }
-    let mut names: Vec<_> = std::fs::read_dir(dir)
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    names.sort();
-    for p in names {
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
         let t = std::fs::read_to_string(&p).unwrap();
         let r = repair(&t);
-        eprintln!("== {} fixes={}", p.display(), r.fixes.len());
-        for f in r.fixes.iter().take(400) {
-            eprintln!(
-                "  {:?} {:?} -> {:?} {} {:.2}",
-                f.span, f.original, f.replacement, f.damage, f.confidence
-            );
+        check_invariants(&t, &r);
+        if name.starts_with("003") {
+            assert_eq!(r.text, t, "{name} must be left alone");
+        } else {
+            assert!(r.changed(), "{name} not repaired");
+            for s in SIGNATURES {
+                assert!(!r.text.contains(s), "{name} still contains {s:?}");
+            }
+            assert_eq!(repair(&r.text).text, r.text);
         }
     }
 }
 
 #[test]
+#[allow(clippy::print_stderr)]
 fn debug_file() {
     let Some(p) = std::env::var_os("REPAIR_DEBUG") else {
         return;
@@ -38,4 +293,15 @@ fn debug_file() {
     let t = std::fs::read_to_string(p).unwrap();
     let r = repair(&t);
     eprintln!("fixes {}", r.fixes.len());
+}
+
+#[test]
+fn large_inputs_stay_linear() {
+    // One huge line with many clusters, and one huge cluster of lead characters.
+    let line = "cafÃ© `x` \"â€™\" ".repeat(20_000);
+    let r = repair(&line);
+    check_invariants(&line, &r);
+    let blob = format!("Ã©{}", "â".repeat(100_000));
+    let r = repair(&blob);
+    check_invariants(&blob, &r);
 }

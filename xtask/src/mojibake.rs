@@ -115,7 +115,13 @@ pub fn run(args: &[String]) -> Result<()> {
         excluded.len()
     );
     for n in &excluded {
-        println!("  excluded: {n}");
+        let t = &corpus.iter().find(|(m, _)| m == n).expect("listed").1;
+        let r = repair(t);
+        println!(
+            "  excluded: {n} (agentfmt: {} fixes, signatures left: {})",
+            r.fixes.len(),
+            has_signature(&r.text)
+        );
     }
 
     // Damaged cases: written texts plus a deterministic sample of non-ASCII corpus files.
@@ -220,6 +226,33 @@ pub fn run(args: &[String]) -> Result<()> {
             pct(a, n)
         );
     }
+    // Lossy kinds split by where the lost bytes fall: only symbols, punctuation
+    // and emoji (recoverable from the prior), or also letters of scripts where
+    // several candidates are real words (Han, Hangul, kana, Cyrillic, Vietnamese).
+    for &(kind, lossy) in KINDS.iter().filter(|k| k.1) {
+        let _ = lossy;
+        let (mut n, mut a, mut f) = (0, 0, 0);
+        for (i, c) in cases.iter().enumerate() {
+            if c.kind != kind || lost_letters(&c.expected) {
+                continue;
+            }
+            n += 1;
+            a += usize::from(ours[i] == c.expected);
+            f += usize::from(theirs.as_ref().is_some_and(|t| t.damaged[i] == c.expected));
+        }
+        let ft = if theirs.is_some() {
+            format!("{:.1}%", pct(f, n))
+        } else {
+            "n/a".into()
+        };
+        println!(
+            "{:<18} {:>6} {n:>6} {:>9.1}% {ft:>10}",
+            format!("{kind}*"),
+            "yes",
+            pct(a, n)
+        );
+    }
+    println!("  (* cases whose lost bytes are all in symbols, punctuation or emoji, not letters)");
     let altered: Vec<&str> = keep
         .iter()
         .zip(&ours_keep)
@@ -268,6 +301,17 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     seeds(&o.seeds);
     Ok(())
+}
+
+/// Whether a letter of `s` has a UTF-8 byte that Windows-1252 leaves undefined.
+fn lost_letters(s: &str) -> bool {
+    s.chars().any(|c| {
+        let mut b = [0u8; 4];
+        c.is_alphabetic()
+            && c.encode_utf8(&mut b)
+                .bytes()
+                .any(|x| matches!(x, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+    })
 }
 
 fn print_miss(c: &Case, got: &str) {
