@@ -83,6 +83,10 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
         let slot = slot_of(kind, &e.key);
         m.fields.push((e.key.clone(), slot.clone()));
         let v = doc.get(&e.key).expect("key exists");
+        m.originals.push(Extra {
+            key: e.key.clone(),
+            value: v.clone(),
+        });
         match slot {
             Slot::Name => m.name = text(v),
             Slot::Description => m.description = text(v).filter(|s| !s.trim().is_empty()),

@@ -1,7 +1,7 @@
 //! Claude Code writers: subagent, slash command, skill (also the Agent Skill written for
 //! Cursor, Copilot and Codex), rule (formats.md §1, §6.2–6.5).
 
-use super::{W, doc};
+use super::W;
 use crate::convert::emit::Y;
 use crate::convert::model::{Activation, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
@@ -66,7 +66,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// Keys an Agent Skill may carry for each tool: Codex reads the portable Agent Skills set
@@ -181,7 +181,7 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
         }
     }
     let body = w.body(Syntax::Claude);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.claude/rules/N.md`: only `paths` [CC-MEM].
@@ -203,5 +203,5 @@ pub(super) fn rule(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }

@@ -1,7 +1,7 @@
 //! GitHub Copilot writers: custom agent (and legacy chat mode), prompt file, path-specific
 //! instructions (formats.md §3, §6.2, §6.4, §6.5).
 
-use super::{W, doc};
+use super::W;
 use crate::convert::emit::{self, Y};
 use crate::convert::globs;
 use crate::convert::model::{Activation, Cap, Slot, ToolWhat, ToolsMeaning};
@@ -62,7 +62,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.github/prompts/N.prompt.md` [VSC-PROMPTS]; formats.md §6.4 Copilot column.
@@ -95,7 +95,7 @@ pub(super) fn prompt(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Copilot);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.github/instructions/N.instructions.md`: `applyTo` as one quoted comma string, plus
@@ -130,5 +130,5 @@ pub(super) fn scoped(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }

@@ -39,6 +39,8 @@ pub(super) struct W<'a> {
     pub opts: &'a ConvertOptions,
     pub fm: Vec<(String, Y)>,
     out: BTreeMap<Slot, Outcome>,
+    /// Per-source-key outcomes that override the slot's (set by [`W::doc`]).
+    by_key: BTreeMap<String, Outcome>,
     pub losses: Vec<Loss>,
 }
 
@@ -107,6 +109,7 @@ pub(super) fn write(m: &Model, kind: Kind, tool: Tool, opts: &ConvertOptions) ->
         opts,
         fm: Vec::new(),
         out: BTreeMap::new(),
+        by_key: BTreeMap::new(),
         losses: Vec::new(),
     };
     let text = match kind {
@@ -393,15 +396,113 @@ impl W<'_> {
         }
     }
 
+    /// Joins the front matter and `body` into the file text, ending in one line break.
+    ///
+    /// Checks each source field reported as kept: a value written differently is restored
+    /// from the source when the kinds are the same, else reported as approximated; a kept
+    /// field that was not written (an empty `globs:`) is reported as dropped. A body that
+    /// starts with a `---` line in a file without front matter gets `***` instead (the same
+    /// thematic break) so that it is not read as front matter.
+    pub fn doc(&mut self, body: &str) -> String {
+        let same_kind = self.m.source == self.kind;
+        for (key, slot) in &self.m.fields {
+            let kept = match self.out.get(slot) {
+                Some(Outcome::Kept) => true,
+                Some(Outcome::Exact(k)) => k == key,
+                _ => false,
+            };
+            let Some(orig) = self.m.originals.iter().find(|o| o.key == *key) else {
+                continue;
+            };
+            if !kept {
+                continue;
+            }
+            match self.fm.iter_mut().find(|(k, _)| k == key) {
+                None => {
+                    let why = if orig.value.is_blank() {
+                        "empty value"
+                    } else {
+                        "implied by the other fields"
+                    };
+                    self.by_key.insert(
+                        key.clone(),
+                        Outcome::Dropped(format!("not written ({why})")),
+                    );
+                }
+                Some((_, y)) => {
+                    let o = Y::from_node(&orig.value);
+                    let same = match (&*y, &o) {
+                        (Y::Raw(a), Y::Str(b)) => a == b,
+                        (a, b) => a == b,
+                    };
+                    if same {
+                        continue;
+                    }
+                    if same_kind && !matches!(y, Y::Raw(_)) {
+                        *y = o;
+                    } else {
+                        let shown = match &*y {
+                            Y::Raw(r) => r.clone(),
+                            Y::Str(s) => s.clone(),
+                            other => format!("{other:?}"),
+                        };
+                        self.by_key.insert(
+                            key.clone(),
+                            Outcome::Approx(format!("normalised to `{shown}`")),
+                        );
+                    }
+                }
+            }
+        }
+        let mut body = body.to_owned();
+        if self.fm.is_empty() && !self.kind.is_toml() {
+            let trimmed = body.trim_start_matches(['\n', '\r']);
+            if trimmed
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_end() == "---")
+            {
+                body = format!("***{}", &trimmed[3..]);
+                self.losses.push(Loss {
+                    field: "body".into(),
+                    what: LossKind::Approximated("`***`".into()),
+                    message: "the body's leading `---` line is written as `***` (the same thematic break) so it is not read as front matter".into(),
+                });
+            }
+        }
+        let mut out = emit::front_matter(&self.fm);
+        out.push_str(&body);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+
     /// Assembles the output and the per-field report.
     fn finish(mut self, text: String) -> Converted {
-        let path = path_for(self.kind, self.tool, &self.file_slug());
+        let mut path = path_for(self.kind, self.tool, &self.file_slug());
+        // `agents.md` under `.windsurf/rules/` would be read as AGENTS.md: avoid names that
+        // make the path mean another kind.
+        if crate::kind::detect(&path) != Some(self.kind) {
+            let alt = path_for(self.kind, self.tool, &format!("{}-rules", self.file_slug()));
+            if crate::kind::detect(&alt) == Some(self.kind) {
+                path = alt;
+            }
+        }
         let mut c = Converted::default();
         let mut losses = Vec::new();
         for (key, slot) in &self.m.fields {
-            let outcome = self.out.get(slot).cloned().unwrap_or_else(|| {
-                Outcome::Dropped(format!("no equivalent in {}", self.kind.describe()))
-            });
+            let outcome = self
+                .by_key
+                .get(key)
+                .or_else(|| self.out.get(slot))
+                .cloned()
+                .unwrap_or_else(|| {
+                    Outcome::Dropped(format!("no equivalent in {}", self.kind.describe()))
+                });
             match outcome {
                 Outcome::Kept => c.kept.push(key.clone()),
                 Outcome::Exact(k) if k == *key => c.kept.push(key.clone()),
@@ -469,17 +570,4 @@ fn first_line(body: &str) -> Option<String> {
         s.push('…');
     }
     Some(s)
-}
-
-/// Joins front matter and body into a file ending in exactly one line break.
-pub(super) fn doc(fm: &[(String, Y)], body: &str) -> String {
-    let mut out = emit::front_matter(fm);
-    out.push_str(body);
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }
