@@ -47,6 +47,8 @@ pub struct CorpusStats {
     /// Source fields missing from the output and absent from the loss report, or fields not
     /// classified as kept / translated / dropped.
     pub unreported: Vec<String>,
+    /// Output paths that are absolute or contain `..` or `\\`.
+    pub unsafe_paths: Vec<String>,
     /// Conversions per target kind.
     pub by_kind: BTreeMap<String, usize>,
 }
@@ -59,6 +61,7 @@ impl CorpusStats {
             && self.syntax_errors.is_empty()
             && self.kind_mismatches.is_empty()
             && self.unreported.is_empty()
+            && self.unsafe_paths.is_empty()
     }
 }
 
@@ -95,6 +98,11 @@ pub fn check_corpus(files: &[(&str, &[u8], Option<Kind>)], opts: &ConvertOptions
 fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Converted) {
     st.losses += c.losses.len();
     st.outputs += c.outputs.len();
+    for o in &c.outputs {
+        if !safe_path(&o.path) {
+            st.unsafe_paths.push(format!("{path} -> {}", o.path));
+        }
+    }
     let Some(out) = c.outputs.first() else { return };
     *st.by_kind.entry(out.kind.as_str().to_owned()).or_default() += 1;
     let re = document::parse(SourceText::from_str(&out.text), Some(&out.path), None);
@@ -165,4 +173,15 @@ fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Co
                 .push(format!("{path} -> {}: body not reported", t.as_str()));
         }
     }
+}
+
+/// Whether `p` is a relative path that stays inside the output directory.
+#[must_use]
+pub fn safe_path(p: &str) -> bool {
+    !p.is_empty()
+        && !p.starts_with('/')
+        && !p.contains('\\')
+        && !p.contains(':')
+        && p.split('/')
+            .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
 }

@@ -14,7 +14,7 @@
 //! ```
 
 pub mod corpus;
-mod emit;
+pub mod emit;
 pub mod globs;
 pub mod model;
 pub mod placeholders;

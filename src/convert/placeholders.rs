@@ -35,18 +35,18 @@ pub fn parse(text: &str, syntax: Syntax, named: &[String]) -> Vec<Piece> {
         let line_start = i == 0 || b[i - 1] == b'\n';
         let after_space = line_start || b[i - 1].is_ascii_whitespace();
         if line_start && rest.starts_with("```") {
-            if matches!(syntax, Syntax::Claude) && !in_fence && rest.starts_with("```!") {
-                if let Some(end) = rest.find("\n```") {
-                    let body_start = rest.find('\n').unwrap_or(end);
-                    if body_start < end {
-                        p.piece(Piece::Shell(rest[body_start + 1..end].to_owned()));
-                        let close = end + 4;
-                        let close =
-                            close + rest[close..].find('\n').map_or(rest.len() - close, |x| x);
-                        i += close;
-                        continue;
-                    }
-                }
+            if matches!(syntax, Syntax::Claude)
+                && !in_fence
+                && rest.starts_with("```!")
+                && let Some(end) = rest.find("\n```")
+                && rest.find('\n').is_some_and(|s| s < end)
+            {
+                let body_start = rest.find('\n').unwrap_or(end);
+                p.piece(Piece::Shell(rest[body_start + 1..end].to_owned()));
+                let close = end + 4;
+                let close = close + rest[close..].find('\n').map_or(rest.len() - close, |x| x);
+                i += close;
+                continue;
             }
             in_fence = !in_fence;
         }

@@ -17,11 +17,9 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.name("name", false, false);
     }
     w.description("description", true);
-    if !chatmode {
-        if let Some(h) = w.m.argument_hint.clone() {
-            w.set("argument-hint", Y::Str(h));
-            w.exact(Slot::ArgumentHint, "argument-hint");
-        }
+    if !chatmode && let Some(h) = w.m.argument_hint.clone() {
+        w.set("argument-hint", Y::Str(h));
+        w.exact(Slot::ArgumentHint, "argument-hint");
     }
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
     w.tools("tools", tables::copilot_names, false, meaning);

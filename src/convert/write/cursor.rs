@@ -87,13 +87,12 @@ fn model(w: &mut W<'_>) {
     if let (Some(e), Some(i)) = (
         w.m.effort.clone(),
         w.fm.iter().position(|(k, _)| k == "model"),
-    ) {
-        if let Y::Str(id) = &w.fm[i].1 {
-            if id != "inherit" && !id.contains('[') {
-                w.fm[i].1 = Y::Str(format!("{id}[effort={e}]"));
-                w.approx(Slot::Effort, format!("`[effort={e}]` model suffix"));
-            }
-        }
+    ) && let Y::Str(id) = &w.fm[i].1
+        && id != "inherit"
+        && !id.contains('[')
+    {
+        w.fm[i].1 = Y::Str(format!("{id}[effort={e}]"));
+        w.approx(Slot::Effort, format!("`[effort={e}]` model suffix"));
     }
 }
 

@@ -296,7 +296,7 @@ impl W<'_> {
                 );
             }
             Some(v) => {
-                if v == mr.id && mr.tool == self.tool {
+                if v == mr.id && (mr.tool == self.tool || v == "inherit") {
                     self.exact(Slot::Model, key);
                 } else {
                     self.approx(Slot::Model, format!("`{key}: {v}` (model table)"));
