@@ -14,7 +14,10 @@ fn parse(text: &str, path: &str, kind: Option<Kind>) -> Document {
 
 /// Converts every file of `../shared/corpus` to every target; prints the counts.
 #[test]
-#[expect(clippy::print_stderr, reason = "the corpus counts are this test's report")]
+#[expect(
+    clippy::print_stderr,
+    reason = "the corpus counts are this test's report"
+)]
 fn corpus_converts_cleanly() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.jsonl")) else {
@@ -66,7 +69,10 @@ fn corpus_converts_cleanly() {
 /// Debug helper: `AF_FILE=corpus/path AF_KIND=kind AF_TO=target cargo test debug_one -- --ignored --nocapture`.
 #[test]
 #[ignore = "debug helper"]
-#[expect(clippy::print_stderr, reason = "a debug helper that shows the conversion")]
+#[expect(
+    clippy::print_stderr,
+    reason = "a debug helper that shows the conversion"
+)]
 fn debug_one() {
     let file = std::env::var("AF_FILE").unwrap();
     let kind: Option<Kind> = std::env::var("AF_KIND").ok().and_then(|k| k.parse().ok());
