@@ -369,7 +369,7 @@ mod tests {
                 toml_multiline(s),
                 toml_basic(s)
             );
-            let v: toml::Table = t.parse().unwrap_or_else(|e| panic!("{t}: {e}"));
+            let v: ::toml::Table = t.parse().unwrap_or_else(|e| panic!("{t}: {e}"));
             assert_eq!(v["prompt"].as_str(), Some(s), "{t}");
             assert_eq!(v["description"].as_str(), Some(s));
         }
