@@ -36,7 +36,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     w.name("name", true, true);
     w.description("description", true);
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::claude_names, true, meaning);
+    w.tools("tools", tables::claude_names, Some(", "), meaning);
     disallowed(w, "disallowedTools");
     if w.m.readonly == Some(true) && w.m.disallowed.is_empty() {
         w.set("disallowedTools", Y::s(READONLY_DENY));
@@ -130,7 +130,9 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
     }
     if ok("allowed-tools") {
         let meaning = w.m.tools_meaning == ToolsMeaning::PreApprove;
-        w.tools("allowed-tools", tables::claude_names, true, meaning);
+        // The Agent Skills spec writes `allowed-tools` space-separated [AS-SPEC].
+        let sep = if tool == Tool::Claude { ", " } else { " " };
+        w.tools("allowed-tools", tables::claude_names, Some(sep), meaning);
     }
     if ok("disallowed-tools") {
         disallowed(w, "disallowed-tools");

@@ -22,7 +22,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.exact(Slot::ArgumentHint, "argument-hint");
     }
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::copilot_names, false, meaning);
+    w.tools("tools", tables::copilot_names, None, meaning);
     // `Agent(a, b)` → `agent` + `agents: [a, b]` (formats.md §6.2).
     let agents: Vec<String> =
         w.m.tools
@@ -75,7 +75,7 @@ pub(super) fn prompt(w: &mut W<'_>) -> String {
     }
     w.model("model", false);
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::copilot_names, false, meaning);
+    w.tools("tools", tables::copilot_names, None, meaning);
     if !w.m.arguments.is_empty() {
         w.approx(
             Slot::Arguments,

@@ -149,13 +149,14 @@ impl W<'_> {
         }
     }
 
-    /// Writes a tool list as `key`, mapping each entry with `names` (formats.md §6.1); unknown
-    /// entries and lost specifiers are reported.
+    /// Writes a tool list as `key`, mapping each entry with `names` (formats.md §6.1): a string
+    /// joined with `sep`, or a YAML list when `sep` is `None`. Unknown entries and lost
+    /// specifiers are reported.
     pub fn tools(
         &mut self,
         key: &str,
         names: fn(&crate::convert::model::ToolRef) -> Vec<String>,
-        flow_string: bool,
+        sep: Option<&str>,
         same_meaning: bool,
     ) {
         let Some(tools) = self.m.tools.clone() else {
@@ -212,8 +213,8 @@ impl W<'_> {
             }
             self.approx(Slot::Tools, what);
         }
-        if flow_string {
-            self.set(key, Y::Str(out.join(", ")));
+        if let Some(sep) = sep {
+            self.set(key, Y::Str(out.join(sep)));
         } else {
             self.set(key, Y::strs(out));
         }
