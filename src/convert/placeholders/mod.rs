@@ -209,13 +209,41 @@ fn opencode_at(
         .or_else(|| at_path(rest, after_space, in_fence))
 }
 
+/// VS Code prompt variables other than `${input:…}` [VSC-PROMPTS].
+const VSCODE_VARS: &[&str] = &[
+    "workspaceFolder",
+    "workspaceFolderBasename",
+    "selection",
+    "selectedText",
+    "file",
+    "fileBasename",
+    "fileDirname",
+    "fileBasenameNoExtension",
+];
+
 fn copilot_at(rest: &str) -> Option<(Piece, usize)> {
+    if let Some(inner) = rest.strip_prefix("${")
+        && let Some(end) = inner.find('}')
+        && VSCODE_VARS.contains(&&inner[..end])
+    {
+        let name = &inner[..end];
+        let env = if name == "workspaceFolder" {
+            "CLAUDE_PROJECT_DIR".to_owned()
+        } else {
+            format!("vscode:{name}")
+        };
+        return Some((Piece::Env(env), 2 + end + 1));
+    }
     if let Some(inner) = rest.strip_prefix("${input:") {
         let end = inner.find('}')?;
         let spec = &inner[..end];
         let name = spec.split(':').next().unwrap_or("");
         if name.is_empty() || !name.bytes().all(|c| is_word(c) || c == b'-') {
             return None;
+        }
+        if spec.len() > name.len() {
+            // `${input:name:placeholder}`: the placeholder text has no equivalent elsewhere.
+            return Some((Piece::Arg(Arg::Named(spec.to_owned())), 8 + end + 1));
         }
         let arg = if name == "args" {
             Arg::All

@@ -35,7 +35,16 @@ pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool,
                         out.push_str("$ARGUMENTS")
                     }
                     (Syntax::Claude, Arg::Claude(n)) => out.push_str(&format!("${n}")),
-                    (Syntax::Claude, Arg::Named(n)) => out.push_str(&format!("${n}")),
+                    (Syntax::Claude, Arg::Named(n)) => {
+                        let (base, hint) = n.split_once(':').unwrap_or((n, ""));
+                        out.push_str(&format!("${base}"));
+                        if !hint.is_empty() {
+                            note(
+                                true,
+                                format!("placeholder text `{hint}` of `{base}` dropped"),
+                            );
+                        }
+                    }
                     (Syntax::Claude, _) => {
                         out.push_str(&format!("${}", idx.unwrap_or(0) + u32::from(base)))
                     }
@@ -107,6 +116,16 @@ pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool,
                         out.push_str(&format!("@{path}"));
                         note(true, "`@file` references kept as mentions (inclusion not documented for this kind)".into());
                     }
+                }
+            }
+            Piece::Env(name) if name.starts_with("vscode:") => {
+                let var = &name["vscode:".len()..];
+                out.push_str(&format!("${{{var}}}"));
+                if syntax != Syntax::Copilot {
+                    note(
+                        false,
+                        format!("`${{{var}}}` is a VS Code variable, not substituted here"),
+                    );
                 }
             }
             Piece::Env(name) => {

@@ -3,7 +3,7 @@
 
 use super::W;
 use crate::convert::emit::Y;
-use crate::convert::model::{Activation, Slot, ToolsMeaning};
+use crate::convert::model::{Activation, Arg, Piece, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
 use crate::kind::{Kind, Tool};
@@ -147,6 +147,22 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
     if !w.m.arguments.is_empty() && ok("arguments") {
         w.set("arguments", Y::strs(w.m.arguments.clone()));
         w.exact(Slot::Arguments, "arguments");
+    } else if ok("arguments") {
+        // Named placeholders from other tools (`${input:name}`) need `arguments:` [CC-SKILLS].
+        let mut names: Vec<String> = Vec::new();
+        for p in &w.m.body {
+            if let Piece::Arg(Arg::Named(n)) = p {
+                let base = n.split(':').next().unwrap_or(n).to_owned();
+                if !names.contains(&base) {
+                    names.push(base);
+                }
+            }
+        }
+        if !names.is_empty() {
+            let shown = names.join(" ");
+            w.set("arguments", Y::strs(names));
+            w.synth("arguments", &shown, "the body uses named arguments");
+        }
     }
     match (&w.m.activation, skill) {
         (Activation::Globs(g), true) if ok("paths") => {

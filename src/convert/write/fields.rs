@@ -81,10 +81,14 @@ impl W<'_> {
             return self.m.raw_body.clone();
         }
         let (text, notes) = placeholders::render(&self.m.body, syntax, self.opts.claude_arg_base);
-        let summary: Vec<String> = notes.iter().map(|(_, n)| n.clone()).collect();
+        let mut summary: Vec<String> = notes.iter().map(|(_, n)| n.clone()).collect();
         if summary.is_empty() {
-            self.exact(Slot::Body, "body");
-        } else {
+            summary.push(format!(
+                "placeholders rewritten in {} syntax",
+                tool_key(self.tool)
+            ));
+        }
+        {
             self.approx(Slot::Body, summary.join("; "));
         }
         text
