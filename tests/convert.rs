@@ -34,7 +34,7 @@ fn corpus_converts_cleanly() {
         .iter()
         .map(|(p, b, k)| (p.as_str(), b.as_slice(), *k))
         .collect();
-    let st = corpus::check_corpus(&refs, &ConvertOptions::default());
+    let st = corpus::check_corpus_with_kinds(&refs, &ConvertOptions::default());
     eprintln!(
         "files {} binary {} conversions {} unsupported {} outputs {} losses {} panics {} syntax {} kind {} unreported {}",
         st.files,
@@ -166,10 +166,7 @@ fn fixture_snapshots() {
 #[test]
 fn fixtures_pass_corpus_checks() {
     let fx = fixtures();
-    let refs: Vec<(&str, &[u8], Option<Kind>)> = fx
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_bytes(), None))
-        .collect();
+    let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
     let st = corpus::check_corpus(&refs, &ConvertOptions::default());
     assert!(st.ok(), "{st:#?}");
     assert_eq!(st.files, 12);

@@ -65,10 +65,23 @@ impl CorpusStats {
     }
 }
 
-/// Converts each `(path, bytes)` file (kind detected from `path`, or forced by `kinds`) to every
-/// tool target and checks the outputs.
+/// Converts each `(logical path, bytes)` file (kind detected from the path) to every tool
+/// target that accepts its kind and checks the outputs: no panic, every output re-parses at
+/// its path as its kind without YAML/TOML syntax diagnostics, output paths are safe, and every
+/// source field missing from an output is named in the losses.
 #[must_use]
-pub fn check_corpus(files: &[(&str, &[u8], Option<Kind>)], opts: &ConvertOptions) -> CorpusStats {
+pub fn check_corpus(files: &[(&str, &[u8])], opts: &ConvertOptions) -> CorpusStats {
+    let with: Vec<(&str, &[u8], Option<Kind>)> =
+        files.iter().map(|(p, b)| (*p, *b, None)).collect();
+    check_corpus_with_kinds(&with, opts)
+}
+
+/// [`check_corpus`] with an optional forced kind per file (the corpus manifest's `kind`).
+#[must_use]
+pub fn check_corpus_with_kinds(
+    files: &[(&str, &[u8], Option<Kind>)],
+    opts: &ConvertOptions,
+) -> CorpusStats {
     let mut st = CorpusStats::default();
     for (path, bytes, forced) in files {
         st.files += 1;

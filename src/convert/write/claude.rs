@@ -6,6 +6,7 @@ use crate::convert::emit::Y;
 use crate::convert::model::{Activation, Arg, Piece, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
+use crate::convert::{Loss, LossKind};
 use crate::kind::{Kind, Tool};
 
 /// Disallowed tools for a Cursor `readonly: true` agent (formats.md §6.3 [CUR-SUB]).
@@ -199,6 +200,20 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
         }
     }
     let body = w.body(Syntax::Claude);
+    if skill && tool != Tool::Claude && w.m.body.iter().any(|p| !matches!(p, Piece::Text(_))) {
+        w.losses.push(Loss {
+            field: "body".into(),
+            what: LossKind::Approximated("Claude Code placeholders".into()),
+            message: "placeholders (`$ARGUMENTS`, `!`cmd``, `@file`) are Claude Code syntax; substitution in this tool's skills is not documented".into(),
+        });
+    }
+    if tool == Tool::Codex && w.m.source != Kind::ClaudeSkill {
+        w.losses.push(Loss {
+            field: "file".into(),
+            what: LossKind::Approximated("Agent Skill".into()),
+            message: "Codex custom prompts were removed in codex-cli 0.117.0 [CODEX-DEPR]; written as an Agent Skill under `.agents/skills/`".into(),
+        });
+    }
     w.doc(&body)
 }
 
