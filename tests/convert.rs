@@ -49,6 +49,14 @@ fn corpus_converts_cleanly() {
         st.unreported.len()
     );
     eprintln!("by kind {:?}", st.by_kind);
+    eprintln!("stable {} unstable {}", st.stable, st.unstable.len());
+    for x in st.unstable.iter().take(if std::env::var("AF_ALL").is_ok() {
+        usize::MAX
+    } else {
+        10
+    }) {
+        eprintln!("  unstable {x}");
+    }
     for x in st
         .panics
         .iter()

@@ -49,6 +49,10 @@ pub struct CorpusStats {
     pub unreported: Vec<String>,
     /// Output paths that are absolute or contain `..` or `\\`.
     pub unsafe_paths: Vec<String>,
+    /// Outputs that convert to their own kind unchanged (a second conversion is a no-op).
+    pub stable: usize,
+    /// Outputs that change when converted to their own kind again: `path -> output`.
+    pub unstable: Vec<String>,
     /// Conversions per target kind.
     pub by_kind: BTreeMap<String, usize>,
 }
@@ -126,6 +130,10 @@ fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Co
             st.syntax_errors
                 .push(format!("{path} -> {}: {}: {}", out.path, d.rule, d.message));
         }
+    }
+    match convert(&re.doc, Target::Kind(out.kind), &ConvertOptions::default()) {
+        Ok(again) if again.outputs.first().is_some_and(|o| o.text == out.text) => st.stable += 1,
+        _ => st.unstable.push(format!("{path} -> {}", out.path)),
     }
     if re.doc.kind != out.kind {
         st.kind_mismatches.push(format!(

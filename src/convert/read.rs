@@ -335,7 +335,7 @@ fn activation(doc: &Document, m: &Model) -> Activation {
         // [VSC-INSTR] absent `applyTo` ⇒ not applied automatically; `**` = all files.
         Kind::CopilotScopedInstructions => {
             let g = globs_of("applyTo");
-            if g.iter().any(|p| p == "**" || p == "**/*") {
+            if g == ["**"] {
                 Activation::Always
             } else if !g.is_empty() {
                 Activation::Globs(g)

@@ -282,6 +282,17 @@ impl W<'_> {
                 }
             }
         }
+        if same_kind {
+            // Keep the source's key order, so converting a file to its own kind is stable.
+            let pos = |k: &str| {
+                self.m
+                    .originals
+                    .iter()
+                    .position(|o| o.key == k)
+                    .unwrap_or(usize::MAX)
+            };
+            self.fm.sort_by_key(|(k, _)| pos(k));
+        }
         let mut body = body.to_owned();
         if self.fm.is_empty() && !self.kind.is_toml() {
             let trimmed = body.trim_start_matches(['\n', '\r']);
