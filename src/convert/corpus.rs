@@ -66,6 +66,7 @@ impl CorpusStats {
             && self.kind_mismatches.is_empty()
             && self.unreported.is_empty()
             && self.unsafe_paths.is_empty()
+            && self.unstable.is_empty()
     }
 }
 

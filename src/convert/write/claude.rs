@@ -23,10 +23,25 @@ fn disallowed(w: &mut W<'_>, key: &str) {
             w.drop_(Slot::Disallowed, "no entry maps to a Claude tool");
             return;
         }
-        if w.same_tool() {
+        let unknown: Vec<&str> =
+            w.m.disallowed
+                .iter()
+                .filter(|t| tables::claude_names(t).is_empty())
+                .map(|t| t.original.as_str())
+                .collect();
+        if w.same_tool() && unknown.is_empty() {
             w.exact(Slot::Disallowed, key);
-        } else {
+        } else if unknown.is_empty() {
             w.approx(Slot::Disallowed, format!("`{key}: {}`", names.join(", ")));
+        } else {
+            w.approx(
+                Slot::Disallowed,
+                format!(
+                    "`{key}: {}`; no Claude tool for `{}`",
+                    names.join(", "),
+                    unknown.join(", ")
+                ),
+            );
         }
         w.set(key, Y::Str(names.join(", ")));
     }

@@ -165,10 +165,19 @@ fn tools_map(w: &mut W<'_>) {
             map.push((k, Y::Bool(v)));
         }
     };
+    let same = w.same_tool();
+    // Names OpenCode itself wrote are kept as they are; others map through formats.md §6.1.
+    let names_of = |t: &crate::convert::model::ToolRef| {
+        if same {
+            vec![t.original.clone()]
+        } else {
+            tables::opencode_names(t)
+        }
+    };
     let mut unknown = Vec::new();
     if let Some(tools) = &w.m.tools {
         for t in tools {
-            let names = tables::opencode_names(t);
+            let names = names_of(t);
             if names.is_empty() {
                 unknown.push(t.original.clone());
             }
@@ -177,8 +186,13 @@ fn tools_map(w: &mut W<'_>) {
             }
         }
     }
+    let mut unknown_denied = Vec::new();
     for t in &w.m.disallowed {
-        for n in tables::opencode_names(t) {
+        let names = names_of(t);
+        if names.is_empty() {
+            unknown_denied.push(t.original.clone());
+        }
+        for n in names {
             put(&mut map, n, false);
         }
     }
@@ -190,7 +204,10 @@ fn tools_map(w: &mut W<'_>) {
         }
         w.approx(Slot::Readonly, "`tools: {write: false, edit: false}`");
     }
-    if w.m.tools.is_some() {
+    if same {
+        // An OpenCode `tools` map read back as it was written.
+        w.exact(Slot::Tools, "tools");
+    } else if w.m.tools.is_some() {
         for r in tables::TOOLS {
             if let Some(n) = r.opencode {
                 put(&mut map, n.to_owned(), false);
@@ -204,14 +221,20 @@ fn tools_map(w: &mut W<'_>) {
                 unknown.join(", ")
             )
         };
-        if w.same_tool() && unknown.is_empty() {
-            w.exact(Slot::Tools, "tools");
-        } else {
-            w.approx(Slot::Tools, msg);
-        }
+        w.approx(Slot::Tools, msg);
     }
     if !w.m.disallowed.is_empty() {
-        w.approx(Slot::Disallowed, "`false` entries in the `tools` map");
+        if unknown_denied.is_empty() {
+            w.approx(Slot::Disallowed, "`false` entries in the `tools` map");
+        } else {
+            w.approx(
+                Slot::Disallowed,
+                format!(
+                    "`false` entries in the `tools` map; no OpenCode tool for `{}`",
+                    unknown_denied.join(", ")
+                ),
+            );
+        }
     }
     let specifiers =
         w.m.tools
