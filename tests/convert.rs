@@ -262,18 +262,7 @@ fn seed_backend_specialist_to_cursor() {
             .any(|l| l.field == "skills" && l.what == LossKind::Dropped)
     );
     assert_eq!(c.kept, ["name", "description", "model", "body"]);
-    let head: String = out.text.lines().take(6).collect::<Vec<_>>().join("\n");
-    insta::assert_snapshot!(
-        "seed_backend_specialist_head",
-        format!(
-            "{head}\n=== losses\n{}",
-            c.losses
-                .iter()
-                .map(|l| format!("- {}: {}", l.field, l.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    );
+    // No snapshot: the seed is someone else's text and stays out of the repository.
 }
 
 /// Several rules merge into one AGENTS.md with their activation in words; into CLAUDE.md too.
