@@ -10,6 +10,8 @@ use crate::kind::Kind;
 use crate::source::{self, Decoded, SourceText};
 
 /// Parse-stage rules that mean an output is not valid YAML or TOML for its kind.
+/// (`second-front-matter` is not one: a body that starts with a stray `---` block is carried
+/// as the source had it.)
 const SYNTAX_RULES: &[&str] = &[
     "yaml-syntax",
     "toml-syntax",
@@ -19,7 +21,6 @@ const SYNTAX_RULES: &[&str] = &[
     "yaml-alias",
     "yaml-ambiguous-scalar",
     "yaml-tab",
-    "second-front-matter",
 ];
 
 /// The counts of a corpus run.
@@ -46,6 +47,12 @@ pub struct CorpusStats {
     /// Source fields missing from the output and absent from the loss report, or fields not
     /// classified as kept / translated / dropped.
     pub unreported: Vec<String>,
+    /// Output paths that are absolute or contain `..` or `\\`.
+    pub unsafe_paths: Vec<String>,
+    /// Outputs that convert to their own kind unchanged (a second conversion is a no-op).
+    pub stable: usize,
+    /// Outputs that change when converted to their own kind again: `path -> output`.
+    pub unstable: Vec<String>,
     /// Conversions per target kind.
     pub by_kind: BTreeMap<String, usize>,
 }
@@ -58,13 +65,29 @@ impl CorpusStats {
             && self.syntax_errors.is_empty()
             && self.kind_mismatches.is_empty()
             && self.unreported.is_empty()
+            && self.unsafe_paths.is_empty()
+            && self.unstable.is_empty()
     }
 }
 
-/// Converts each `(path, bytes)` file (kind detected from `path`, or forced by `kinds`) to every
-/// tool target and checks the outputs.
+/// Converts each `(logical path, bytes)` file (kind detected from the path) to every tool
+/// target that accepts its kind and checks the outputs: no panic, every output re-parses at
+/// its path as its kind without YAML/TOML syntax diagnostics, output paths are safe, every
+/// source field missing from an output is named in the losses, and converting an output to its
+/// own kind again changes nothing. Never panics: a panicking conversion is counted.
 #[must_use]
-pub fn check_corpus(files: &[(&str, &[u8], Option<Kind>)], opts: &ConvertOptions) -> CorpusStats {
+pub fn check_corpus(files: &[(&str, &[u8])], opts: &ConvertOptions) -> CorpusStats {
+    let with: Vec<(&str, &[u8], Option<Kind>)> =
+        files.iter().map(|(p, b)| (*p, *b, None)).collect();
+    check_corpus_with_kinds(&with, opts)
+}
+
+/// [`check_corpus`] with an optional forced kind per file (the corpus manifest's `kind`).
+#[must_use]
+pub fn check_corpus_with_kinds(
+    files: &[(&str, &[u8], Option<Kind>)],
+    opts: &ConvertOptions,
+) -> CorpusStats {
     let mut st = CorpusStats::default();
     for (path, bytes, forced) in files {
         st.files += 1;
@@ -94,6 +117,11 @@ pub fn check_corpus(files: &[(&str, &[u8], Option<Kind>)], opts: &ConvertOptions
 fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Converted) {
     st.losses += c.losses.len();
     st.outputs += c.outputs.len();
+    for o in &c.outputs {
+        if !safe_path(&o.path) {
+            st.unsafe_paths.push(format!("{path} -> {}", o.path));
+        }
+    }
     let Some(out) = c.outputs.first() else { return };
     *st.by_kind.entry(out.kind.as_str().to_owned()).or_default() += 1;
     let re = document::parse(SourceText::from_str(&out.text), Some(&out.path), None);
@@ -104,6 +132,10 @@ fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Co
             st.syntax_errors
                 .push(format!("{path} -> {}: {}: {}", out.path, d.rule, d.message));
         }
+    }
+    match convert(&re.doc, Target::Kind(out.kind), &ConvertOptions::default()) {
+        Ok(again) if again.outputs.first().is_some_and(|o| o.text == out.text) => st.stable += 1,
+        _ => st.unstable.push(format!("{path} -> {}", out.path)),
     }
     if re.doc.kind != out.kind {
         st.kind_mismatches.push(format!(
@@ -164,4 +196,15 @@ fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Co
                 .push(format!("{path} -> {}: body not reported", t.as_str()));
         }
     }
+}
+
+/// Whether `p` is a relative path that stays inside the output directory.
+#[must_use]
+pub fn safe_path(p: &str) -> bool {
+    !p.is_empty()
+        && !p.starts_with('/')
+        && !p.contains('\\')
+        && !p.contains(':')
+        && p.split('/')
+            .all(|seg| !seg.is_empty() && seg != ".." && seg != ".")
 }

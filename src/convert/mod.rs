@@ -14,7 +14,7 @@
 //! ```
 
 pub mod corpus;
-mod emit;
+pub mod emit;
 pub mod globs;
 pub mod model;
 pub mod placeholders;
@@ -176,7 +176,7 @@ pub struct Converted {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConvertError {
     /// The target has no kind that can hold this source kind.
-    #[error("{target} cannot hold a {kind} file")]
+    #[error("`{target}` has no kind for `{kind}` files")]
     CannotHold {
         /// The source kind.
         kind: Kind,

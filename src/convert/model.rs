@@ -228,6 +228,8 @@ pub struct Model {
     pub extra: Vec<Extra>,
     /// Every top-level source field (the body as `body`) and the slot it went to.
     pub fields: Vec<(String, Slot)>,
+    /// Every top-level source entry as parsed (the last one of duplicated keys).
+    pub originals: Vec<Extra>,
 }
 
 impl Model {
@@ -257,6 +259,7 @@ impl Model {
             permission_mode: None,
             extra: Vec::new(),
             fields: Vec::new(),
+            originals: Vec::new(),
         }
     }
 

@@ -24,7 +24,7 @@ pub fn syntax_of(kind: Kind) -> Syntax {
 /// The slot a top-level key of `kind` fills (formats.md §1–5).
 fn slot_of(kind: Kind, key: &str) -> Slot {
     use Kind as K;
-    let s = match (kind, key) {
+    match (kind, key) {
         (_, "description") => Slot::Description,
         (K::GeminiCommand, "prompt") => Slot::Body,
         (K::CursorMdc | K::Cursorrules, "globs" | "alwaysApply") => Slot::Activation,
@@ -60,8 +60,7 @@ fn slot_of(kind: Kind, key: &str) -> Slot {
         }
         (K::ClaudeAgent, "permissionMode") => Slot::PermissionMode,
         _ => Slot::Extra(key.to_owned()),
-    };
-    s
+    }
 }
 
 /// Reads `doc` into the neutral model. Losses are reported for values the reader cannot
@@ -83,6 +82,10 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
         let slot = slot_of(kind, &e.key);
         m.fields.push((e.key.clone(), slot.clone()));
         let v = doc.get(&e.key).expect("key exists");
+        m.originals.push(Extra {
+            key: e.key.clone(),
+            value: v.clone(),
+        });
         match slot {
             Slot::Name => m.name = text(v),
             Slot::Description => m.description = text(v).filter(|s| !s.trim().is_empty()),
@@ -118,12 +121,11 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             }),
         }
     }
-    if kind == Kind::CopilotAgent {
-        if let Some(v) = doc.get("infer").and_then(Node::as_bool) {
-            if m.model_invocable.is_none() {
-                m.model_invocable = Some(v);
-            }
-        }
+    if kind == Kind::CopilotAgent
+        && let Some(v) = doc.get("infer").and_then(Node::as_bool)
+        && m.model_invocable.is_none()
+    {
+        m.model_invocable = Some(v);
     }
     m.activation = activation(doc, &m);
     if kind == Kind::ClaudeSkill
@@ -333,7 +335,7 @@ fn activation(doc: &Document, m: &Model) -> Activation {
         // [VSC-INSTR] absent `applyTo` ⇒ not applied automatically; `**` = all files.
         Kind::CopilotScopedInstructions => {
             let g = globs_of("applyTo");
-            if g.iter().any(|p| p == "**" || p == "**/*") {
+            if g == ["**"] {
                 Activation::Always
             } else if !g.is_empty() {
                 Activation::Globs(g)

@@ -1,11 +1,12 @@
 //! Claude Code writers: subagent, slash command, skill (also the Agent Skill written for
 //! Cursor, Copilot and Codex), rule (formats.md §1, §6.2–6.5).
 
-use super::{W, doc};
+use super::W;
 use crate::convert::emit::Y;
-use crate::convert::model::{Activation, Slot, ToolsMeaning};
+use crate::convert::model::{Activation, Arg, Piece, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
+use crate::convert::{Loss, LossKind};
 use crate::kind::{Kind, Tool};
 
 /// Disallowed tools for a Cursor `readonly: true` agent (formats.md §6.3 [CUR-SUB]).
@@ -22,10 +23,25 @@ fn disallowed(w: &mut W<'_>, key: &str) {
             w.drop_(Slot::Disallowed, "no entry maps to a Claude tool");
             return;
         }
-        if w.same_tool() {
+        let unknown: Vec<&str> =
+            w.m.disallowed
+                .iter()
+                .filter(|t| tables::claude_names(t).is_empty())
+                .map(|t| t.original.as_str())
+                .collect();
+        if w.same_tool() && unknown.is_empty() {
             w.exact(Slot::Disallowed, key);
-        } else {
+        } else if unknown.is_empty() {
             w.approx(Slot::Disallowed, format!("`{key}: {}`", names.join(", ")));
+        } else {
+            w.approx(
+                Slot::Disallowed,
+                format!(
+                    "`{key}: {}`; no Claude tool for `{}`",
+                    names.join(", "),
+                    unknown.join(", ")
+                ),
+            );
         }
         w.set(key, Y::Str(names.join(", ")));
     }
@@ -36,7 +52,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     w.name("name", true, true);
     w.description("description", true);
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::claude_names, true, meaning);
+    w.tools("tools", tables::claude_names, Some(", "), meaning);
     disallowed(w, "disallowedTools");
     if w.m.readonly == Some(true) && w.m.disallowed.is_empty() {
         w.set("disallowedTools", Y::s(READONLY_DENY));
@@ -66,7 +82,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// Keys an Agent Skill may carry for each tool: Codex reads the portable Agent Skills set
@@ -130,7 +146,9 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
     }
     if ok("allowed-tools") {
         let meaning = w.m.tools_meaning == ToolsMeaning::PreApprove;
-        w.tools("allowed-tools", tables::claude_names, true, meaning);
+        // The Agent Skills spec writes `allowed-tools` space-separated [AS-SPEC].
+        let sep = if tool == Tool::Claude { ", " } else { " " };
+        w.tools("allowed-tools", tables::claude_names, Some(sep), meaning);
     }
     if ok("disallowed-tools") {
         disallowed(w, "disallowed-tools");
@@ -145,6 +163,22 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
     if !w.m.arguments.is_empty() && ok("arguments") {
         w.set("arguments", Y::strs(w.m.arguments.clone()));
         w.exact(Slot::Arguments, "arguments");
+    } else if ok("arguments") {
+        // Named placeholders from other tools (`${input:name}`) need `arguments:` [CC-SKILLS].
+        let mut names: Vec<String> = Vec::new();
+        for p in &w.m.body {
+            if let Piece::Arg(Arg::Named(n)) = p {
+                let base = n.split(':').next().unwrap_or(n).to_owned();
+                if !names.contains(&base) {
+                    names.push(base);
+                }
+            }
+        }
+        if !names.is_empty() {
+            let shown = names.join(" ");
+            w.set("arguments", Y::strs(names));
+            w.synth("arguments", &shown, "the body uses named arguments");
+        }
     }
     match (&w.m.activation, skill) {
         (Activation::Globs(g), true) if ok("paths") => {
@@ -181,7 +215,21 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
         }
     }
     let body = w.body(Syntax::Claude);
-    doc(&w.fm, &body)
+    if skill && tool != Tool::Claude && w.m.body.iter().any(|p| !matches!(p, Piece::Text(_))) {
+        w.losses.push(Loss {
+            field: "body".into(),
+            what: LossKind::Approximated("Claude Code placeholders".into()),
+            message: "placeholders (`$ARGUMENTS`, `!`cmd``, `@file`) are Claude Code syntax; substitution in this tool's skills is not documented".into(),
+        });
+    }
+    if tool == Tool::Codex && w.m.source != Kind::ClaudeSkill {
+        w.losses.push(Loss {
+            field: "file".into(),
+            what: LossKind::Approximated("Agent Skill".into()),
+            message: "Codex custom prompts were removed in codex-cli 0.117.0 [CODEX-DEPR]; written as an Agent Skill under `.agents/skills/`".into(),
+        });
+    }
+    w.doc(&body)
 }
 
 /// `.claude/rules/N.md`: only `paths` [CC-MEM].
@@ -203,5 +251,5 @@ pub(super) fn rule(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }

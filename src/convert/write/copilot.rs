@@ -1,7 +1,7 @@
 //! GitHub Copilot writers: custom agent (and legacy chat mode), prompt file, path-specific
 //! instructions (formats.md §3, §6.2, §6.4, §6.5).
 
-use super::{W, doc};
+use super::W;
 use crate::convert::emit::{self, Y};
 use crate::convert::globs;
 use crate::convert::model::{Activation, Cap, Slot, ToolWhat, ToolsMeaning};
@@ -17,14 +17,12 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.name("name", false, false);
     }
     w.description("description", true);
-    if !chatmode {
-        if let Some(h) = w.m.argument_hint.clone() {
-            w.set("argument-hint", Y::Str(h));
-            w.exact(Slot::ArgumentHint, "argument-hint");
-        }
+    if !chatmode && let Some(h) = w.m.argument_hint.clone() {
+        w.set("argument-hint", Y::Str(h));
+        w.exact(Slot::ArgumentHint, "argument-hint");
     }
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::copilot_names, false, meaning);
+    w.tools("tools", tables::copilot_names, None, meaning);
     // `Agent(a, b)` → `agent` + `agents: [a, b]` (formats.md §6.2).
     let agents: Vec<String> =
         w.m.tools
@@ -62,7 +60,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.github/prompts/N.prompt.md` [VSC-PROMPTS]; formats.md §6.4 Copilot column.
@@ -77,7 +75,7 @@ pub(super) fn prompt(w: &mut W<'_>) -> String {
     }
     w.model("model", false);
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::copilot_names, false, meaning);
+    w.tools("tools", tables::copilot_names, None, meaning);
     if !w.m.arguments.is_empty() {
         w.approx(
             Slot::Arguments,
@@ -95,7 +93,7 @@ pub(super) fn prompt(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Copilot);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.github/instructions/N.instructions.md`: `applyTo` as one quoted comma string, plus
@@ -130,5 +128,5 @@ pub(super) fn scoped(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }

@@ -1,6 +1,6 @@
 //! Cursor writers: `.mdc` rule, subagent, command (formats.md §2, §6.2, §6.4, §6.5).
 
-use super::{W, doc};
+use super::W;
 use crate::convert::emit::Y;
 use crate::convert::globs;
 use crate::convert::model::{Activation, Cap, Slot, ToolWhat};
@@ -55,7 +55,7 @@ pub(super) fn mdc(w: &mut W<'_>) -> String {
     w.fm = desc;
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.cursor/agents/N.md`: `name`, `description`, `model`, `readonly`, `is_background`
@@ -78,7 +78,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `model`: `inherit`, or a Cursor id with an optional `[effort=…]` suffix [CUR-SUB].
@@ -87,13 +87,12 @@ fn model(w: &mut W<'_>) {
     if let (Some(e), Some(i)) = (
         w.m.effort.clone(),
         w.fm.iter().position(|(k, _)| k == "model"),
-    ) {
-        if let Y::Str(id) = &w.fm[i].1 {
-            if id != "inherit" && !id.contains('[') {
-                w.fm[i].1 = Y::Str(format!("{id}[effort={e}]"));
-                w.approx(Slot::Effort, format!("`[effort={e}]` model suffix"));
-            }
-        }
+    ) && let Y::Str(id) = &w.fm[i].1
+        && id != "inherit"
+        && !id.contains('[')
+    {
+        w.fm[i].1 = Y::Str(format!("{id}[effort={e}]"));
+        w.approx(Slot::Effort, format!("`[effort={e}]` model suffix"));
     }
 }
 
@@ -161,5 +160,5 @@ pub(super) fn command(w: &mut W<'_>) -> String {
         );
     }
     let body = w.body(Syntax::Prose);
-    doc(&[], &body)
+    w.doc(&body)
 }

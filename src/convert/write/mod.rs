@@ -7,14 +7,13 @@
 mod claude;
 mod copilot;
 mod cursor;
+mod fields;
 mod other;
 
 use std::collections::BTreeMap;
 
-use super::emit::{self, Y};
+use super::emit::Y;
 use super::model::{Model, Slot};
-use super::placeholders::{self, Syntax};
-use super::read::syntax_of;
 use super::{ConvertOptions, Converted, Loss, LossKind, Output};
 use crate::kind::{Kind, Tool};
 
@@ -39,6 +38,8 @@ pub(super) struct W<'a> {
     pub opts: &'a ConvertOptions,
     pub fm: Vec<(String, Y)>,
     out: BTreeMap<Slot, Outcome>,
+    /// Per-source-key outcomes that override the slot's (set by [`W::doc`]).
+    by_key: BTreeMap<String, Outcome>,
     pub losses: Vec<Loss>,
 }
 
@@ -107,6 +108,7 @@ pub(super) fn write(m: &Model, kind: Kind, tool: Tool, opts: &ConvertOptions) ->
         opts,
         fm: Vec::new(),
         out: BTreeMap::new(),
+        by_key: BTreeMap::new(),
         losses: Vec::new(),
     };
     let text = match kind {
@@ -184,224 +186,28 @@ impl W<'_> {
         slug(self.m.name.as_deref().unwrap_or("converted"))
     }
 
-    /// Writes `name` under `key`; `lower` for tools that require lowercase-hyphen names.
-    pub fn name(&mut self, key: &str, lower: bool, required: bool) {
-        match (&self.m.name, self.m.name_from_path) {
-            (Some(n), false) => {
-                let v = if lower { slug(n) } else { n.clone() };
-                if v == *n {
-                    self.exact(Slot::Name, key);
-                } else {
-                    self.approx(
-                        Slot::Name,
-                        format!("`{key}: {v}` (lowercase letters, digits and hyphens)"),
-                    );
-                }
-                self.set(key, Y::Str(v));
-            }
-            (n, _) if required => {
-                let v = slug(n.as_deref().unwrap_or("converted"));
-                self.synth(
-                    key,
-                    &v,
-                    "the target requires a name; taken from the file name",
-                );
-                self.set(key, Y::Str(v));
-            }
-            _ => {}
-        }
-    }
-
-    /// Writes `description`; when `required` and missing, synthesises one from the body.
-    pub fn description(&mut self, key: &str, required: bool) {
-        if let Some(d) = &self.m.description {
-            self.set(key, Y::s(d.clone()));
-            self.exact(Slot::Description, key);
-        } else if required {
-            let d = first_line(&self.m.raw_body)
-                .unwrap_or_else(|| format!("Converted from {}", self.m.source.describe()));
-            self.synth(
-                key,
-                &d,
-                "the target requires a description; taken from the body",
-            );
-            self.set(key, Y::s(d));
-        }
-    }
-
-    /// Passes fields with no neutral meaning through when converting within one tool.
-    pub fn pass_extras(&mut self) {
-        if !self.same_tool() {
-            return;
-        }
-        for e in &self.m.extra {
-            self.fm.push((e.key.clone(), Y::from_node(&e.value)));
-            self.out
-                .insert(Slot::Extra(e.key.clone()), Outcome::Exact(e.key.clone()));
-        }
-    }
-
-    /// Renders the body in `syntax` (prose for kinds without substitution) and records the
-    /// outcome of the `body` slot.
-    pub fn body(&mut self, syntax: Syntax) -> String {
-        if syntax == syntax_of(self.m.source)
-            || !self
-                .m
-                .body
-                .iter()
-                .any(|p| !matches!(p, super::model::Piece::Text(_)))
-        {
-            self.exact(Slot::Body, "body");
-            return self.m.raw_body.clone();
-        }
-        let (text, notes) = placeholders::render(&self.m.body, syntax, self.opts.claude_arg_base);
-        let summary: Vec<String> = notes.iter().map(|(_, n)| n.clone()).collect();
-        if summary.is_empty() {
-            self.exact(Slot::Body, "body");
-        } else {
-            self.approx(Slot::Body, summary.join("; "));
-        }
-        text
-    }
-
-    /// Maps the model into the target tool's vocabulary: per-target overrides from
-    /// `agentfmt.toml` first, then the default table ([`super::tables::map_model`]).
-    pub fn model_value(&self) -> Option<String> {
-        let mr = self.m.model.as_ref()?;
-        if let Some(v) = self
-            .opts
-            .models
-            .get(tool_key(self.tool))
-            .and_then(|t| t.get(mr.id.trim()))
-        {
-            return Some(v.clone());
-        }
-        super::tables::map_model(mr.tool, self.tool, &mr.id)
-    }
-
-    /// Writes the model under `key`. `inherit_key` says whether the target spells the default
-    /// as `inherit` (Claude, Cursor) or omits it (Copilot, OpenCode).
-    pub fn model(&mut self, key: &str, inherit_key: bool) {
-        let Some(mr) = self.m.model.clone() else {
-            return;
-        };
-        match self.model_value() {
-            Some(v) if v == "inherit" && !inherit_key => {
-                self.approx(
-                    Slot::Model,
-                    "omitted: inheriting the session model is the default",
-                );
-            }
-            Some(v) => {
-                if v == mr.id && mr.tool == self.tool {
-                    self.exact(Slot::Model, key);
-                } else {
-                    self.approx(Slot::Model, format!("`{key}: {v}` (model table)"));
-                }
-                self.set(key, Y::Str(v));
-            }
-            None => {
-                let tk = tool_key(self.tool);
-                self.drop_(
-                    Slot::Model,
-                    format!("model `{}` has no mapping for {tk}; add one under `[convert.models.{tk}]` in agentfmt.toml", mr.id),
-                );
-                if inherit_key && self.tool == Tool::Cursor {
-                    self.set(key, Y::s("inherit"));
-                }
-            }
-        }
-    }
-
-    /// Records the outcome of the activation written as `what` under the target's keys:
-    /// exact when the source was the same kind, else approximated.
-    pub fn activation(&mut self, what: &str) {
-        if self.m.source == self.kind {
-            self.kept(Slot::Activation);
-        } else {
-            self.approx(Slot::Activation, what.to_owned());
-        }
-    }
-
-    /// Writes a tool list as `key`, mapping each entry with `names` (formats.md §6.1); unknown
-    /// entries and lost specifiers are reported.
-    pub fn tools(
-        &mut self,
-        key: &str,
-        names: fn(&super::model::ToolRef) -> Vec<String>,
-        flow_string: bool,
-        same_meaning: bool,
-    ) {
-        let Some(tools) = self.m.tools.clone() else {
-            return;
-        };
-        let mut out: Vec<String> = Vec::new();
-        let mut notes: Vec<String> = Vec::new();
-        let mut exact = self.same_tool() && same_meaning;
-        for t in &tools {
-            let n = names(t);
-            if n.is_empty() {
-                notes.push(format!("`{}` has no equivalent", t.original));
-                exact = false;
-            } else if n.len() != 1 || n[0] != t.original {
-                exact = false;
-            }
-            if t.specifier.is_some()
-                && !n.iter().any(|x| x.contains('('))
-                && self.tool != Tool::Claude
-            {
-                notes.push(format!(
-                    "`{}` broadened (the specifier is lost)",
-                    t.original
-                ));
-            }
-            for x in n {
-                if !out.contains(&x) {
-                    out.push(x);
-                }
-            }
-        }
-        if out.is_empty() {
-            self.drop_(
-                Slot::Tools,
-                format!(
-                    "no entry maps to a {} tool ({})",
-                    tool_key(self.tool),
-                    notes.join(", ")
-                ),
-            );
-            return;
-        }
-        if !same_meaning {
-            notes.push(
-                "the meaning changes between pre-approving tools and restricting to them".into(),
-            );
-        }
-        if exact && notes.is_empty() {
-            self.exact(Slot::Tools, key);
-        } else {
-            let mut what = format!("`{key}: {}`", out.join(", "));
-            if !notes.is_empty() {
-                what = format!("{what}; {}", notes.join("; "));
-            }
-            self.approx(Slot::Tools, what);
-        }
-        if flow_string {
-            self.set(key, Y::Str(out.join(", ")));
-        } else {
-            self.set(key, Y::strs(out));
-        }
-    }
-
     /// Assembles the output and the per-field report.
     fn finish(mut self, text: String) -> Converted {
-        let path = path_for(self.kind, self.tool, &self.file_slug());
+        let mut path = path_for(self.kind, self.tool, &self.file_slug());
+        // `agents.md` under `.windsurf/rules/` would be read as AGENTS.md: avoid names that
+        // make the path mean another kind.
+        if crate::kind::detect(&path) != Some(self.kind) {
+            let alt = path_for(self.kind, self.tool, &format!("{}-rules", self.file_slug()));
+            if crate::kind::detect(&alt) == Some(self.kind) {
+                path = alt;
+            }
+        }
         let mut c = Converted::default();
         let mut losses = Vec::new();
         for (key, slot) in &self.m.fields {
-            let outcome = self.out.get(slot).cloned().unwrap_or_else(|| {
-                Outcome::Dropped(format!("no equivalent in {}", self.kind.describe()))
-            });
+            let outcome = self
+                .by_key
+                .get(key)
+                .or_else(|| self.out.get(slot))
+                .cloned()
+                .unwrap_or_else(|| {
+                    Outcome::Dropped(format!("no equivalent in {}", self.kind.describe()))
+                });
             match outcome {
                 Outcome::Kept => c.kept.push(key.clone()),
                 Outcome::Exact(k) if k == *key => c.kept.push(key.clone()),
@@ -456,30 +262,4 @@ pub fn tool_key(t: Tool) -> &'static str {
         Tool::Kiro => "kiro",
         Tool::Codex => "codex",
     }
-}
-
-/// The first non-empty line of `body` without markdown heading marks, cut to 200 chars.
-fn first_line(body: &str) -> Option<String> {
-    let l = body
-        .lines()
-        .map(|l| l.trim().trim_start_matches('#').trim())
-        .find(|l| !l.is_empty() && *l != "---")?;
-    let mut s: String = l.chars().take(200).collect();
-    if s.chars().count() < l.chars().count() {
-        s.push('…');
-    }
-    Some(s)
-}
-
-/// Joins front matter and body into a file ending in exactly one line break.
-pub(super) fn doc(fm: &[(String, Y)], body: &str) -> String {
-    let mut out = emit::front_matter(fm);
-    out.push_str(body);
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }

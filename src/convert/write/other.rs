@@ -1,12 +1,13 @@
 //! Writers for AGENTS.md-style plain files, Gemini CLI commands, OpenCode, Windsurf and Kiro
 //! (formats.md §4, §5, §6.4, §6.5).
 
-use super::{W, doc};
+use super::W;
 use crate::convert::emit::{self, Y};
 use crate::convert::globs;
 use crate::convert::model::{Activation, Cap, Slot, ToolWhat};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
+use crate::kind::Kind;
 
 /// Plain markdown without front matter: `AGENTS.md`, `CLAUDE.md`, `GEMINI.md`, `.cursorrules`,
 /// `.github/copilot-instructions.md`. These are always loaded, so any other activation is
@@ -34,7 +35,7 @@ pub(super) fn plain(w: &mut W<'_>) -> String {
             );
         }
     }
-    doc(&[], &body)
+    w.doc(&body)
 }
 
 /// `.gemini/commands/N.toml`: `description` and `prompt` [GEM-CMDS]; formats.md §6.4 Gemini
@@ -55,6 +56,12 @@ pub(super) fn gemini_command(w: &mut W<'_>) -> String {
             Slot::ArgumentHint,
             format!("added to `description`: \"{d}\""),
         );
+        if w.m.description.is_some() {
+            w.approx(
+                Slot::Description,
+                format!("\"{d}\" (the argument hint is appended)"),
+            );
+        }
         desc = Some(d);
     }
     if w.m.name.is_some() && !w.m.name_from_path {
@@ -71,16 +78,21 @@ pub(super) fn gemini_command(w: &mut W<'_>) -> String {
         out.push_str(&format!("description = {}\n", emit::toml_basic(&d)));
     }
     let body = w.body(Syntax::Gemini);
-    if w.m.source == crate::kind::Kind::GeminiCommand {
-        w.exact(Slot::Body, "prompt");
-    } else if matches!(w.out_of(&Slot::Body), Some(super::Outcome::Exact(_))) {
-        w.exact(Slot::Body, "prompt");
-    }
-    let body = if body.ends_with('\n') {
+    let body = if body.ends_with('\n') || w.m.source == Kind::GeminiCommand {
         body
     } else {
         format!("{body}\n")
     };
+    let original =
+        w.m.originals
+            .iter()
+            .find(|o| o.key == "prompt")
+            .and_then(|o| o.value.as_str());
+    if w.m.source == Kind::GeminiCommand && original != Some(body.as_str()) {
+        w.approx(Slot::Body, "line breaks normalised to `\\n`");
+    } else if matches!(w.out_of(&Slot::Body), Some(super::Outcome::Exact(_))) {
+        w.exact(Slot::Body, "prompt");
+    }
     out.push_str(&format!("prompt = {}\n", emit::toml_multiline(&body)));
     out
 }
@@ -141,7 +153,7 @@ pub(super) fn opencode_agent(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `tools: {tool: true}` for listed tools and `false` for the other known tools, `false` for
@@ -153,10 +165,19 @@ fn tools_map(w: &mut W<'_>) {
             map.push((k, Y::Bool(v)));
         }
     };
+    let same = w.same_tool();
+    // Names OpenCode itself wrote are kept as they are; others map through formats.md §6.1.
+    let names_of = |t: &crate::convert::model::ToolRef| {
+        if same {
+            vec![t.original.clone()]
+        } else {
+            tables::opencode_names(t)
+        }
+    };
     let mut unknown = Vec::new();
     if let Some(tools) = &w.m.tools {
         for t in tools {
-            let names = tables::opencode_names(t);
+            let names = names_of(t);
             if names.is_empty() {
                 unknown.push(t.original.clone());
             }
@@ -165,8 +186,13 @@ fn tools_map(w: &mut W<'_>) {
             }
         }
     }
+    let mut unknown_denied = Vec::new();
     for t in &w.m.disallowed {
-        for n in tables::opencode_names(t) {
+        let names = names_of(t);
+        if names.is_empty() {
+            unknown_denied.push(t.original.clone());
+        }
+        for n in names {
             put(&mut map, n, false);
         }
     }
@@ -178,7 +204,10 @@ fn tools_map(w: &mut W<'_>) {
         }
         w.approx(Slot::Readonly, "`tools: {write: false, edit: false}`");
     }
-    if w.m.tools.is_some() {
+    if same {
+        // An OpenCode `tools` map read back as it was written.
+        w.exact(Slot::Tools, "tools");
+    } else if w.m.tools.is_some() {
         for r in tables::TOOLS {
             if let Some(n) = r.opencode {
                 put(&mut map, n.to_owned(), false);
@@ -192,14 +221,20 @@ fn tools_map(w: &mut W<'_>) {
                 unknown.join(", ")
             )
         };
-        if w.same_tool() && unknown.is_empty() {
-            w.exact(Slot::Tools, "tools");
-        } else {
-            w.approx(Slot::Tools, msg);
-        }
+        w.approx(Slot::Tools, msg);
     }
     if !w.m.disallowed.is_empty() {
-        w.approx(Slot::Disallowed, "`false` entries in the `tools` map");
+        if unknown_denied.is_empty() {
+            w.approx(Slot::Disallowed, "`false` entries in the `tools` map");
+        } else {
+            w.approx(
+                Slot::Disallowed,
+                format!(
+                    "`false` entries in the `tools` map; no OpenCode tool for `{}`",
+                    unknown_denied.join(", ")
+                ),
+            );
+        }
     }
     let specifiers =
         w.m.tools
@@ -233,7 +268,7 @@ pub(super) fn opencode_command(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Opencode);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.windsurf/rules/N.md`: `trigger`, `description`, `globs` list (UNCONFIRMED shape) [WS].
@@ -260,7 +295,7 @@ pub(super) fn windsurf(w: &mut W<'_>) -> String {
             message: "Windsurf reads at most 12,000 characters per rule file [WS]".into(),
         });
     }
-    doc(&w.fm, &body)
+    w.doc(&body)
 }
 
 /// `.kiro/steering/N.md`: `inclusion`, one `fileMatchPattern` string, `name`/`description`
@@ -299,5 +334,5 @@ pub(super) fn kiro(w: &mut W<'_>) -> String {
     }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
-    doc(&w.fm, &body)
+    w.doc(&body)
 }

@@ -1,8 +1,11 @@
-//! The mapping tables of formats.md §6: tool names (§6.1), models (§6.2, §6.3) and activation
-//! wording (§6.5). Every row cites its source tag.
+//! The mapping tables of formats.md §6: tool names (§6.1) here, models (§6.2, §6.3) and
+//! activation wording (§6.5) in [`models`]. Every row cites its source tag.
 
 use super::model::{Cap, ToolRef, ToolWhat};
 use crate::kind::Tool;
+
+mod models;
+pub use models::{activation_words, map_model};
 
 /// One row of the formats.md §6.1 tool table [CC-TOOLS], [GH-AGENTS-CFG], [VSC-TOOLS],
 /// [VSC-LEGACY-TOOLS], [GEM-TOOLS], [OC-AGENTS], [CUR-SUB].
@@ -388,84 +391,5 @@ pub fn opencode_names(t: &ToolRef) -> Vec<String> {
         } => vec![format!("{server}_{tool}")],
         ToolWhat::Mcp { server, tool: None } => vec![format!("{server}_*")],
         ToolWhat::Unknown => Vec::new(),
-    }
-}
-
-/// Claude full model ids and the Copilot display names of the same model. Copilot writes
-/// `Name (vendor)` [VSC-AGENTS], [GH-AGENTS-CFG]; Claude ids follow `claude-opus-4-6`
-/// [CC-MODEL]. Only models named on both sides in formats.md are listed; aliases (`opus`,
-/// `sonnet`) move between versions over time and are never mapped by default (§6.6 #4).
-static CLAUDE_COPILOT: &[(&str, &str)] = &[
-    ("claude-sonnet-4", "Claude Sonnet 4"),
-    ("claude-opus-4-5", "Claude Opus 4.5"),
-];
-
-/// Maps model `id` (in `from`'s vocabulary) into `to`'s vocabulary, without overrides.
-///
-/// Returns `Some(value)` for a mapped model; `Some("inherit")`/`None` semantics are left to
-/// the writer: `inherit` comes back as `"inherit"`. `None` means unmappable: the caller drops
-/// it with a warning, never passing it through (formats.md §6.2, §6.3, §6.6 #4).
-#[must_use]
-pub fn map_model(from: Tool, to: Tool, id: &str) -> Option<String> {
-    let id = id.trim();
-    if from == to {
-        return Some(id.to_owned());
-    }
-    if id == "inherit" {
-        return Some("inherit".to_owned());
-    }
-    let claude_id = claude_full_id(from, id)?;
-    match to {
-        // Cursor uses Claude's own ids for Claude models (`claude-opus-4-8`) [CUR-SUB].
-        Tool::Claude | Tool::Cursor => Some(claude_id),
-        Tool::Copilot => CLAUDE_COPILOT
-            .iter()
-            .find(|(c, _)| *c == claude_id)
-            .map(|(_, n)| format!("{n} (copilot)")),
-        // `anthropic/<full-id>` [OC-AGENTS], formats.md §6.2.
-        Tool::Opencode => Some(format!("anthropic/{claude_id}")),
-        _ => None,
-    }
-}
-
-/// The full Claude model id behind `id`, when `id` names one (not an alias).
-fn claude_full_id(from: Tool, id: &str) -> Option<String> {
-    let id = match from {
-        // Cursor: strip the `[k=v,…]` suffix [CUR-SUB].
-        Tool::Cursor => id.split('[').next().unwrap_or(id).trim(),
-        Tool::Opencode => id.strip_prefix("anthropic/")?,
-        Tool::Copilot => {
-            let name = id.strip_suffix(" (copilot)").unwrap_or(id).trim();
-            return CLAUDE_COPILOT
-                .iter()
-                .find(|(_, n)| *n == name)
-                .map(|(c, _)| (*c).to_owned());
-        }
-        _ => id,
-    };
-    (id.starts_with("claude-") && id.len() > "claude-".len()).then(|| id.to_owned())
-}
-
-/// How an activation is stated in words in AGENTS.md / GEMINI.md sections, which have no
-/// metadata (formats.md §6.5, [AGENTSMD]).
-#[must_use]
-pub fn activation_words(a: &super::model::Activation, description: Option<&str>) -> Option<String> {
-    use super::model::Activation;
-    match a {
-        Activation::Always => None,
-        Activation::Globs(g) => Some(format!(
-            "Apply these instructions when working on files matching {}.",
-            g.iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        Activation::ModelDecides => Some(match description {
-            Some(d) => format!("Apply these instructions when relevant: {d}"),
-            None => "Apply these instructions when they are relevant to the task.".to_owned(),
-        }),
-        Activation::Manual => {
-            Some("Apply these instructions only when the user asks for them.".to_owned())
-        }
     }
 }

@@ -4,6 +4,9 @@
 
 use super::model::{Arg, Piece};
 
+mod render;
+pub use render::{render, render_claude};
+
 /// A placeholder syntax.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Syntax {
@@ -35,18 +38,18 @@ pub fn parse(text: &str, syntax: Syntax, named: &[String]) -> Vec<Piece> {
         let line_start = i == 0 || b[i - 1] == b'\n';
         let after_space = line_start || b[i - 1].is_ascii_whitespace();
         if line_start && rest.starts_with("```") {
-            if matches!(syntax, Syntax::Claude) && !in_fence && rest.starts_with("```!") {
-                if let Some(end) = rest.find("\n```") {
-                    let body_start = rest.find('\n').unwrap_or(end);
-                    if body_start < end {
-                        p.piece(Piece::Shell(rest[body_start + 1..end].to_owned()));
-                        let close = end + 4;
-                        let close =
-                            close + rest[close..].find('\n').map_or(rest.len() - close, |x| x);
-                        i += close;
-                        continue;
-                    }
-                }
+            if matches!(syntax, Syntax::Claude)
+                && !in_fence
+                && rest.starts_with("```!")
+                && let Some(end) = rest.find("\n```")
+                && rest.find('\n').is_some_and(|s| s < end)
+            {
+                let body_start = rest.find('\n').unwrap_or(end);
+                p.piece(Piece::Shell(rest[body_start + 1..end].to_owned()));
+                let close = end + 4;
+                let close = close + rest[close..].find('\n').map_or(rest.len() - close, |x| x);
+                i += close;
+                continue;
             }
             in_fence = !in_fence;
         }
@@ -206,13 +209,41 @@ fn opencode_at(
         .or_else(|| at_path(rest, after_space, in_fence))
 }
 
+/// VS Code prompt variables other than `${input:…}` [VSC-PROMPTS].
+const VSCODE_VARS: &[&str] = &[
+    "workspaceFolder",
+    "workspaceFolderBasename",
+    "selection",
+    "selectedText",
+    "file",
+    "fileBasename",
+    "fileDirname",
+    "fileBasenameNoExtension",
+];
+
 fn copilot_at(rest: &str) -> Option<(Piece, usize)> {
+    if let Some(inner) = rest.strip_prefix("${")
+        && let Some(end) = inner.find('}')
+        && VSCODE_VARS.contains(&&inner[..end])
+    {
+        let name = &inner[..end];
+        let env = if name == "workspaceFolder" {
+            "CLAUDE_PROJECT_DIR".to_owned()
+        } else {
+            format!("vscode:{name}")
+        };
+        return Some((Piece::Env(env), 2 + end + 1));
+    }
     if let Some(inner) = rest.strip_prefix("${input:") {
         let end = inner.find('}')?;
         let spec = &inner[..end];
         let name = spec.split(':').next().unwrap_or("");
         if name.is_empty() || !name.bytes().all(|c| is_word(c) || c == b'-') {
             return None;
+        }
+        if spec.len() > name.len() {
+            // `${input:name:placeholder}`: the placeholder text has no equivalent elsewhere.
+            return Some((Piece::Arg(Arg::Named(spec.to_owned())), 8 + end + 1));
         }
         let arg = if name == "args" {
             Arg::All
@@ -268,148 +299,6 @@ fn gemini_at(rest: &str) -> Option<(Piece, usize)> {
         }
     }
     None
-}
-
-/// Renders pieces in Claude syntax with `$N` numbered from `base` (0 since v2.1.19).
-#[must_use]
-pub fn render_claude(pieces: &[Piece], base: u8) -> String {
-    render(pieces, Syntax::Claude, base).0
-}
-
-/// Renders `pieces` in `syntax`. Returns the text and one note per placeholder kind that could
-/// not be carried exactly (`(approximated?, message)`), deduplicated.
-#[must_use]
-pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool, String)>) {
-    let mut out = String::new();
-    let mut notes: Vec<(bool, String)> = Vec::new();
-    let mut note = |approx: bool, m: String| {
-        if !notes.iter().any(|(_, x)| *x == m) {
-            notes.push((approx, m));
-        }
-    };
-    for p in pieces {
-        match p {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Arg(a) => {
-                let idx = match a {
-                    Arg::Index(i) => Some(*i),
-                    Arg::Claude(n) => Some(n.saturating_sub(u32::from(base))),
-                    _ => None,
-                };
-                match (syntax, a) {
-                    (Syntax::Claude, Arg::All) | (Syntax::Opencode, Arg::All) => {
-                        out.push_str("$ARGUMENTS")
-                    }
-                    (Syntax::Claude, Arg::Claude(n)) => out.push_str(&format!("${n}")),
-                    (Syntax::Claude, Arg::Named(n)) => out.push_str(&format!("${n}")),
-                    (Syntax::Claude, _) => {
-                        out.push_str(&format!("${}", idx.unwrap_or(0) + u32::from(base)))
-                    }
-                    (Syntax::Opencode, Arg::Named(n)) => {
-                        out.push_str("$ARGUMENTS");
-                        note(
-                            true,
-                            format!(
-                                "named argument `{n}` approximated to `$ARGUMENTS` (OpenCode has no named arguments)"
-                            ),
-                        );
-                    }
-                    (Syntax::Opencode, _) => out.push_str(&format!("${}", idx.unwrap_or(0) + 1)),
-                    (Syntax::Copilot, Arg::All) => {
-                        out.push_str("${input:args}");
-                        note(true, "all arguments approximated to `${input:args}` (the user types `args=…`)".into());
-                    }
-                    (Syntax::Copilot, Arg::Named(n)) => out.push_str(&format!("${{input:{n}}}")),
-                    (Syntax::Copilot, _) => {
-                        let n = idx.unwrap_or(0) + 1;
-                        out.push_str(&format!("${{input:arg{n}}}"));
-                        note(
-                            true,
-                            "positional arguments approximated to `${input:argN}` variables".into(),
-                        );
-                    }
-                    (Syntax::Gemini, Arg::All) => out.push_str("{{args}}"),
-                    (Syntax::Gemini, _) => {
-                        out.push_str("{{args}}");
-                        note(true, "positional and named arguments approximated to `{{args}}` (all arguments)".into());
-                    }
-                    (Syntax::Prose, _) => {
-                        out.push_str(&match (a, idx) {
-                            (Arg::Named(n), _) => format!("(the `{n}` argument)"),
-                            (_, Some(i)) => format!("(argument {})", i + 1),
-                            _ => "(the text given after the command)".to_owned(),
-                        });
-                        note(
-                            true,
-                            "argument placeholders written as prose (no substitution in this kind)"
-                                .into(),
-                        );
-                    }
-                }
-            }
-            Piece::Shell(cmd) => match syntax {
-                Syntax::Claude | Syntax::Opencode if !cmd.contains(['`', '\n']) => {
-                    out.push_str(&format!("!`{cmd}`"))
-                }
-                Syntax::Claude => out.push_str(&format!("```!\n{cmd}\n```")),
-                Syntax::Gemini if balanced(cmd) => out.push_str(&format!("!{{{cmd}}}")),
-                _ => {
-                    out.push_str(&format!(
-                        "(run `{}` first and use its output)",
-                        cmd.replace('\n', "; ")
-                    ));
-                    note(false, "shell injection written as an instruction to run the command (no pre-execution in this kind)".into());
-                }
-            },
-            Piece::File(path) => {
-                match syntax {
-                    Syntax::Claude | Syntax::Opencode => out.push_str(&format!("@{path}")),
-                    Syntax::Gemini => out.push_str(&format!("@{{{path}}}")),
-                    Syntax::Copilot => {
-                        out.push_str(&format!("[{path}](../../{path})"));
-                        note(true, "`@file` references approximated to Markdown links (linked, not inlined)".into());
-                    }
-                    Syntax::Prose => {
-                        out.push_str(&format!("@{path}"));
-                        note(true, "`@file` references kept as mentions (inclusion not documented for this kind)".into());
-                    }
-                }
-            }
-            Piece::Env(name) => {
-                if syntax == Syntax::Claude {
-                    out.push_str(&format!("${{{name}}}"));
-                } else if syntax == Syntax::Copilot && name == "CLAUDE_PROJECT_DIR" {
-                    out.push_str("${workspaceFolder}");
-                    note(
-                        true,
-                        "`${CLAUDE_PROJECT_DIR}` approximated to `${workspaceFolder}`".into(),
-                    );
-                } else {
-                    out.push_str(&format!("${{{name}}}"));
-                    note(
-                        false,
-                        format!("`${{{name}}}` is not substituted outside Claude Code"),
-                    );
-                }
-            }
-        }
-    }
-    (out, notes)
-}
-
-fn balanced(s: &str) -> bool {
-    let mut d = 0i32;
-    for c in s.chars() {
-        match c {
-            '{' => d += 1,
-            '}' => d -= 1,
-            _ => {}
-        }
-        if d < 0 {
-            return false;
-        }
-    }
-    d == 0
 }
 
 #[cfg(test)]

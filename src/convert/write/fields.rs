@@ -1,0 +1,335 @@
+//! The writer helpers shared by every target: name, description, model, tools, body and the
+//! final assembly of front matter and body, each recording its [`Outcome`].
+
+use super::{Outcome, W, slug, tool_key};
+use crate::convert::emit::{self, Y};
+use crate::convert::model::Slot;
+use crate::convert::placeholders::{self, Syntax};
+use crate::convert::read::syntax_of;
+use crate::convert::{Loss, LossKind};
+use crate::kind::Tool;
+
+impl W<'_> {
+    /// Writes `name` under `key`; `lower` for tools that require lowercase-hyphen names.
+    pub fn name(&mut self, key: &str, lower: bool, required: bool) {
+        match (&self.m.name, self.m.name_from_path) {
+            (Some(n), false) => {
+                let v = if lower { slug(n) } else { n.clone() };
+                if v == *n {
+                    self.exact(Slot::Name, key);
+                } else {
+                    self.approx(
+                        Slot::Name,
+                        format!("`{key}: {v}` (lowercase letters, digits and hyphens)"),
+                    );
+                }
+                self.set(key, Y::Str(v));
+            }
+            (n, _) if required => {
+                let v = slug(n.as_deref().unwrap_or("converted"));
+                self.synth(
+                    key,
+                    &v,
+                    "the target requires a name; taken from the file name",
+                );
+                self.set(key, Y::Str(v));
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes `description`; when `required` and missing, synthesises one from the body.
+    pub fn description(&mut self, key: &str, required: bool) {
+        if let Some(d) = &self.m.description {
+            self.set(key, Y::s(d.clone()));
+            self.exact(Slot::Description, key);
+        } else if required {
+            let d = first_line(&self.m.raw_body)
+                .unwrap_or_else(|| format!("Converted from {}", self.m.source.describe()));
+            self.synth(
+                key,
+                &d,
+                "the target requires a description; taken from the body",
+            );
+            self.set(key, Y::s(d));
+        }
+    }
+
+    /// Passes fields with no neutral meaning through when converting within one tool.
+    pub fn pass_extras(&mut self) {
+        if !self.same_tool() {
+            return;
+        }
+        for e in &self.m.extra {
+            self.fm.push((e.key.clone(), Y::from_node(&e.value)));
+            self.out
+                .insert(Slot::Extra(e.key.clone()), Outcome::Exact(e.key.clone()));
+        }
+    }
+
+    /// Renders the body in `syntax` (prose for kinds without substitution) and records the
+    /// outcome of the `body` slot.
+    pub fn body(&mut self, syntax: Syntax) -> String {
+        if syntax == syntax_of(self.m.source)
+            || !self
+                .m
+                .body
+                .iter()
+                .any(|p| !matches!(p, crate::convert::model::Piece::Text(_)))
+        {
+            self.exact(Slot::Body, "body");
+            return self.m.raw_body.clone();
+        }
+        let (text, notes) = placeholders::render(&self.m.body, syntax, self.opts.claude_arg_base);
+        let mut summary: Vec<String> = notes.iter().map(|(_, n)| n.clone()).collect();
+        if summary.is_empty() {
+            summary.push(format!(
+                "placeholders rewritten in {} syntax",
+                tool_key(self.tool)
+            ));
+        }
+        {
+            self.approx(Slot::Body, summary.join("; "));
+        }
+        text
+    }
+
+    /// Maps the model into the target tool's vocabulary: per-target overrides from
+    /// `agentfmt.toml` first, then the default table ([`crate::convert::tables::map_model`]).
+    pub fn model_value(&self) -> Option<String> {
+        let mr = self.m.model.as_ref()?;
+        if let Some(v) = self
+            .opts
+            .models
+            .get(tool_key(self.tool))
+            .and_then(|t| t.get(mr.id.trim()))
+        {
+            return Some(v.clone());
+        }
+        crate::convert::tables::map_model(mr.tool, self.tool, &mr.id)
+    }
+
+    /// Writes the model under `key`. `inherit_key` says whether the target spells the default
+    /// as `inherit` (Claude, Cursor) or omits it (Copilot, OpenCode).
+    pub fn model(&mut self, key: &str, inherit_key: bool) {
+        let Some(mr) = self.m.model.clone() else {
+            return;
+        };
+        match self.model_value() {
+            Some(v) if v == "inherit" && !inherit_key => {
+                self.approx(
+                    Slot::Model,
+                    "omitted: inheriting the session model is the default",
+                );
+            }
+            Some(v) => {
+                if v == mr.id && (mr.tool == self.tool || v == "inherit") {
+                    self.exact(Slot::Model, key);
+                } else {
+                    self.approx(Slot::Model, format!("`{key}: {v}` (model table)"));
+                }
+                self.set(key, Y::Str(v));
+            }
+            None => {
+                let tk = tool_key(self.tool);
+                self.drop_(
+                    Slot::Model,
+                    format!("model `{}` has no mapping for {tk}; add one under `[convert.models.{tk}]` in agentfmt.toml", mr.id),
+                );
+                if inherit_key && self.tool == Tool::Cursor {
+                    self.set(key, Y::s("inherit"));
+                }
+            }
+        }
+    }
+
+    /// Records the outcome of the activation written as `what` under the target's keys:
+    /// exact when the source was the same kind, else approximated.
+    pub fn activation(&mut self, what: &str) {
+        if self.m.source == self.kind {
+            self.kept(Slot::Activation);
+        } else {
+            self.approx(Slot::Activation, what.to_owned());
+        }
+    }
+
+    /// Writes a tool list as `key`, mapping each entry with `names` (formats.md §6.1): a string
+    /// joined with `sep`, or a YAML list when `sep` is `None`. Unknown entries and lost
+    /// specifiers are reported.
+    pub fn tools(
+        &mut self,
+        key: &str,
+        names: fn(&crate::convert::model::ToolRef) -> Vec<String>,
+        sep: Option<&str>,
+        same_meaning: bool,
+    ) {
+        let Some(tools) = self.m.tools.clone() else {
+            return;
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
+        let mut exact = self.same_tool() && same_meaning;
+        for t in &tools {
+            let n = names(t);
+            if n.is_empty() {
+                notes.push(format!("`{}` has no equivalent", t.original));
+                exact = false;
+            } else if n.len() != 1 || n[0] != t.original {
+                exact = false;
+            }
+            if t.specifier.is_some()
+                && !n.iter().any(|x| x.contains('('))
+                && self.tool != Tool::Claude
+            {
+                notes.push(format!(
+                    "`{}` broadened (the specifier is lost)",
+                    t.original
+                ));
+            }
+            for x in n {
+                if !out.contains(&x) {
+                    out.push(x);
+                }
+            }
+        }
+        if out.is_empty() {
+            self.drop_(
+                Slot::Tools,
+                format!(
+                    "no entry maps to a {} tool ({})",
+                    tool_key(self.tool),
+                    notes.join(", ")
+                ),
+            );
+            return;
+        }
+        if !same_meaning {
+            notes.push(
+                "the meaning changes between pre-approving tools and restricting to them".into(),
+            );
+        }
+        if exact && notes.is_empty() {
+            self.exact(Slot::Tools, key);
+        } else {
+            let mut what = format!("`{key}: {}`", out.join(", "));
+            if !notes.is_empty() {
+                what = format!("{what}; {}", notes.join("; "));
+            }
+            self.approx(Slot::Tools, what);
+        }
+        if let Some(sep) = sep {
+            self.set(key, Y::Str(out.join(sep)));
+        } else {
+            self.set(key, Y::strs(out));
+        }
+    }
+
+    /// Joins the front matter and `body` into the file text, ending in one line break.
+    ///
+    /// Checks each source field reported as kept: a value written differently is restored
+    /// from the source when the kinds are the same, else reported as approximated; a kept
+    /// field that was not written (an empty `globs:`) is reported as dropped. A body that
+    /// starts with a `---` line in a file without front matter gets `***` instead (the same
+    /// thematic break) so that it is not read as front matter.
+    pub fn doc(&mut self, body: &str) -> String {
+        let same_kind = self.m.source == self.kind;
+        for (key, slot) in &self.m.fields {
+            let kept = match self.out.get(slot) {
+                Some(Outcome::Kept) => true,
+                Some(Outcome::Exact(k)) => k == key,
+                _ => false,
+            };
+            let Some(orig) = self.m.originals.iter().find(|o| o.key == *key) else {
+                continue;
+            };
+            if !kept {
+                continue;
+            }
+            match self.fm.iter_mut().find(|(k, _)| k == key) {
+                None => {
+                    let why = if orig.value.is_blank() {
+                        "empty value"
+                    } else {
+                        "implied by the other fields"
+                    };
+                    self.by_key.insert(
+                        key.clone(),
+                        Outcome::Dropped(format!("not written ({why})")),
+                    );
+                }
+                Some((_, y)) => {
+                    let o = Y::from_node(&orig.value);
+                    let same = match (&*y, &o) {
+                        (Y::Raw(a), Y::Str(b)) => a == b,
+                        (a, b) => a == b,
+                    };
+                    if same {
+                        continue;
+                    }
+                    if same_kind && !matches!(y, Y::Raw(_)) {
+                        *y = o;
+                    } else {
+                        let shown = match &*y {
+                            Y::Raw(r) => r.clone(),
+                            Y::Str(s) => s.clone(),
+                            other => format!("{other:?}"),
+                        };
+                        self.by_key.insert(
+                            key.clone(),
+                            Outcome::Approx(format!("normalised to `{shown}`")),
+                        );
+                    }
+                }
+            }
+        }
+        if same_kind {
+            // Keep the source's key order, so converting a file to its own kind is stable.
+            let pos = |k: &str| {
+                self.m
+                    .originals
+                    .iter()
+                    .position(|o| o.key == k)
+                    .unwrap_or(usize::MAX)
+            };
+            self.fm.sort_by_key(|(k, _)| pos(k));
+        }
+        let mut body = body.to_owned();
+        if self.fm.is_empty() && !self.kind.is_toml() {
+            let trimmed = body.trim_start_matches(['\n', '\r']);
+            if trimmed
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_end() == "---")
+            {
+                body = format!("***{}", &trimmed[3..]);
+                self.losses.push(Loss {
+                    field: "body".into(),
+                    what: LossKind::Approximated("`***`".into()),
+                    message: "the body's leading `---` line is written as `***` (the same thematic break) so it is not read as front matter".into(),
+                });
+            }
+        }
+        let mut out = emit::front_matter(&self.fm);
+        out.push_str(&body);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+}
+
+/// The first non-empty line of `body` without markdown heading marks, cut to 200 chars.
+fn first_line(body: &str) -> Option<String> {
+    let l = body
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty() && *l != "---")?;
+    let mut s: String = l.chars().take(200).collect();
+    if s.chars().count() < l.chars().count() {
+        s.push('…');
+    }
+    Some(s)
+}

@@ -1,0 +1,454 @@
+//! `agentfmt convert`: fixture snapshots, safety, the corpus run and round-trip properties.
+
+use agentfmt::convert::emit::{self as yemit, Y};
+use agentfmt::convert::model::{Activation, Piece};
+use agentfmt::convert::{self, ConvertOptions, Converted, LossKind, Target, corpus};
+use agentfmt::document::{self, Document};
+use agentfmt::kind::Kind;
+use agentfmt::source::SourceText;
+use proptest::prelude::*;
+
+fn parse(text: &str, path: &str, kind: Option<Kind>) -> Document {
+    document::parse(SourceText::from_str(text), Some(path), kind).doc
+}
+
+/// Converts every file of `../shared/corpus` to every target; prints the counts.
+#[test]
+#[expect(
+    clippy::print_stderr,
+    reason = "the corpus counts are this test's report"
+)]
+fn corpus_converts_cleanly() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(manifest) = std::fs::read_to_string(root.join("MANIFEST.jsonl")) else {
+        return; // the shared corpus is not available here
+    };
+    let mut files = Vec::new();
+    for line in manifest.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let bytes = std::fs::read(root.join(v["path"].as_str().unwrap())).unwrap();
+        let kind: Option<Kind> = v["kind"].as_str().and_then(|k| k.parse().ok());
+        files.push((v["source_path"].as_str().unwrap().to_owned(), bytes, kind));
+    }
+    let refs: Vec<(&str, &[u8], Option<Kind>)> = files
+        .iter()
+        .map(|(p, b, k)| (p.as_str(), b.as_slice(), *k))
+        .collect();
+    let st = corpus::check_corpus_with_kinds(&refs, &ConvertOptions::default());
+    eprintln!(
+        "files {} binary {} conversions {} unsupported {} outputs {} losses {} panics {} syntax {} kind {} unreported {}",
+        st.files,
+        st.binary,
+        st.conversions,
+        st.unsupported,
+        st.outputs,
+        st.losses,
+        st.panics.len(),
+        st.syntax_errors.len(),
+        st.kind_mismatches.len(),
+        st.unreported.len()
+    );
+    eprintln!("by kind {:?}", st.by_kind);
+    eprintln!("stable {} unstable {}", st.stable, st.unstable.len());
+    for x in st.unstable.iter().take(if std::env::var("AF_ALL").is_ok() {
+        usize::MAX
+    } else {
+        10
+    }) {
+        eprintln!("  unstable {x}");
+    }
+    for x in st
+        .panics
+        .iter()
+        .chain(&st.syntax_errors)
+        .chain(&st.kind_mismatches)
+        .chain(&st.unreported)
+        .take(if std::env::var("AF_ALL").is_ok() {
+            usize::MAX
+        } else {
+            40
+        })
+    {
+        eprintln!("  {x}");
+    }
+    assert!(st.ok());
+}
+
+/// Debug helper: `AF_FILE=corpus/path AF_KIND=kind AF_TO=target cargo test debug_one -- --ignored --nocapture`.
+#[test]
+#[ignore = "debug helper"]
+#[expect(
+    clippy::print_stderr,
+    reason = "a debug helper that shows the conversion"
+)]
+fn debug_one() {
+    let file = std::env::var("AF_FILE").unwrap();
+    let kind: Option<Kind> = std::env::var("AF_KIND").ok().and_then(|k| k.parse().ok());
+    let path = std::env::var("AF_PATH").unwrap_or_else(|_| file.clone());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let d = parse(&text, &path, kind);
+    for t in std::env::var("AF_TO").unwrap().split(',') {
+        let c = convert::convert(&d, t.parse().unwrap(), &ConvertOptions::default());
+        eprintln!("==== {t}: {c:#?}");
+        if let Ok(c) = c {
+            for o in &c.outputs {
+                eprintln!("---- {}\n{}", o.path, o.text);
+            }
+        }
+    }
+}
+
+fn fixtures_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/convert")
+}
+
+/// The fixtures under `corpus/convert/<logical path>`, with their logical paths.
+fn fixtures() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, root, out);
+            } else {
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&fixtures_root(), &fixtures_root(), &mut out);
+    out
+}
+
+/// The output files and the loss report, as the snapshots show them.
+fn render(c: &Converted) -> String {
+    let mut s = String::new();
+    for o in &c.outputs {
+        s.push_str(&format!("=== {} ({})\n{}", o.path, o.kind, o.text));
+    }
+    s.push_str("=== losses\n");
+    for l in &c.losses {
+        let what = match &l.what {
+            LossKind::Dropped => "dropped",
+            LossKind::Approximated(_) => "approximated",
+            LossKind::Synthesised(_) => "synthesised",
+        };
+        s.push_str(&format!("- {} [{what}]: {}\n", l.field, l.message));
+    }
+    s.push_str(&format!(
+        "=== kept: {}\n=== translated: {}\n=== dropped: {}\n",
+        c.kept.join(", "),
+        c.translated.join(", "),
+        c.dropped.join(", ")
+    ));
+    s
+}
+
+/// One snapshot per (source kind, target) pair on the fixtures.
+#[test]
+fn fixture_snapshots() {
+    let opts = ConvertOptions::default();
+    let mut unsupported = String::new();
+    for (path, text) in fixtures() {
+        let doc = parse(&text, &path, None);
+        for &t in Target::TOOLS {
+            let name = format!("{}__to_{}", doc.kind, t.as_str());
+            match convert::convert(&doc, t, &opts) {
+                Ok(c) => insta::assert_snapshot!(name, render(&c)),
+                Err(e) => unsupported.push_str(&format!("{path} -> {}: {e}\n", t.as_str())),
+            }
+        }
+    }
+    insta::assert_snapshot!("unsupported_pairs", unsupported);
+}
+
+/// The fixtures pass the same mechanical checks as the shared corpus.
+#[test]
+fn fixtures_pass_corpus_checks() {
+    let fx = fixtures();
+    let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
+    let st = corpus::check_corpus(&refs, &ConvertOptions::default());
+    assert!(st.ok(), "{st:#?}");
+    assert_eq!(st.files, 12);
+}
+
+/// `name: ../../outside` never escapes the output directory.
+#[test]
+fn names_cannot_escape() {
+    for name in [
+        "../../outside",
+        "/etc/passwd",
+        "..",
+        ".hidden",
+        "a\\b",
+        "C:\\x",
+        "  ",
+        "ünï cödé",
+    ] {
+        let text = yemit::front_matter(&[
+            ("name".into(), Y::s(name)),
+            ("description".into(), Y::s("d")),
+        ]) + "body\n";
+        for kind_path in [
+            ".claude/agents/x.md",
+            ".github/agents/x.agent.md",
+            ".claude/skills/x/SKILL.md",
+            ".github/prompts/x.prompt.md",
+        ] {
+            let doc = parse(&text, kind_path, None);
+            for &t in Target::TOOLS {
+                if let Ok(c) = convert::convert(&doc, t, &ConvertOptions::default()) {
+                    for o in &c.outputs {
+                        assert!(corpus::safe_path(&o.path), "{name:?} -> {}", o.path);
+                        assert!(
+                            !o.path.contains("etc/passwd") && !o.path.starts_with("outside"),
+                            "{}",
+                            o.path
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(convert::slug("../../outside"), "outside");
+}
+
+/// The seed from issue 5: a Claude agent converted to a Cursor agent.
+#[test]
+fn seed_backend_specialist_to_cursor() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds/001_c8c3b301576bc3ca.txt");
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let doc = parse(&text, "001_c8c3b301576bc3ca.txt", Some(Kind::ClaudeAgent));
+    let c = convert::convert(&doc, Target::Cursor, &ConvertOptions::default()).unwrap();
+    let out = &c.outputs[0];
+    assert_eq!(out.path, ".cursor/agents/backend-specialist.md");
+    assert_eq!(out.kind, Kind::CursorAgent);
+    let re = parse(&out.text, &out.path, None);
+    assert_eq!(
+        re.get("name").and_then(|n| n.as_str()),
+        Some("backend-specialist")
+    );
+    assert!(
+        re.get("description")
+            .and_then(|n| n.as_str())
+            .is_some_and(|d| d.starts_with("Expert backend architect"))
+    );
+    assert_eq!(re.get("model").and_then(|n| n.as_str()), Some("inherit"));
+    // `tools` lists Edit and Write, so the agent is not read-only (the default).
+    assert!(re.get("readonly").is_none());
+    let tools = c.losses.iter().find(|l| l.field == "tools").unwrap();
+    assert!(
+        tools
+            .message
+            .contains("not read-only because of `Edit, Write`"),
+        "{}",
+        tools.message
+    );
+    assert!(
+        c.losses
+            .iter()
+            .any(|l| l.field == "skills" && l.what == LossKind::Dropped)
+    );
+    assert_eq!(c.kept, ["name", "description", "model", "body"]);
+    // No snapshot: the seed is someone else's text and stays out of the repository.
+}
+
+/// Several rules merge into one AGENTS.md with their activation in words; into CLAUDE.md too.
+#[test]
+fn many_rules_merge_into_agents_md() {
+    let fx = fixtures();
+    let docs: Vec<Document> = fx
+        .iter()
+        .filter(|(p, _)| {
+            p.ends_with(".mdc")
+                || p.contains("instructions")
+                || p.contains("windsurf")
+                || p.contains("kiro")
+                || p == "AGENTS.md"
+        })
+        .map(|(p, t)| parse(t, p, None))
+        .collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let c = convert::convert_many(&refs, Target::AgentsMd, &ConvertOptions::default());
+    assert_eq!(c.outputs.len(), 1);
+    insta::assert_snapshot!("many_to_agents_md", render(&c));
+    let c = convert::convert_many(&refs, Target::Claude, &ConvertOptions::default());
+    assert_eq!(c.outputs[0].path, "CLAUDE.md");
+}
+
+/// Model overrides from agentfmt.toml win; unmappable models are dropped, never passed through.
+#[test]
+fn model_overrides_and_unmappable_models() {
+    let text = "---\nname: a\ndescription: b\nmodel: opus\n---\nx\n";
+    let doc = parse(text, ".claude/agents/a.md", None);
+    let c = convert::convert(&doc, Target::Copilot, &ConvertOptions::default()).unwrap();
+    assert!(!c.outputs[0].text.contains("opus"), "{}", c.outputs[0].text);
+    assert!(c.dropped.contains(&"model".to_owned()));
+    let mut opts = ConvertOptions::default();
+    opts.models
+        .entry("copilot".into())
+        .or_default()
+        .insert("opus".into(), "Claude Opus 4.5 (copilot)".into());
+    let c = convert::convert(&doc, Target::Copilot, &opts).unwrap();
+    assert!(
+        c.outputs[0]
+            .text
+            .contains("model: Claude Opus 4.5 (copilot)"),
+        "{}",
+        c.outputs[0].text
+    );
+}
+
+fn claude_tools() -> impl Strategy<Value = Vec<&'static str>> {
+    proptest::sample::subsequence(
+        vec![
+            "Read",
+            "Write",
+            "Edit",
+            "Grep",
+            "Glob",
+            "Bash",
+            "WebFetch",
+            "WebSearch",
+            "TodoWrite",
+            "Agent",
+            "mcp__github__get_issue",
+            "mcp__db",
+        ],
+        0..6,
+    )
+}
+
+fn text_line() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 .,:;'\"#!?()*&%@-]{1,40}|[äöüé€ ]{1,5}".prop_map(|s| s)
+}
+
+fn claude_names_of(doc: &Document) -> Vec<String> {
+    doc.get("tools")
+        .and_then(|t| t.as_str())
+        .map(|s| s.split(", ").map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    /// claude-agent → copilot-agent → claude-agent keeps name, description, body and the
+    /// mappable tools.
+    #[test]
+    fn claude_agent_copilot_round_trip(
+        name in "[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,8}){0,2}",
+        description in text_line(),
+        body in proptest::collection::vec(text_line(), 0..5),
+        tools in claude_tools(),
+    ) {
+        let description = description.trim().to_owned();
+        prop_assume!(!description.is_empty());
+        let mut fm = vec![("name".to_owned(), Y::s(name.clone())), ("description".to_owned(), Y::s(description.clone()))];
+        if !tools.is_empty() {
+            fm.push(("tools".to_owned(), Y::s(tools.join(", "))));
+        }
+        let body = format!("\n{}\n", body.join("\n"));
+        let text = yemit::front_matter(&fm) + &body;
+        let src = parse(&text, &format!(".claude/agents/{name}.md"), None);
+        let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
+        let o = &mid.outputs[0];
+        let mid_doc = parse(&o.text, &o.path, None);
+        let back = convert::convert(&mid_doc, Target::Claude, &ConvertOptions::default()).unwrap();
+        let b = &back.outputs[0];
+        prop_assert_eq!(&b.path, &format!(".claude/agents/{name}.md"));
+        let end = parse(&b.text, &b.path, None);
+        prop_assert_eq!(end.get("name").and_then(|n| n.as_str()), Some(name.as_str()));
+        prop_assert_eq!(end.get("description").and_then(|n| n.as_str()), Some(description.as_str()));
+        prop_assert_eq!(end.body_text().trim_end(), src.body_text().trim_end());
+        let got = claude_names_of(&end);
+        for t in &tools {
+            prop_assert!(got.iter().any(|g| g == t), "{} missing from {:?}", t, got);
+        }
+    }
+
+    /// cursor-mdc → copilot-scoped-instructions → cursor-mdc keeps globs and activation.
+    #[test]
+    fn cursor_copilot_round_trip(
+        mode in 0u8..4,
+        globs in proptest::collection::vec(proptest::sample::select(vec!["**/*.ts", "src/**/*.{ts,tsx}", "docs/**/*.md", "*.py", "lib/{a,b}/**", "tailwind.config.*"]), 1..4),
+        description in text_line(),
+    ) {
+        let description = description.trim().to_owned();
+        prop_assume!(!description.is_empty());
+        let mut fm: Vec<(String, Y)> = Vec::new();
+        match mode {
+            0 => fm.push(("alwaysApply".into(), Y::Bool(true))),
+            1 => {
+                fm.push(("description".into(), Y::s(description.clone())));
+                fm.push(("globs".into(), Y::Raw(globs.join(","))));
+                fm.push(("alwaysApply".into(), Y::Bool(false)));
+            }
+            2 => {
+                fm.push(("description".into(), Y::s(description.clone())));
+                fm.push(("alwaysApply".into(), Y::Bool(false)));
+            }
+            _ => fm.push(("alwaysApply".into(), Y::Bool(false))),
+        }
+        let text = yemit::front_matter(&fm) + "\nRule text.\n";
+        let src = parse(&text, ".cursor/rules/r.mdc", None);
+        let (m0, _) = convert::to_model(&src);
+        let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
+        let o = &mid.outputs[0];
+        prop_assert_eq!(o.kind, Kind::CopilotScopedInstructions);
+        let mid_doc = parse(&o.text, &o.path, None);
+        let back = convert::convert(&mid_doc, Target::Cursor, &ConvertOptions::default()).unwrap();
+        let b = &back.outputs[0];
+        let end = parse(&b.text, &b.path, None);
+        let (m1, _) = convert::to_model(&end);
+        prop_assert_eq!(&m1.activation, &m0.activation);
+        if let Activation::Globs(g) = &m1.activation {
+            let want: Vec<String> = globs.iter().map(|s| (*s).to_owned()).collect();
+            prop_assert_eq!(g, &want);
+        }
+    }
+
+    /// claude-command → copilot-prompt → claude-command keeps description, argument hint and
+    /// placeholders.
+    #[test]
+    fn claude_command_copilot_round_trip(
+        description in text_line(),
+        hint in "\\[[a-z-]{1,10}\\]( \\[[a-z-]{1,10}\\])?",
+        parts in proptest::collection::vec(proptest::sample::select(vec!["$ARGUMENTS", "$0", "$1", "$2", "@docs/guide.md", "@src/lib.rs", "plain words", "more text."]), 1..6),
+    ) {
+        let description = description.trim().to_owned();
+        prop_assume!(!description.is_empty());
+        let fm = vec![("description".to_owned(), Y::s(description.clone())), ("argument-hint".to_owned(), Y::s(hint.clone()))];
+        let text = yemit::front_matter(&fm) + "\nDo this: " + &parts.join(" ") + "\n";
+        let src = parse(&text, ".claude/commands/c.md", None);
+        let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
+        let o = &mid.outputs[0];
+        prop_assert_eq!(o.kind, Kind::CopilotPrompt);
+        let mid_doc = parse(&o.text, &o.path, None);
+        let back = convert::convert(&mid_doc, Target::Claude, &ConvertOptions::default()).unwrap();
+        let b = &back.outputs[0];
+        prop_assert_eq!(&b.path, ".claude/commands/c.md");
+        let end = parse(&b.text, &b.path, None);
+        prop_assert_eq!(end.get("description").and_then(|n| n.as_str()), Some(description.as_str()));
+        prop_assert_eq!(end.get("argument-hint").and_then(|n| n.as_str()), Some(hint.as_str()));
+        let holders = |d: &Document| -> Vec<Piece> {
+            convert::to_model(d).0.body.into_iter().filter(|p| !matches!(p, Piece::Text(_))).collect()
+        };
+        let a: Vec<String> = holders(&src).iter().map(|p| format!("{p:?}").replace("Claude(", "Index(")).collect();
+        let z: Vec<String> = holders(&end).iter().map(|p| format!("{p:?}").replace("Claude(", "Index(")).collect();
+        prop_assert_eq!(a, z);
+        prop_assert_eq!(end.body_text().trim_end(), src.body_text().trim_end());
+    }
+}
