@@ -141,7 +141,13 @@ fn stdin_filepath_decides_the_kind() {
         "---\nname: a: b\n---\n",
     );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v[0]["rule"], "strict-yaml", "{v}");
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "strict-yaml"),
+        "{v}"
+    );
     let o = run_stdin(&["check", "-", "--kind", "cursor-md"], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `cursor-mdc`"));

@@ -188,6 +188,18 @@ fn seeds_format_cleanly_and_stay_formatted() {
         assert_eq!(again.text, out.text, "{name} is not idempotent");
         assert!(!again.changed, "{name}");
         let new = document::parse(SourceText::from_str(&out.text), Some(&name), Some(kind)).doc;
+        assert!(
+            agentfmt::repair::repair(&out.text).fixes.is_empty(),
+            "{name} still has mojibake"
+        );
+        // fmt repairs mojibake on purpose: the body renders like the repaired input.
+        let repaired = agentfmt::repair::repair(doc.text()).text;
+        if name.starts_with("003") {
+            assert_eq!(repaired, doc.text(), "003 is clean");
+        } else {
+            assert_ne!(repaired, doc.text(), "{name} is damaged");
+        }
+        let doc = document::parse(SourceText::from_str(&repaired), Some(&name), Some(kind)).doc;
         assert_eq!(
             agentfmt::fmt::render_html(&doc.body_text().replace("\r\n", "\n")),
             agentfmt::fmt::render_html(new.body_text()),

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const HANG_GUARD: Duration = Duration::from_secs(60);
 const RSS_BOUND_KB: u64 = 256 * 1024;
@@ -20,7 +20,7 @@ fn run_in(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
     } else {
         Command::new(env!("CARGO_BIN_EXE_agentfmt"))
     };
-    let mut child = cmd
+    let child = cmd
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -28,18 +28,24 @@ fn run_in(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let pid = child.id();
+    // Read the output on another thread (a full pipe would block the child) and wait with a
+    // hang guard.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(HANG_GUARD) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("agentfmt {args:?} hung for {HANG_GUARD:?}");
         }
-        assert!(start.elapsed() < HANG_GUARD, "agentfmt {args:?} hung");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    let rss = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .find_map(|l| l.strip_prefix("AGENTFMT_RSS=").and_then(|v| v.trim().parse().ok()));
+    };
+    let rss = String::from_utf8_lossy(&out.stderr).lines().find_map(|l| {
+        l.strip_prefix("AGENTFMT_RSS=")
+            .and_then(|v| v.trim().parse().ok())
+    });
     if let Some(kb) = rss {
         assert!(kb < RSS_BOUND_KB, "agentfmt {args:?} used {kb} KB");
     }
@@ -68,20 +74,39 @@ fn empty_file() {
 fn invalid_utf8_in_front_matter() {
     let d = tree();
     std::fs::create_dir_all(d.path().join(".claude/agents")).unwrap();
-    std::fs::write(d.path().join(".claude/agents/a.md"), b"---\nname: caf\xE9\ndescription: x\n---\nBody\n").unwrap();
+    std::fs::write(
+        d.path().join(".claude/agents/a.md"),
+        b"---\nname: caf\xE9\ndescription: x\n---\nBody\n",
+    )
+    .unwrap();
     let (o, _) = run_in(d.path(), &["check", ".claude/agents/a.md", "--no-config"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("invalid UTF-8 at byte offset 13: E9"), "{}", text(&o));
+    assert!(
+        text(&o).contains("invalid UTF-8 at byte offset 13: E9"),
+        "{}",
+        text(&o)
+    );
     let (o, _) = run_in(d.path(), &["fmt", ".claude/agents/a.md", "--no-config"]);
-    assert!(text(&o).contains("not valid UTF-8; left unchanged"), "{}", text(&o));
-    assert_eq!(std::fs::read(d.path().join(".claude/agents/a.md")).unwrap(), b"---\nname: caf\xE9\ndescription: x\n---\nBody\n");
+    assert!(
+        text(&o).contains("not valid UTF-8; left unchanged"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(
+        std::fs::read(d.path().join(".claude/agents/a.md")).unwrap(),
+        b"---\nname: caf\xE9\ndescription: x\n---\nBody\n"
+    );
 }
 
 #[test]
 fn huge_file_is_refused_with_a_diagnostic() {
     let d = tree();
     let line = "word ".repeat(20) + "\n";
-    std::fs::write(d.path().join("AGENTS.md"), line.repeat(50 * 1024 * 1024 / line.len())).unwrap();
+    std::fs::write(
+        d.path().join("AGENTS.md"),
+        line.repeat(50 * 1024 * 1024 / line.len()),
+    )
+    .unwrap();
     let (o, _) = run_in(d.path(), &["check", "AGENTS.md", "--no-config"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("file is too large"), "{}", text(&o));
@@ -90,12 +115,23 @@ fn huge_file_is_refused_with_a_diagnostic() {
 #[test]
 fn ten_megabyte_single_line() {
     let d = tree();
-    let body = format!("---\ndescription: x\n---\n{}\n", "a".repeat(10 * 1024 * 1024));
+    let body = format!(
+        "---\ndescription: x\n---\n{}\n",
+        "a".repeat(10 * 1024 * 1024)
+    );
     std::fs::create_dir_all(d.path().join(".claude/commands")).unwrap();
     std::fs::write(d.path().join(".claude/commands/x.md"), body).unwrap();
-    for args in [&["check", ".", "--no-config"][..], &["fmt", "--check", ".", "--no-config"], &["repair", "--check", ".", "--no-config"]] {
+    for args in [
+        &["check", ".", "--no-config"][..],
+        &["fmt", "--check", ".", "--no-config"],
+        &["repair", "--check", ".", "--no-config"],
+    ] {
         let (o, _) = run_in(d.path(), args);
-        assert!(o.status.code().is_some_and(|c| c <= 1), "{args:?}: {}", text(&o));
+        assert!(
+            o.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {}",
+            text(&o)
+        );
     }
 }
 
@@ -109,7 +145,10 @@ fn front_matter_of_100k_lines() {
     fm.push_str("---\nBody\n");
     std::fs::create_dir_all(d.path().join(".claude/skills/big")).unwrap();
     std::fs::write(d.path().join(".claude/skills/big/SKILL.md"), fm).unwrap();
-    let (o, _) = run_in(d.path(), &["check", ".", "--no-config", "--output-format", "json"]);
+    let (o, _) = run_in(
+        d.path(),
+        &["check", ".", "--no-config", "--output-format", "json"],
+    );
     assert!(o.status.code().is_some_and(|c| c <= 1), "{}", text(&o));
     let (o, _) = run_in(d.path(), &["fmt", "--check", ".", "--no-config"]);
     assert!(o.status.code().is_some_and(|c| c <= 1), "{}", text(&o));
@@ -119,22 +158,38 @@ fn front_matter_of_100k_lines() {
 fn alias_bomb_and_deep_nesting() {
     let d = tree();
     std::fs::create_dir_all(d.path().join(".github/agents")).unwrap();
-    let mut bomb = String::from("---\ndescription: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let mut bomb = String::from(
+        "---\ndescription: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
     for i in 1..40 {
-        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n", p = i - 1));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n",
+            p = i - 1
+        ));
     }
     bomb.push_str("---\nBody\n");
     std::fs::write(d.path().join(".github/agents/bomb.agent.md"), bomb).unwrap();
-    let deep = format!("---\ndescription: x\ntools: {}{}\n---\nBody\n", "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!(
+        "---\ndescription: x\ntools: {}{}\n---\nBody\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     std::fs::write(d.path().join(".github/agents/deep.agent.md"), deep).unwrap();
     let (o, _) = run_in(d.path(), &["check", ".", "--no-config"]);
     assert_eq!(o.status.code(), Some(1));
     let t = text(&o);
     assert!(t.contains("aliases are not allowed in front matter"), "{t}");
     assert!(t.contains("deep.agent.md"), "{t}");
-    for args in [&["fmt", "--check", ".", "--no-config"][..], &["convert", "--to", "claude", "--dry-run", ".", "--no-config"]] {
+    for args in [
+        &["fmt", "--check", ".", "--no-config"][..],
+        &["convert", "--to", "claude", "--dry-run", ".", "--no-config"],
+    ] {
         let (o, _) = run_in(d.path(), args);
-        assert!(o.status.code().is_some_and(|c| c <= 1), "{args:?}: {}", text(&o));
+        assert!(
+            o.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {}",
+            text(&o)
+        );
     }
 }
 
@@ -142,24 +197,47 @@ fn alias_bomb_and_deep_nesting() {
 fn nul_bytes_are_binary() {
     let d = tree();
     std::fs::create_dir_all(d.path().join(".cursor/rules")).unwrap();
-    std::fs::write(d.path().join(".cursor/rules/x.mdc"), b"---\nglobs: a\0b\n---\n").unwrap();
+    std::fs::write(
+        d.path().join(".cursor/rules/x.mdc"),
+        b"---\nglobs: a\0b\n---\n",
+    )
+    .unwrap();
     let (o, _) = run_in(d.path(), &["check", ".", "--no-config"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(text(&o).contains("binary file (NUL byte at offset 12)"), "{}", text(&o));
+    assert!(
+        text(&o).contains("binary file (NUL byte at offset 12)"),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]
 fn names_that_try_to_escape_the_output_directory() {
     let d = tree();
     std::fs::create_dir_all(d.path().join("src/.claude/agents")).unwrap();
-    for (file, name) in [("a.md", "../../outside"), ("b.md", "/etc/passwd"), ("c.md", "..\\\\evil")] {
+    for (file, name) in [
+        ("a.md", "../../outside"),
+        ("b.md", "/etc/passwd"),
+        ("c.md", "..\\\\evil"),
+    ] {
         std::fs::write(
             d.path().join("src/.claude/agents").join(file),
             format!("---\nname: \"{name}\"\ndescription: x\n---\nBody\n"),
         )
         .unwrap();
     }
-    let (o, _) = run_in(d.path(), &["convert", "--to", "copilot", "src", "--out", "out", "--no-config"]);
+    let (o, _) = run_in(
+        d.path(),
+        &[
+            "convert",
+            "--to",
+            "copilot",
+            "src",
+            "--out",
+            "out",
+            "--no-config",
+        ],
+    );
     assert!(o.status.code().is_some_and(|c| c <= 1), "{}", text(&o));
     // Everything written is inside out/.
     let mut written = Vec::new();
@@ -170,12 +248,20 @@ fn names_that_try_to_escape_the_output_directory() {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                written.push(p.strip_prefix(d.path()).unwrap().to_string_lossy().into_owned());
+                written.push(
+                    p.strip_prefix(d.path())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
             }
         }
     }
     for w in &written {
-        assert!(w.starts_with("src/") || w.starts_with("out/"), "wrote outside: {w} ({written:?})");
+        assert!(
+            w.starts_with("src/") || w.starts_with("out/"),
+            "wrote outside: {w} ({written:?})"
+        );
     }
     assert!(!d.path().parent().unwrap().join("outside.agent.md").exists());
 }
@@ -186,11 +272,18 @@ fn symlink_loops_and_links_out_of_the_tree() {
     let d = tree();
     let outside = tree();
     std::fs::create_dir_all(outside.path().join(".claude/agents")).unwrap();
-    std::fs::write(outside.path().join(".claude/agents/secret.md"), "---\nname: x\nname: y\n---\n").unwrap();
+    std::fs::write(
+        outside.path().join(".claude/agents/secret.md"),
+        "---\nname: x\nname: y\n---\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(d.path().join("a")).unwrap();
     std::os::unix::fs::symlink(d.path(), d.path().join("a/loop")).unwrap();
     std::os::unix::fs::symlink(outside.path(), d.path().join("out-link")).unwrap();
-    let (o, _) = run_in(d.path(), &["check", ".", "--no-config", "--output-format", "json"]);
+    let (o, _) = run_in(
+        d.path(),
+        &["check", ".", "--no-config", "--output-format", "json"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(!text(&o).contains("secret.md"), "{}", text(&o));
 }
@@ -201,12 +294,16 @@ fn fifo_and_directories_named_like_agent_files() {
     let d = tree();
     std::fs::create_dir_all(d.path().join(".claude/agents/dir.md")).unwrap();
     let fifo = d.path().join("pipe.md");
-    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
     let (o, _) = run_in(d.path(), &["check", ".", "--no-config"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // A directory argument is walked like any directory, even when named like an agent file.
     let (o, _) = run_in(d.path(), &["check", ".claude/agents/dir.md", "--no-config"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).contains("is a directory"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("0 files checked"), "{}", text(&o));
     if made {
         let (o, _) = run_in(d.path(), &["check", "pipe.md", "--no-config"]);
         assert_eq!(o.status.code(), Some(2));
@@ -218,9 +315,24 @@ fn fifo_and_directories_named_like_agent_files() {
 fn unwritable_output_directory() {
     let d = tree();
     std::fs::create_dir_all(d.path().join(".claude/agents")).unwrap();
-    std::fs::write(d.path().join(".claude/agents/a.md"), "---\nname: a\ndescription: x\n---\nBody\n").unwrap();
+    std::fs::write(
+        d.path().join(".claude/agents/a.md"),
+        "---\nname: a\ndescription: x\n---\nBody\n",
+    )
+    .unwrap();
     std::fs::write(d.path().join("blocker"), "a file, not a directory").unwrap();
-    let (o, _) = run_in(d.path(), &["convert", "--to", "cursor", ".claude/agents/a.md", "--out", "blocker/out", "--no-config"]);
+    let (o, _) = run_in(
+        d.path(),
+        &[
+            "convert",
+            "--to",
+            "cursor",
+            ".claude/agents/a.md",
+            "--out",
+            "blocker/out",
+            "--no-config",
+        ],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("blocker/out"), "{}", text(&o));
 }

@@ -9,7 +9,14 @@ use std::process::Command;
 
 fn git(dir: &Path, args: &[&str]) {
     let ok = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(dir)
         .status()
@@ -39,7 +46,8 @@ fn hooks_fix_then_pass() {
     git(f, &["add", "."]);
     git(f, &["commit", "-q", "-m", "fixture"]);
 
-    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| format!("{repo_root}/target"));
+    let target =
+        std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| format!("{repo_root}/target"));
     let try_repo = |hook: &str| {
         Command::new("pre-commit")
             .args(["try-repo", repo_root, hook, "--all-files", "--verbose"])
@@ -49,15 +57,35 @@ fn hooks_fix_then_pass() {
             .expect("pre-commit is installed (pip install pre-commit), or set AGENTFMT_SKIP_PRECOMMIT=1")
     };
     let first = try_repo("agentfmt-fmt");
-    let log = String::from_utf8_lossy(&first.stdout).into_owned() + &String::from_utf8_lossy(&first.stderr);
-    assert!(!first.status.success(), "first run must modify files:\n{log}");
+    let log = String::from_utf8_lossy(&first.stdout).into_owned()
+        + &String::from_utf8_lossy(&first.stderr);
+    assert!(
+        !first.status.success(),
+        "first run must modify files:\n{log}"
+    );
     assert!(log.contains("files were modified by this hook"), "{log}");
     let fixed = std::fs::read_to_string(f.join(".claude/agents/reviewer.md")).unwrap();
     assert!(!fixed.contains('\r'), "{fixed}");
-    assert!(fixed.contains("description: 'Use this agent when: asked'") || fixed.contains("description: \"Use this agent when: asked\""), "{fixed}");
-    assert_eq!(std::fs::read_to_string(f.join("README.md")).unwrap(), "not an agent file   \n", "non-agent files are not touched");
+    assert!(
+        fixed.contains("description: 'Use this agent when: asked'")
+            || fixed.contains("description: \"Use this agent when: asked\""),
+        "{fixed}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.join("README.md")).unwrap(),
+        "not an agent file   \n",
+        "non-agent files are not touched"
+    );
     let second = try_repo("agentfmt-fmt");
-    assert!(second.status.success(), "second run passes:\n{}", String::from_utf8_lossy(&second.stdout));
+    assert!(
+        second.status.success(),
+        "second run passes:\n{}",
+        String::from_utf8_lossy(&second.stdout)
+    );
     let check = try_repo("agentfmt-check");
-    assert!(check.status.success(), "check passes on the formatted file:\n{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "check passes on the formatted file:\n{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+use agentfmt::check::{self, FileReport};
+use agentfmt::config::Config;
 use agentfmt::diagnostic::Diagnostic;
 use agentfmt::document::{self, Document};
-use agentfmt::rules::{self, Context, RULES, duplicate_name};
-use agentfmt::schema;
+use agentfmt::rules::{Context, RULES, duplicate_name};
 use agentfmt::source::{self, Decoded};
 
 fn root() -> PathBuf {
@@ -43,36 +44,24 @@ pub fn check_bytes(
     };
     let parsed = document::parse(src, Some(logical), None);
     diags.extend(parsed.diagnostics);
-    diags.extend(schema::validate(&parsed.doc));
     let exists = |p: &str| base.is_some_and(|b| b.join(p).exists());
     let ctx = Context {
         file_exists: base.map(|_| &exists as &(dyn Fn(&str) -> bool + Sync)),
     };
-    diags.extend(rules::run(&parsed.doc, &ctx));
-    diags.sort_by_key(|d| (d.span.start, d.code));
+    // The whole check stage: mojibake, schema, semantic rules, sorted.
+    let diags = check::validate(&parsed.doc, diags, &ctx, &Config::default());
     Some((parsed.doc, diags))
 }
 
+/// The diagnostics as `agentfmt check` prints them (rustc style, no colour).
 fn render(doc: &Document, diags: &[Diagnostic]) -> String {
-    let path = doc.path.as_deref().unwrap_or("-");
-    diags
-        .iter()
-        .map(|d| {
-            let lc = doc.source.line_col(d.span.start);
-            let mut s = format!(
-                "{path}:{}:{}: {}[{}] {}\n",
-                lc.line,
-                lc.column,
-                d.severity.as_str(),
-                d.code,
-                d.message
-            );
-            if let Some(h) = &d.help {
-                s.push_str(&format!("  help: {h}\n"));
-            }
-            s
-        })
-        .collect()
+    let report = FileReport {
+        path: doc.path.clone().unwrap_or_else(|| "-".into()),
+        source: Some(doc.source.clone()),
+        kind: Some(doc.kind),
+        diagnostics: diags.to_vec(),
+    };
+    agentfmt::render::human::render(&[report], false)
 }
 
 #[test]
@@ -161,6 +150,6 @@ fn every_rule_has_fixtures() {
 const NO_TEXT_FIXTURE: &[&str] = &[
     // A binary file is skipped before parsing; it yields no document to check.
     "binary-file",
-    // Reported by the repair stage (`repair` branch), not by `check` yet.
-    "mojibake",
+    // Reported by fmt, not check: covered by the fmt snapshot tests (tests/fmt.rs, `refused_*`).
+    "fmt-refused",
 ];

@@ -32,7 +32,10 @@ fn fnv64(bytes: &[u8]) -> String {
 }
 
 /// Loads, repairs and parses every input. Returns documents with their display paths.
-fn load_docs(args: &ConvertArgs, err: &mut impl std::io::Write) -> anyhow::Result<(Vec<(String, Document)>, bool)> {
+fn load_docs(
+    args: &ConvertArgs,
+    err: &mut impl std::io::Write,
+) -> anyhow::Result<(Vec<(String, Document)>, bool)> {
     let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
     let inputs = walk::collect(&args.input.paths, &config, &root);
     let mut docs = Vec::new();
@@ -41,10 +44,17 @@ fn load_docs(args: &ConvertArgs, err: &mut impl std::io::Write) -> anyhow::Resul
         match load(input, &args.input) {
             Loaded::Failed(r, tool) => {
                 failed |= tool;
-                let msg = r.diagnostics.first().map_or_else(String::new, |d| d.message.clone());
+                let msg = r
+                    .diagnostics
+                    .first()
+                    .map_or_else(String::new, |d| d.message.clone());
                 writeln!(err, "error: {}: {msg}", r.path)?;
             }
-            Loaded::Bytes { path, logical, bytes } => match check::load(&bytes, &logical, args.input.kind) {
+            Loaded::Bytes {
+                path,
+                logical,
+                bytes,
+            } => match check::load(&bytes, &logical, args.input.kind) {
                 Err(note) => writeln!(err, "note: {path}: {}", note.message)?,
                 Ok((doc, _)) => {
                     // Convert the repaired text: the output must not carry mojibake over.
@@ -69,7 +79,10 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     let mut stdout = std::io::stdout().lock();
     let (config, _) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
     let target: Target = args.to.parse().map_err(|e: String| anyhow::anyhow!(e))?;
-    let opts = ConvertOptions { models: config.models.clone(), claude_arg_base: args.claude_arg_base };
+    let opts = ConvertOptions {
+        models: config.models.clone(),
+        claude_arg_base: args.claude_arg_base,
+    };
     let (docs, mut tool_failed) = load_docs(args, &mut stderr)?;
     let mut problems = false;
 
@@ -78,7 +91,10 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     let gather = matches!(target, Target::AgentsMd) && docs.len() > 1;
     if gather {
         let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-        results.push((format!("{} files", docs.len()), convert::convert_many(&refs, target, &opts)));
+        results.push((
+            format!("{} files", docs.len()),
+            convert::convert_many(&refs, target, &opts),
+        ));
     } else {
         for (path, doc) in &docs {
             match convert::convert(doc, target, &opts) {
@@ -113,20 +129,41 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
         for out in &c.outputs {
             if let Some((other, _)) = outputs.get(&out.path) {
                 problems = true;
-                writeln!(stderr, "error: {source} and {other} both convert to {}; skipped the second", out.path)?;
+                writeln!(
+                    stderr,
+                    "error: {source} and {other} both convert to {}; skipped the second",
+                    out.path
+                )?;
                 continue;
             }
-            let (report, _) = check::check_bytes(out.text.as_bytes(), &out.path, Some(out.kind), &Context::default(), &agentfmt::config::Config::default());
-            for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            let (report, _) = check::check_bytes(
+                out.text.as_bytes(),
+                &out.path,
+                Some(out.kind),
+                &Context::default(),
+                &agentfmt::config::Config::default(),
+            );
+            for d in report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
                 problems = true;
-                writeln!(stderr, "error: generated {}: {} [{}]", out.path, d.message, d.rule)?;
+                writeln!(
+                    stderr,
+                    "error: generated {}: {} [{}]",
+                    out.path, d.message, d.rule
+                )?;
             }
             outputs.insert(out.path.clone(), (source.clone(), out.clone()));
         }
     }
 
     // Write (or preview).
-    let root = args.out.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
+    let root = args
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new(".").to_path_buf());
     if !args.dry_run {
         std::fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
     }
@@ -147,12 +184,19 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
             let ours = manifest.get(rel).is_some_and(|h| *h == fnv64(old));
             if !ours && !args.force {
                 problems = true;
-                writeln!(stderr, "error: {} exists and was not generated by agentfmt; not overwritten (use --force)", existing_path.display())?;
+                writeln!(
+                    stderr,
+                    "error: {} exists and was not generated by agentfmt; not overwritten (use --force)",
+                    existing_path.display()
+                )?;
                 continue;
             }
         }
         if args.dry_run {
-            let old = existing.as_deref().map(String::from_utf8_lossy).unwrap_or_default();
+            let old = existing
+                .as_deref()
+                .map(String::from_utf8_lossy)
+                .unwrap_or_default();
             stdout.write_all(super::diff::unified(rel, &old, &out.text, color).as_bytes())?;
             continue;
         }
@@ -175,7 +219,8 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     }
     if !args.dry_run && written > 0 {
         let text = serde_json::to_string_pretty(&manifest)? + "\n";
-        write::atomic_write(&manifest_path, text.as_bytes()).with_context(|| format!("writing {}", manifest_path.display()))?;
+        write::atomic_write(&manifest_path, text.as_bytes())
+            .with_context(|| format!("writing {}", manifest_path.display()))?;
     }
     Ok(if tool_failed {
         ExitStatus::Error

@@ -25,6 +25,13 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
             "is a directory",
         )));
     }
+    if !meta.is_file() {
+        // A FIFO or a device would block or never end.
+        return Err(ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(meta.len()));
     }

@@ -200,13 +200,13 @@ fn process(
             let Input::File { path: file, .. } = input else {
                 unreachable!("stdin handled above")
             };
-            if !(args.check || args.diff) {
-                if let Err(e) = write::atomic_write(file, &new_bytes) {
-                    return (
-                        Outcome::Problem(format!("{path}: cannot write: {e}"), true),
-                        notes,
-                    );
-                }
+            if !(args.check || args.diff)
+                && let Err(e) = write::atomic_write(file, &new_bytes)
+            {
+                return (
+                    Outcome::Problem(format!("{path}: cannot write: {e}"), true),
+                    notes,
+                );
             }
             (
                 Outcome::Changed {

@@ -238,7 +238,16 @@ fn read_front_matter(
     let yaml = &text[content.range()];
     let base = content.start as usize;
     report_tabs(yaml, base, diags);
-    match yaml::load(yaml, base) {
+    // Cursor documents bare `globs: **/*.ts` (formats.md §2.1 [CUR-RULES]) and reads it as raw
+    // text, so the strict-YAML judgement is made on the rest of the block.
+    let masked;
+    let strict_input = if dialect == Dialect::CursorRaw {
+        masked = mask_globs(yaml);
+        masked.as_str()
+    } else {
+        yaml
+    };
+    match yaml::load(strict_input, base) {
         Ok((root, d)) => {
             diags.extend(d);
             let root = match (dialect, root) {
@@ -311,6 +320,34 @@ fn read_front_matter(
             }
         }
     }
+}
+
+/// `yaml` with the value of a top-level `globs:` line replaced by a quoted placeholder of the
+/// same byte length, so offsets stay valid.
+fn mask_globs(yaml: &str) -> String {
+    let mut out = String::with_capacity(yaml.len());
+    for line in yaml.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let value = body.strip_prefix("globs:").map(str::trim);
+        match value {
+            Some(v) if !v.is_empty() && !v.starts_with(['"', '\'', '[', '|', '>']) => {
+                let start = body.len() - body["globs:".len()..].trim_start().len();
+                let len = v.len();
+                out.push_str(&body[..start]);
+                if len >= 2 {
+                    out.push('"');
+                    out.push_str(&"x".repeat(len - 2));
+                    out.push('"');
+                } else {
+                    out.push('x');
+                }
+                out.push_str(&body[start + len..]);
+                out.push_str(&line[body.len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Cursor reads `globs` as the raw text after `globs:` (formats.md §2.1 [CUR-GLOB]).
@@ -516,9 +553,21 @@ mod tests {
             ".github/agents/a.agent.md",
         );
         assert_eq!(r.diagnostics[0].rule, "yaml-syntax");
-        let r = p("---\nglobs: **/*.ts\n---\n", ".cursor/rules/a.mdc");
+        // Bare globs are Cursor's documented form: no warning, raw text.
+        let r = p(
+            "---\nglobs: **/*.ts, src/*.{ts,tsx}\n---\n",
+            ".cursor/rules/a.mdc",
+        );
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        assert_eq!(
+            r.doc.get("globs").unwrap().as_str(),
+            Some("**/*.ts, src/*.{ts,tsx}")
+        );
+        let r = p(
+            "---\ndescription: a: b\nglobs: **/*.ts\n---\n",
+            ".cursor/rules/a.mdc",
+        );
         assert_eq!(r.diagnostics[0].rule, "strict-yaml");
-        assert_eq!(r.doc.get("globs").unwrap().as_str(), Some("**/*.ts"));
     }
 
     #[test]

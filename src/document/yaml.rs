@@ -160,7 +160,9 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, diags: &mut Ve
     match stack.last_mut() {
         None => *root = Some(node),
         Some(Frame::Seq { items, .. }) => items.push(node),
-        Some(Frame::Map { entries, key, seen, .. }) => match key.take() {
+        Some(Frame::Map {
+            entries, key, seen, ..
+        }) => match key.take() {
             None => {
                 let text = match &node.value {
                     Value::Str(s, _) => s.clone(),

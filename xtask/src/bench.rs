@@ -26,9 +26,15 @@ fn templates(root: &Path) -> anyhow::Result<Vec<Sample>> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                let rel = p.strip_prefix(&examples)?.to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(&examples)?
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 if agentfmt::kind::detect(&rel).is_some() {
-                    out.push(Sample { path: rel, bytes: std::fs::read(&p)? });
+                    out.push(Sample {
+                        path: rel,
+                        bytes: std::fs::read(&p)?,
+                    });
                 }
             }
         }
@@ -37,9 +43,14 @@ fn templates(root: &Path) -> anyhow::Result<Vec<Sample>> {
     if let Ok(manifest) = std::fs::read_to_string(shared.join("MANIFEST.jsonl")) {
         for line in manifest.lines() {
             let v: serde_json::Value = serde_json::from_str(line)?;
-            let (Some(p), Some(src)) = (v["path"].as_str(), v["source_path"].as_str()) else { continue };
+            let (Some(p), Some(src)) = (v["path"].as_str(), v["source_path"].as_str()) else {
+                continue;
+            };
             if agentfmt::kind::detect(src).is_some() {
-                out.push(Sample { path: src.to_owned(), bytes: std::fs::read(shared.join(p))? });
+                out.push(Sample {
+                    path: src.to_owned(),
+                    bytes: std::fs::read(shared.join(p))?,
+                });
             }
         }
     }
@@ -52,7 +63,9 @@ fn generate(dir: &Path, samples: &[Sample], n: usize) -> anyhow::Result<u64> {
     let mut total = 0u64;
     for i in 0..n {
         let s = &samples[i % samples.len()];
-        let p = dir.join(format!("copy-{:04}", i / samples.len())).join(&s.path);
+        let p = dir
+            .join(format!("copy-{:04}", i / samples.len()))
+            .join(&s.path);
         std::fs::create_dir_all(p.parent().expect("has parent"))?;
         std::fs::write(&p, &s.bytes)?;
         total += s.bytes.len() as u64;
@@ -84,11 +97,23 @@ fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, u64)>
 }
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
-    let n: usize = args.iter().position(|a| a == "--files").and_then(|i| args.get(i + 1)).map_or(Ok(10_000), |s| s.parse())?;
-    let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).map_or(Ok(5), |s| s.parse())?;
-    let status = Command::new(env!("CARGO")).args(["build", "--release", "--quiet", "--bin", "agentfmt"]).current_dir(root).status()?;
+    let n: usize = args
+        .iter()
+        .position(|a| a == "--files")
+        .and_then(|i| args.get(i + 1))
+        .map_or(Ok(10_000), |s| s.parse())?;
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .map_or(Ok(5), |s| s.parse())?;
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "agentfmt"])
+        .current_dir(root)
+        .status()?;
     anyhow::ensure!(status.success(), "release build failed");
-    let target = std::env::var("CARGO_TARGET_DIR").map_or_else(|_| root.join("target"), PathBuf::from);
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map_or_else(|_| root.join("target"), PathBuf::from);
     let bin = target.join("release/agentfmt");
     let bin = bin.to_string_lossy().into_owned();
 
@@ -98,21 +123,61 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     std::fs::create_dir_all(&tmp)?;
     let bytes = generate(&tmp, &samples, n)?;
     let mb = bytes as f64 / 1e6;
-    println!("tree: {n} files, {mb:.1} MB, from {} templates; {runs} runs each; release binary {bin}", samples.len());
+    println!(
+        "tree: {n} files, {mb:.1} MB, from {} templates; {runs} runs each; release binary {bin}",
+        samples.len()
+    );
 
-    let floor_cmd = format!("find . -type f -print0 | xargs -0 cat > /dev/null");
-    let (floor, floor_rss) = time_cmd(&["sh", "-c", &floor_cmd], &tmp, runs)?;
-    println!("\n{:<28} {:>10} {:>10} {:>9} {:>10} {:>8}", "command", "median", "files/s", "MB/s", "peak RSS", "× floor");
-    println!("{:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}", "floor (cat every file)", floor * 1e3, n as f64 / floor, mb / floor, floor_rss / 1024, 1.0);
+    let floor_cmd = "find . -type f -print0 | xargs -0 cat > /dev/null";
+    let (floor, floor_rss) = time_cmd(&["sh", "-c", floor_cmd], &tmp, runs)?;
+    println!(
+        "\n{:<28} {:>10} {:>10} {:>9} {:>10} {:>8}",
+        "command", "median", "files/s", "MB/s", "peak RSS", "× floor"
+    );
+    println!(
+        "{:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}",
+        "floor (cat every file)",
+        floor * 1e3,
+        n as f64 / floor,
+        mb / floor,
+        floor_rss / 1024,
+        1.0
+    );
     let cmds: [(&str, Vec<&str>); 4] = [
         ("check", vec![&bin, "check", "--no-config", "."]),
-        ("fmt --check", vec![&bin, "fmt", "--check", "--no-config", "."]),
-        ("repair --check", vec![&bin, "repair", "--check", "--no-config", "."]),
-        ("convert --dry-run", vec![&bin, "convert", "--to", "copilot", "--dry-run", "--no-config", "--color", "never", "."]),
+        (
+            "fmt --check",
+            vec![&bin, "fmt", "--check", "--no-config", "."],
+        ),
+        (
+            "repair --check",
+            vec![&bin, "repair", "--check", "--no-config", "."],
+        ),
+        (
+            "convert --dry-run",
+            vec![
+                &bin,
+                "convert",
+                "--to",
+                "copilot",
+                "--dry-run",
+                "--no-config",
+                "--color",
+                "never",
+                ".",
+            ],
+        ),
     ];
     for (name, cmd) in &cmds {
         let (t, rss) = time_cmd(cmd, &tmp, runs)?;
-        println!("{name:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}", t * 1e3, n as f64 / t, mb / t, rss / 1024, t / floor);
+        println!(
+            "{name:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}",
+            t * 1e3,
+            n as f64 / t,
+            mb / t,
+            rss / 1024,
+            t / floor
+        );
     }
     let _ = std::fs::remove_dir_all(&tmp);
     Ok(())

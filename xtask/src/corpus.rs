@@ -171,8 +171,17 @@ fn list(name: &str, items: &[String]) {
 /// strict-YAML warnings left.
 fn fmt_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     let start = Instant::now();
-    let st = agentfmt::fmt::corpus_stats(files.iter().map(|(e, b)| (e.source_path.as_str(), b.as_slice())));
-    println!("\nfmt: {} files ({} binary) in {:.0} ms", st.files, st.binary, start.elapsed().as_secs_f64() * 1e3);
+    let st = agentfmt::fmt::corpus_stats(
+        files
+            .iter()
+            .map(|(e, b)| (e.source_path.as_str(), b.as_slice())),
+    );
+    println!(
+        "\nfmt: {} files ({} binary) in {:.0} ms",
+        st.files,
+        st.binary,
+        start.elapsed().as_secs_f64() * 1e3
+    );
     println!("files changed by fmt: {}", st.changed);
     for (rewrite, count) in &st.by_rewrite {
         println!("  {rewrite:<28} {count:>6}");
@@ -181,14 +190,25 @@ fn fmt_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     list("not idempotent", &st.not_idempotent);
     list("rendered HTML changed", &st.html_changed);
     list("front-matter values changed", &st.values_changed);
-    println!("intended value changes (argument-hint list → string, lenient → strict): {}", st.intended_value_changes.len());
+    println!(
+        "intended value changes (argument-hint list → string, lenient → strict): {}",
+        st.intended_value_changes.len()
+    );
     list("refused by the safety net (fmt-refused)", &st.refused);
-    println!("strict-YAML warnings: {} before fmt, {} after", st.strict_yaml_before, st.strict_yaml_after.len());
+    println!(
+        "strict-YAML warnings: {} before fmt, {} after",
+        st.strict_yaml_before,
+        st.strict_yaml_after.len()
+    );
     for i in st.strict_yaml_after.iter().take(10) {
         println!("  {i}");
     }
     anyhow::ensure!(
-        st.panics.is_empty() && st.not_idempotent.is_empty() && st.html_changed.is_empty() && st.values_changed.is_empty() && st.strict_yaml_after.is_empty(),
+        st.panics.is_empty()
+            && st.not_idempotent.is_empty()
+            && st.html_changed.is_empty()
+            && st.values_changed.is_empty()
+            && st.strict_yaml_after.is_empty(),
         "fmt corpus invariants failed"
     );
     Ok(())
@@ -200,17 +220,28 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     use agentfmt::convert::{self, ConvertOptions, Target};
     let opts = ConvertOptions::default();
     let start = Instant::now();
-    let triples: Vec<(&str, &[u8], Option<agentfmt::kind::Kind>)> =
-        files.iter().map(|(e, b)| (e.source_path.as_str(), b.as_slice(), None)).collect();
-    let st = convert::corpus::check_corpus(&triples, &opts);
+    let triples: Vec<(&str, &[u8], Option<agentfmt::kind::Kind>)> = files
+        .iter()
+        .map(|(e, b)| (e.source_path.as_str(), b.as_slice(), None))
+        .collect();
+    let pairs: Vec<(&str, &[u8])> = triples.iter().map(|(p, b, _)| (*p, *b)).collect();
+    let st = convert::corpus::check_corpus(&pairs, &opts);
     println!(
         "\nconvert: {} files, {} conversions, {} (file, target) pairs not supported, {} outputs, {} losses reported, {:.0} ms",
-        st.files, st.conversions, st.unsupported, st.outputs, st.losses, start.elapsed().as_secs_f64() * 1e3
+        st.files,
+        st.conversions,
+        st.unsupported,
+        st.outputs,
+        st.losses,
+        start.elapsed().as_secs_f64() * 1e3
     );
     list("panics", &st.panics);
     list("outputs with syntax errors", &st.syntax_errors);
     list("outputs detected as another kind", &st.kind_mismatches);
-    list("fields missing from the output and from the loss report", &st.unreported);
+    list(
+        "fields missing from the output and from the loss report",
+        &st.unreported,
+    );
 
     // Every output must pass `agentfmt check` for its kind with no errors.
     let config = Config::default();
@@ -218,14 +249,35 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     let results: Vec<Vec<String>> = files
         .par_iter()
         .map(|(e, bytes)| {
-            let Ok((doc, _)) = check::load(bytes, &e.source_path, None) else { return Vec::new() };
+            let Ok((doc, _)) = check::load(bytes, &e.source_path, None) else {
+                return Vec::new();
+            };
             let mut errs = Vec::new();
             for target in Target::TOOLS {
-                let Ok(c) = convert::convert(&doc, *target, &opts) else { continue };
+                let Ok(c) = convert::convert(&doc, *target, &opts) else {
+                    continue;
+                };
                 for out in &c.outputs {
-                    let (report, _) = check::check_bytes(out.text.as_bytes(), &out.path, Some(out.kind), &ctx, &config);
-                    for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-                        errs.push(format!("{} -> {} ({}): [{}] {}", e.source_path, out.path, target.as_str(), d.rule, d.message));
+                    let (report, _) = check::check_bytes(
+                        out.text.as_bytes(),
+                        &out.path,
+                        Some(out.kind),
+                        &ctx,
+                        &config,
+                    );
+                    for d in report
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity == Severity::Error)
+                    {
+                        errs.push(format!(
+                            "{} -> {} ({}): [{}] {}",
+                            e.source_path,
+                            out.path,
+                            target.as_str(),
+                            d.rule,
+                            d.message
+                        ));
                     }
                 }
             }
@@ -235,10 +287,18 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     let errors: Vec<String> = results.into_iter().flatten().collect();
     let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
     for e in &errors {
-        let rule = e.split('[').nth(1).and_then(|r| r.split(']').next()).unwrap_or("?");
+        let rule = e
+            .split('[')
+            .nth(1)
+            .and_then(|r| r.split(']').next())
+            .unwrap_or("?");
         *by_rule.entry(rule.to_owned()).or_default() += 1;
     }
-    println!("check errors in convert outputs: {} {:?}", errors.len(), by_rule);
+    println!(
+        "check errors in convert outputs: {} {:?}",
+        errors.len(),
+        by_rule
+    );
     for e in errors.iter().take(10) {
         println!("  {e}");
     }
