@@ -290,7 +290,137 @@ pub fn convert(
     let mut c = write::write(&model, kind, tool, opts);
     losses.append(&mut c.losses);
     c.losses = losses;
+    fit_limits(&mut c);
+    drop_invalid(&mut c);
     Ok(c)
+}
+
+/// Removes from each output the top-level fields whose value the target kind's schema rejects
+/// as an error (a source that was already invalid, e.g. `context: inline`), reporting each as
+/// dropped: a converter must not emit a file its target refuses.
+fn drop_invalid(c: &mut Converted) {
+    for out in &mut c.outputs {
+        let parsed = crate::document::parse(
+            crate::source::SourceText::from_str(&out.text),
+            Some(&out.path),
+            Some(out.kind),
+        );
+        let doc = parsed.doc;
+        let bad: Vec<(std::ops::Range<usize>, String, String)> = crate::schema::validate(&doc)
+            .into_iter()
+            .filter(|d| {
+                d.severity == crate::diagnostic::Severity::Error
+                    && matches!(d.rule, "invalid-type" | "invalid-value")
+            })
+            .filter_map(|d| {
+                let entries = doc.entries();
+                let i = entries.iter().position(|e| {
+                    e.key_span.start <= d.span.start
+                        && d.span.start <= e.value.span.end.max(e.key_span.end)
+                })?;
+                let e = &entries[i];
+                let text = doc.text();
+                let start = text[..e.key_span.start as usize]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                // Up to the next top-level key's line, or the end of the front matter.
+                let end = entries.get(i + 1).map_or_else(
+                    || {
+                        doc.front_matter
+                            .as_ref()
+                            .map_or(text.len(), |fm| fm.content.end as usize)
+                    },
+                    |next| {
+                        text[..next.key_span.start as usize]
+                            .rfind('\n')
+                            .map_or(0, |i| i + 1)
+                    },
+                );
+                Some((start..end.max(start), e.key.clone(), d.message))
+            })
+            .collect();
+        let mut ranges = bad;
+        ranges.sort_by_key(|r| std::cmp::Reverse(r.0.start));
+        ranges.dedup_by_key(|r| r.0.start);
+        let strict = |text: &str| {
+            crate::document::parse(
+                crate::source::SourceText::from_str(text),
+                Some(&out.path),
+                Some(out.kind),
+            )
+            .doc
+            .front_matter
+            .is_none_or(|fm| fm.strict)
+        };
+        for (range, key, why) in ranges {
+            let mut edited = out.text.clone();
+            edited.replace_range(range, "");
+            // Keep the removal only if the front matter still parses (a value spanning lines
+            // the span does not cover would leave a fragment behind).
+            if !strict(&edited) {
+                continue;
+            }
+            out.text = edited;
+            c.losses.push(Loss {
+                field: key.clone(),
+                what: LossKind::Dropped,
+                message: format!(
+                    "`{key}` dropped: not valid for {} ({why})",
+                    out.kind.describe()
+                ),
+            });
+        }
+    }
+}
+
+/// Cuts each output whose kind has a hard size limit (Copilot agent body 30,000 characters
+/// [GH-AGENTS-CFG], Windsurf rule 12,000 [WS]) at the last line break that fits, and reports
+/// the cut as a loss (formats.md §6.2 "else ✗ truncate/warn", §6.6 #10).
+fn fit_limits(c: &mut Converted) {
+    for out in &mut c.outputs {
+        let Some((limit, body_only)) = crate::rules::too_long::hard_limit(out.kind) else {
+            continue;
+        };
+        let parsed = crate::document::parse(
+            crate::source::SourceText::from_str(&out.text),
+            Some(&out.path),
+            Some(out.kind),
+        );
+        let body_start = parsed.doc.body.start as usize;
+        let counted_from = if body_only { body_start } else { 0 };
+        let total = out.text[counted_from..].chars().count();
+        if total <= limit {
+            continue;
+        }
+        // Byte offset after `limit - 1` characters (room for the final newline).
+        let budget = limit.saturating_sub(1);
+        let cut = out.text[counted_from..]
+            .char_indices()
+            .nth(budget)
+            .map_or(out.text.len(), |(i, _)| counted_from + i);
+        let cut = out.text[..cut]
+            .rfind('\n')
+            .filter(|&i| i >= body_start)
+            .map_or(cut, |i| i + 1);
+        if cut <= body_start {
+            continue; // the front matter alone is over the limit; nothing sensible to cut
+        }
+        let dropped = out.text[cut..].chars().count();
+        out.text.truncate(cut);
+        // End like every writer's output: no trailing blank lines, one final newline.
+        let kept = out.text.trim_end().len().max(body_start);
+        out.text.truncate(kept);
+        out.text.push('\n');
+        c.losses.push(Loss {
+            field: "body".into(),
+            what: LossKind::Approximated(format!("truncated to {limit} characters")),
+            message: format!(
+                "`body` approximated: {} allows {limit} characters{}; the last {dropped} characters were cut at a line break",
+                out.kind.describe(),
+                if body_only { " of body" } else { "" }
+            ),
+        });
+    }
 }
 
 /// Writes a model as a `kind` file in that kind's own tool layout.

@@ -96,6 +96,17 @@ const LIMITS: &[(Kind, Unit, usize, Severity, &str)] = &[
     ),
 ];
 
+/// The size limit past which the owning tool rejects or truncates a `kind` file (an error of
+/// this rule): `(limit in characters, whether it counts the body only)`. `None` when the kind
+/// has no such hard limit. The converter fits its output to it.
+#[must_use]
+pub fn hard_limit(kind: Kind) -> Option<(usize, bool)> {
+    LIMITS
+        .iter()
+        .find(|l| l.0 == kind && l.3 == Severity::Error)
+        .map(|&(_, unit, limit, _, _)| (limit, matches!(unit, Unit::BodyChars)))
+}
+
 impl Rule for TooLong {
     fn meta(&self) -> &'static super::RuleMeta {
         &Self::META

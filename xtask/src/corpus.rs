@@ -242,6 +242,11 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
         "fields missing from the output and from the loss report",
         &st.unreported,
     );
+    list("unsafe output paths", &st.unsafe_paths);
+    list(
+        "outputs that change when converted again to their own kind",
+        &st.unstable,
+    );
 
     // Every output must pass `agentfmt check` for its kind with no errors.
     let config = Config::default();
