@@ -79,7 +79,7 @@ pub fn validate(
     ctx: &Context<'_>,
     config: &Config,
 ) -> Vec<Diagnostic> {
-    diags.extend(crate::mojibake_diagnostics(doc));
+    diags.extend(rules::mojibake::diagnostics(doc));
     diags.extend(crate::schema::validate(doc));
     diags.extend(rules::run(doc, ctx));
     finish(doc.path.as_deref().unwrap_or(""), diags, config)

@@ -181,12 +181,6 @@ pub fn detect(path: &str) -> Option<Kind> {
     let lower = file.to_ascii_lowercase();
     let dirs = &parts[..parts.len() - 1];
     let parent = dirs.last().copied().unwrap_or("");
-    let has_seq = |a: &str, b: &str| dirs.windows(2).any(|w| w[0] == a && w[1] == b);
-    let in_dir = |a: &str, b: &str| {
-        dirs.windows(2)
-            .rposition(|w| w[0] == a && w[1] == b)
-            .is_some()
-    };
 
     // 1. The file name alone decides.
     if file == "SKILL.md" || lower == "skill.md" {
@@ -260,7 +254,6 @@ pub fn detect(path: &str) -> Option<Kind> {
     if let Some((_, kind)) = best {
         return Some(kind);
     }
-    let _ = (has_seq, in_dir);
 
     // 3. Conventional collection directories (plugins, rule collections).
     if dirs.contains(&"agents") {

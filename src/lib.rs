@@ -28,9 +28,3 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
-
-/// Mojibake diagnostics for `doc`, each with its repair as a safe fix.
-#[must_use]
-pub fn mojibake_diagnostics(doc: &document::Document) -> Vec<diagnostic::Diagnostic> {
-    rules::mojibake::diagnostics(doc)
-}

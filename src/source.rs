@@ -193,9 +193,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         Err(_) => {
             let mut text = String::with_capacity(body.len() + 16);
             let mut diags = Vec::new();
-            let mut rest = body;
             let mut consumed = 0usize;
-            for chunk in rest.utf8_chunks() {
+            for chunk in body.utf8_chunks() {
                 text.push_str(chunk.valid());
                 let invalid = chunk.invalid();
                 if !invalid.is_empty() {
@@ -213,8 +212,6 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 }
                 consumed += chunk.valid().len() + invalid.len();
             }
-            rest = &[];
-            let _ = rest;
             Decoded::Text(SourceText::new(text, encoding, true), diags)
         }
     }

@@ -25,7 +25,6 @@ struct Outcome {
     panicked: bool,
     failed: bool,
     rules: Vec<(&'static str, &'static str, Severity)>,
-    bytes: usize,
 }
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
@@ -69,7 +68,6 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
                         .iter()
                         .map(|d| (d.code, d.rule, d.severity))
                         .collect(),
-                    bytes: bytes.len(),
                 },
                 Err(_) => Outcome {
                     kind: e.kind.clone(),
@@ -77,7 +75,6 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
                     panicked: true,
                     failed: false,
                     rules: Vec::new(),
-                    bytes: bytes.len(),
                 },
             }
         })
@@ -144,7 +141,6 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             println!("  {m} -> {d}: {c}");
         }
     }
-    let _ = outcomes.iter().map(|o| o.bytes).sum::<usize>();
     println!(
         "\nkind agreement: {agree}/{n} = {:.2}%\npanics: {panics}\nagentfmt failures (exit 2): {failures}\ncheck time (in-process, {} threads): {:.0} ms",
         100.0 * agree as f64 / n as f64,
