@@ -34,10 +34,11 @@ fn fnv64(bytes: &[u8]) -> String {
 /// Loads, repairs and parses every input. Returns documents with their display paths.
 fn load_docs(
     args: &ConvertArgs,
+    config: &agentfmt::config::Config,
+    root: &Path,
     err: &mut impl std::io::Write,
 ) -> anyhow::Result<(Vec<(String, Document)>, bool)> {
-    let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
-    let inputs = walk::collect(&args.input.paths, &config, &root);
+    let inputs = walk::collect(&args.input.paths, config, root);
     let mut docs = Vec::new();
     let mut failed = false;
     for input in &inputs {
@@ -77,13 +78,14 @@ fn load_docs(
 pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     let mut stderr = std::io::stderr().lock();
     let mut stdout = std::io::stdout().lock();
-    let (config, _) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
+    let (config, config_root) =
+        super::load_config(args.input.config.as_deref(), args.input.no_config)?;
     let target: Target = args.to.parse().map_err(|e: String| anyhow::anyhow!(e))?;
     let opts = ConvertOptions {
         models: config.models.clone(),
         claude_arg_base: args.claude_arg_base,
     };
-    let (docs, mut tool_failed) = load_docs(args, &mut stderr)?;
+    let (docs, mut tool_failed) = load_docs(args, &config, &config_root, &mut stderr)?;
     let mut problems = false;
 
     // Convert: AGENTS.md (and other single-file memory targets) gather every input into one file.

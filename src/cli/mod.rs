@@ -52,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     match args.command {
         Command::Check(a) => check::run(&a),
         Command::Fmt(a) => {
-            let (config, _) = load_config(a.input.config.as_deref(), a.input.no_config)?;
+            let (config, root) = load_config(a.input.config.as_deref(), a.input.no_config)?;
             let opts = agentfmt::fmt::FmtOptions {
                 newline: match config.newline.as_deref() {
                     Some("crlf") => agentfmt::fmt::NewlineStyle::CrLf,
@@ -61,17 +61,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
                 },
                 repair_encoding: true,
             };
-            rewrite::run(&a, "reformat", false, &|doc| {
+            rewrite::run(&a, &config, &root, "reformat", false, &|doc| {
                 let f = agentfmt::fmt::fmt(doc, &opts);
                 (f.changed.then_some(f.text), f.diagnostics)
             })
         }
         Command::Convert(a) => convert::run(&a),
-        Command::Repair(a) => rewrite::run(&a, "repair", true, &|doc| {
-            let repaired = agentfmt::repair::repair(doc.text());
-            let changed = !repaired.fixes.is_empty();
-            (changed.then_some(repaired.text), Vec::new())
-        }),
+        Command::Repair(a) => {
+            let (config, root) = load_config(a.input.config.as_deref(), a.input.no_config)?;
+            rewrite::run(&a, &config, &root, "repair", true, &|doc| {
+                let repaired = agentfmt::repair::repair(doc.text());
+                let changed = !repaired.fixes.is_empty();
+                (changed.then_some(repaired.text), Vec::new())
+            })
+        }
         Command::Rule(a) => check::rule(&a),
     }
 }

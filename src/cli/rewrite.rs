@@ -7,7 +7,10 @@ use std::io::Write as _;
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+use std::path::Path;
+
 use agentfmt::check;
+use agentfmt::config::Config;
 use agentfmt::diagnostic::{Diagnostic, Severity};
 use agentfmt::document::Document;
 
@@ -34,12 +37,13 @@ enum Outcome {
 /// Runs a rewriting command.
 pub fn run(
     args: &RewriteArgs,
+    config: &Config,
+    root: &Path,
     verb: &str,
     keep_bom: bool,
     rewrite: &Rewriter<'_>,
 ) -> anyhow::Result<ExitStatus> {
-    let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
-    let inputs = walk::collect(&args.input.paths, &config, &root);
+    let inputs = walk::collect(&args.input.paths, config, root);
     let outcomes: Vec<(Outcome, Vec<String>)> = inputs
         .par_iter()
         .map(|input| process(input, args, keep_bom, rewrite))
