@@ -2,8 +2,8 @@
 //! when needed (plain, then single quotes, then double quotes; block scalars for multi-line
 //! text), so the output reads the same in YAML 1.2 and YAML 1.1 readers (deps.md §1.5).
 
-use crate::document::yaml::{resolve_plain, yaml11_reading};
 use crate::document::{Node, Value};
+use crate::fmt::quote;
 
 mod toml;
 pub use toml::{toml_basic, toml_multiline};
@@ -62,22 +62,11 @@ impl Y {
 }
 
 /// Whether `s` can be written as a plain scalar and read back as the same string by YAML 1.2
-/// and YAML 1.1 readers.
+/// and YAML 1.1 readers: [`crate::fmt::quote::plain_ok`], plus two stricter rules for
+/// generated files (no leading `-`, `?` or `:`, and nothing that looks like a number or date).
 #[must_use]
 pub fn plain_ok(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if s.trim() != s
-        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.ends_with(':')
-        || s.chars().any(|c| c.is_control() || c == '\u{feff}')
-    {
-        return false;
-    }
-    matches!(resolve_plain(s), Value::Str(..)) && yaml11_reading(s).is_none() && !looks_numeric(s)
+    quote::plain_ok(s) && !s.starts_with(['-', '?', ':']) && !looks_numeric(s)
 }
 
 /// Dates, sexagesimal numbers and other strings some YAML 1.1 readers type.
@@ -98,28 +87,15 @@ pub fn inline_str(s: &str) -> Option<String> {
         return Some(s.to_owned());
     }
     if !s.chars().any(|c| c.is_control() || c == '\u{feff}') {
-        return Some(format!("'{}'", s.replace('\'', "''")));
+        return Some(quote::single_quoted(s));
     }
     Some(double_quoted(s))
 }
 
-/// A YAML double-quoted string with escapes.
+/// A YAML double-quoted string with escapes ([`crate::fmt::quote::double_quoted`]).
 #[must_use]
 pub fn double_quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || c == '\u{feff}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quote::double_quoted(s)
 }
 
 fn block_str(s: &str, indent: usize) -> String {
