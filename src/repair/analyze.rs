@@ -1,7 +1,7 @@
 //! Cluster analysis and the per-region decision (see the module docs of
 //! [`repair`](super)).
 
-use super::decode::{Codec, Decoded, Penalties, decode};
+use super::decode::{Codec, Decoded, Edges, Penalties, decode};
 use super::region::{self, Line};
 use super::tables::{is_cont_char, is_lead_char};
 use super::{Damage, Fix};
@@ -93,8 +93,13 @@ fn avg(d: &Decoded) -> f32 {
 fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
     let mut best: Option<(Codec, Decoded)> = None;
     for codec in [Codec::Western, Codec::MacRoman] {
-        if let Some(d) = decode(chars, codec, false, Penalties::default())
-            && d.multibyte > 0
+        if let Some(d) = decode(
+            chars,
+            codec,
+            false,
+            Penalties::default(),
+            ([None; 2], [None; 2]),
+        ) && d.multibyte > 0
             && best.as_ref().is_none_or(|(_, b)| d.cost < b.cost)
         {
             best = Some((codec, d));
@@ -114,7 +119,7 @@ fn mojibake_like(cur: &[char]) -> bool {
 /// Decodes a cluster. Lossless readings are chained for layered damage (the
 /// intermediate layers are mojibake themselves, so only the last must be
 /// plausible); the innermost layer may be lossy.
-fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
+fn read(chars: &[char], pen: Penalties, edges: Edges) -> Option<Reading> {
     let mut chain: Vec<(Codec, Decoded)> = Vec::new();
     let mut cur: Vec<char> = chars.to_vec();
     while chain.len() < 3 {
@@ -133,7 +138,7 @@ fn read(chars: &[char], pen: Penalties) -> Option<Reading> {
     }
     if chain.len() < 3
         && (chain.is_empty() || mojibake_like(&cur))
-        && let Some(d) = decode(&cur, Codec::Western, true, pen)
+        && let Some(d) = decode(&cur, Codec::Western, true, pen, edges)
         && plausible(&d)
         && (chain.is_empty() || avg(&d) <= 4.0)
     {
@@ -280,11 +285,24 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             c.class = Class::Negative;
             continue;
         }
-        c.reading = read(&chars, pen);
+        let mut before = text[..c.start].chars().rev();
+        let mut after = text[c.end..].chars();
+        let edges = ([before.next(), before.next()], [after.next(), after.next()]);
+        c.reading = read(&chars, pen, edges);
         c.class = classify(&chars, c.reading.as_ref());
         // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or
         // diagram of three or more characters inside code is damage, not a quote.
         if c.quoted && !line.keyword && c.reading.as_ref().is_some_and(|r| r.last.multibyte >= 3) {
+            c.quoted = false;
+        }
+        // Likewise a token inside a code span of prose or a command line, unless
+        // it sits in a string literal there (`grep "Ã©" src`).
+        if c.quoted
+            && !line.keyword
+            && quotes.in_code()
+            && !quotes.in_string()
+            && region::code_span_is_prose(text, line, c.start, c.end)
+        {
             c.quoted = false;
         }
     }

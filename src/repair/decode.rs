@@ -8,8 +8,9 @@
 //! with the [`prior`](super::prior) plus a penalty per lost byte, and lost-byte
 //! values are finally re-chosen with the neighbouring characters as context.
 
-use super::prior;
 use super::tables::{UNDEFINED, mac_byte, western_byte};
+use super::{lm, prior};
+use std::collections::HashMap;
 
 /// A wrong code page the text may have been decoded with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +49,10 @@ impl Default for Penalties {
         }
     }
 }
+
+/// The characters around a cluster: two before it (nearest first) and two
+/// after it; `None` past the edge of the text.
+pub(crate) type Edges = ([Option<char>; 2], [Option<char>; 2]);
 
 /// The result of decoding a cluster.
 #[derive(Clone, Debug, Default)]
@@ -184,7 +189,17 @@ fn for_each_candidate(lead: u8, len: usize, mask: u8, toks: &[Tok], mut f: impl 
 /// Decodes `chars` (one cluster) as UTF-8 bytes shown in `codec`. With `lossy`,
 /// dropped bytes and spaces standing for 0xA0 are considered. Returns `None`
 /// when no reading covers the whole cluster.
-pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) -> Option<Decoded> {
+///
+/// `edges` are the two characters before the cluster (nearest first) and the
+/// two after it (ASCII, or `None` at the edge of the text): the context of its
+/// first and last characters.
+pub(crate) fn decode(
+    chars: &[char],
+    codec: Codec,
+    lossy: bool,
+    pen: Penalties,
+    edges: Edges,
+) -> Option<Decoded> {
     let mut toks = Vec::with_capacity(chars.len());
     let (latin1_c1, undefined_c1) = tokenize(chars, codec, &mut toks)?;
     let lossy = lossy && codec == Codec::Western;
@@ -258,29 +273,7 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) 
         at = s.from;
     }
     steps.reverse();
-    // Re-choose guessed bytes with both neighbours as context (two sweeps).
-    for _ in 0..2 {
-        for k in 0..steps.len() {
-            let s = steps[k];
-            let consumed = &toks[s.from + 1..];
-            let guessed = s.mask != 0
-                || consumed[..(s.len as usize - 1 - s.mask.count_ones() as usize)]
-                    .contains(&Tok::Wild);
-            if s.len == 1 || !guessed {
-                continue;
-            }
-            let prev = k.checked_sub(1).map(|p| steps[p].ch);
-            let next = steps.get(k + 1).map(|p| p.ch);
-            let mut local = (f32::INFINITY, s.ch);
-            for_each_candidate(s.lead, s.len as usize, s.mask, consumed, |ch| {
-                let c = prior::cost(ch) + prior::context(ch, prev, next);
-                if c < local.0 {
-                    local = (c, ch);
-                }
-            });
-            steps[k].ch = local.1;
-        }
-    }
+    choose_lost(&mut steps, &toks, edges);
     let mut out = Decoded {
         latin1_c1,
         undefined_c1,
@@ -309,4 +302,121 @@ pub(crate) fn decode(chars: &[char], codec: Codec, lossy: bool, pen: Penalties) 
         }
     }
     Some(out)
+}
+
+/// Most candidates kept for one lost-byte position (by context-free cost).
+const MAX_CANDIDATES: usize = 12;
+/// Guessed positions in one cluster above which only [`DENSE_CANDIDATES`] are kept.
+const DENSE_GUESSES: usize = 64;
+/// Candidates per position in a cluster with more than [`DENSE_GUESSES`] guesses.
+const DENSE_CANDIDATES: usize = 3;
+
+/// Re-chooses the value (and placement) of every guessed byte of `steps` by a
+/// second-order Viterbi search over the candidates with the character
+/// statistics of [`lm`] and the hand-written neighbour rules of
+/// [`prior::context`], the cluster's edge characters as fixed context. Every
+/// placement of the same number of lost bytes consumes the same tokens, so the
+/// segmentation found by [`decode`] is kept.
+fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
+    // Candidate lists: two fixed characters before, the steps, two after.
+    let fixed = |c: Option<char>| vec![(c.unwrap_or(' '), 0u8)];
+    let mut cands: Vec<Vec<(char, u8)>> = Vec::with_capacity(steps.len() + 4);
+    cands.push(fixed(edges.0[1]));
+    cands.push(fixed(edges.0[0]));
+    let mut guessed_any = false;
+    for s in steps.iter() {
+        let consumed = &toks[s.from + 1..];
+        let guessed = s.len > 1
+            && (s.mask != 0
+                || consumed[..(s.len as usize - 1 - s.mask.count_ones() as usize)]
+                    .contains(&Tok::Wild));
+        if !guessed {
+            cands.push(vec![(s.ch, s.mask)]);
+            continue;
+        }
+        guessed_any = true;
+        let mut list: Vec<(f32, char, u8)> = Vec::new();
+        let slots = s.len - 1;
+        for mask in (0u8..(1 << slots)).filter(|m| m.count_ones() == s.mask.count_ones()) {
+            for_each_candidate(s.lead, s.len as usize, mask, consumed, |ch| {
+                list.push((prior::cost(ch), ch, mask));
+            });
+        }
+        list.sort_by(|a, b| a.0.total_cmp(&b.0));
+        list.truncate(MAX_CANDIDATES);
+        cands.push(list.into_iter().map(|(_, c, m)| (c, m)).collect());
+    }
+    if !guessed_any {
+        return;
+    }
+    // Long runs of guesses (a hostile input, not a damaged text) keep the
+    // search linear with a small constant: fewer candidates per position.
+    let guessed = cands.iter().filter(|c| c.len() > 1).count();
+    if guessed > DENSE_GUESSES {
+        for c in &mut cands {
+            c.truncate(DENSE_CANDIDATES);
+        }
+    }
+    cands.push(fixed(edges.1[0]));
+    cands.push(fixed(edges.1[1]));
+    // best[(a, b)]: cheapest cost of a path whose last two positions chose a, b.
+    let n = cands.len();
+    let mut memo: HashMap<(char, char, char), f32> = HashMap::new();
+    let mut best: Vec<Vec<f32>> = vec![vec![0.0]];
+    let mut back: Vec<Vec<Vec<usize>>> = vec![vec![vec![0]]];
+    for i in 2..n {
+        let (pa, pb, pc) = (&cands[i - 2], &cands[i - 1], &cands[i]);
+        let mut nb = vec![vec![f32::INFINITY; pc.len()]; pb.len()];
+        let mut bk = vec![vec![0usize; pc.len()]; pb.len()];
+        for (a, row) in best.iter().enumerate() {
+            for (b, &cost) in row.iter().enumerate() {
+                if !cost.is_finite() {
+                    continue;
+                }
+                for (c, &(ch, _)) in pc.iter().enumerate() {
+                    let key = (ch, pb[b].0, pa[a].0);
+                    let lmc = *memo
+                        .entry(key)
+                        .or_insert_with(|| lm::cost(key.0, key.1, key.2));
+                    let mut t = cost + lmc;
+                    // The middle character's neighbour rules, now that both
+                    // neighbours are known.
+                    if cands[i - 1].len() > 1 {
+                        t += prior::context(pb[b].0, Some(pa[a].0), Some(ch));
+                    }
+                    if t < nb[b][c] {
+                        nb[b][c] = t;
+                        bk[b][c] = a;
+                    }
+                }
+            }
+        }
+        best = nb;
+        back.push(bk);
+    }
+    // Trace back from the cheapest final pair.
+    let (mut b, mut c) = (0, 0);
+    let mut min = f32::INFINITY;
+    for (bi, row) in best.iter().enumerate() {
+        for (ci, &v) in row.iter().enumerate() {
+            if v < min {
+                (min, b, c) = (v, bi, ci);
+            }
+        }
+    }
+    if !min.is_finite() {
+        return;
+    }
+    let mut pick = vec![0usize; n];
+    pick[n - 1] = c;
+    pick[n - 2] = b;
+    for i in (2..n).rev() {
+        let a = back[i - 1][pick[i - 1]][pick[i]];
+        pick[i - 2] = a;
+    }
+    for (k, s) in steps.iter_mut().enumerate() {
+        let (ch, mask) = cands[k + 2][pick[k + 2]];
+        s.ch = ch;
+        s.mask = mask;
+    }
 }

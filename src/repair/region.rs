@@ -171,6 +171,30 @@ impl QuoteState {
     }
 }
 
+/// Whether the inline code span around bytes `start..end` of `line` reads as
+/// prose or a command with at least two ASCII words beside the cluster
+/// (`` `✅ CE Gate passed` ``), rather than a quoted token (`` `â€™` ``,
+/// `` `cafÃ©` ``). Quoted mojibake is the whole span or one token of it.
+pub(crate) fn code_span_is_prose(text: &str, line: &Line, start: usize, end: usize) -> bool {
+    let l = &text[line.start..line.end];
+    let (s, e) = (start - line.start, end.min(line.end) - line.start);
+    let Some(open) = l[..s].rfind('`') else {
+        return false;
+    };
+    let close = l[e..].find('`').map_or(l.len(), |i| e + i);
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
+            .count()
+    };
+    // The token holding the cluster does not count.
+    let before = &l[open + 1..s];
+    let after = &l[e..close];
+    let before = before.rsplit_once(char::is_whitespace).map_or("", |p| p.0);
+    let after = after.split_once(char::is_whitespace).map_or("", |p| p.1);
+    words(before) + words(after) >= 2
+}
+
 /// Per-line damage decision from per-line evidence scores: positive lines are
 /// damaged, negative lines are clean, and lines without evidence take the
 /// decision of the nearest line with evidence (clean on a tie). When no line has

@@ -305,3 +305,32 @@ fn large_inputs_stay_linear() {
     let r = repair(&blob);
     check_invariants(&blob, &r);
 }
+
+#[test]
+fn lost_bytes_follow_the_character_statistics() {
+    // Each sentence loses bytes in letters where several candidates are real
+    // characters (я / с / э share D1 ??; 、 」 』 【 share E3 80 ??); the
+    // n-gram statistics pick the right ones, which the context-free prior did not.
+    for text in [
+        "Проверяет, что файл существует, и явно сообщает об ошибке.\n",
+        "请检查代码、测试和文档，然后提交。\n",
+        "코드를 확인하고 테스트를 실행한 다음 변경 사항을 커밋하세요.\n",
+    ] {
+        for damaged in [dropped(text), fffd(text)] {
+            assert_ne!(damaged, text);
+            let r = repair(&damaged);
+            check_invariants(&damaged, &r);
+            assert_eq!(r.text, text, "from {damaged:?}");
+        }
+    }
+}
+
+#[test]
+fn prose_in_inline_code_is_repaired_but_quoted_tokens_are_not() {
+    // A status line in a code span is text that was damaged with the rest.
+    let text = "Progress\n\n- `✅ CE Gate passed` — next step\n- Done ✅ — see “notes”\n";
+    assert_repairs(&cp1252(text), text);
+    // A quoted token in a string literal inside a code span stays as written.
+    let quoted = "Search with `grep \"Ã©\" src` to find damaged files.\n";
+    assert_eq!(repair(quoted).text, quoted);
+}

@@ -16,6 +16,7 @@ mod mojibake;
 mod mojibake_ftfy;
 mod mojibake_gen;
 mod mojibake_texts;
+mod repair_model;
 
 use std::path::{Path, PathBuf};
 
@@ -34,9 +35,10 @@ fn main() -> anyhow::Result<()> {
         Some("codegen") => codegen(&root, args.iter().any(|a| a == "--check")),
         Some("mojibake-bench") => mojibake::run(&args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
+        Some("repair-model") => repair_model::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] | bench [--files N] [--runs N]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] | bench [--files N] [--runs N] | repair-model [--corpus DIR] [--check]>"
             );
             std::process::exit(2);
         }

@@ -6,6 +6,7 @@
 
 use crate::mojibake_gen::{KINDS, damage, has_signature};
 use crate::mojibake_texts::{LOOKALIKES, TEXTS};
+use crate::repair_model::is_training;
 use agentfmt::repair::repair;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
@@ -25,6 +26,8 @@ struct Opts {
     max_per_kind: usize,
     ftfy: bool,
     verbose: bool,
+    /// Sample damaged cases from the whole corpus, not only its held-out half.
+    all: bool,
 }
 
 fn parse(args: &[String]) -> Result<Opts> {
@@ -35,6 +38,7 @@ fn parse(args: &[String]) -> Result<Opts> {
         max_per_kind: 150,
         ftfy: true,
         verbose: false,
+        all: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -44,13 +48,16 @@ fn parse(args: &[String]) -> Result<Opts> {
             "--max-per-kind" => o.max_per_kind = it.next().context("--max-per-kind N")?.parse()?,
             "--no-ftfy" => o.ftfy = false,
             "-v" | "--verbose" => o.verbose = true,
+            "--all" => o.all = true,
             other => o.corpus = other.into(),
         }
     }
     Ok(o)
 }
 
-fn corpus_files(dir: &Path) -> Vec<(String, String)> {
+/// Every valid UTF-8 file under `dir` (not its top level), as (corpus-relative
+/// name, text), sorted by path.
+pub fn corpus_files(dir: &Path) -> Vec<(String, String)> {
     let mut paths = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -78,7 +85,7 @@ fn corpus_files(dir: &Path) -> Vec<(String, String)> {
 }
 
 /// Runs the bench; see the module docs. `args`: `[--corpus DIR] [--seeds DIR]
-/// [--max-per-kind N] [--no-ftfy] [-v]`.
+/// [--max-per-kind N] [--no-ftfy] [--all] [-v]`.
 pub fn run(args: &[String]) -> Result<()> {
     let o = parse(args)?;
     let corpus = if o.corpus.is_dir() {
@@ -133,7 +140,7 @@ pub fn run(args: &[String]) -> Result<()> {
         let non_ascii: Vec<&(String, String)> = keep
             .iter()
             .skip(TEXTS.len() + LOOKALIKES.len())
-            .filter(|(_, t)| !t.is_ascii())
+            .filter(|(n, t)| !t.is_ascii() && (o.all || !is_training(n)))
             .collect();
         let want = o.max_per_kind.saturating_sub(v.len());
         let step = (non_ascii.len() / want.max(1)).max(1);
@@ -162,9 +169,14 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
     println!(
-        "damaged cases: {} from {} sources\n",
+        "damaged cases: {} from {} sources ({})\n",
         cases.len(),
-        sources.len()
+        sources.len(),
+        if o.all {
+            "written texts and the whole corpus"
+        } else {
+            "written texts and the corpus half held out from `cargo xtask repair-model`"
+        }
     );
 
     // agentfmt.
