@@ -7,3 +7,4 @@ mod fmt;
 mod hostile;
 mod precommit;
 mod rules;
+mod safe_write;
