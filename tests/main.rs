@@ -6,4 +6,6 @@ mod corpus_stats;
 mod fmt;
 mod hostile;
 mod precommit;
+mod properties;
 mod rules;
+mod safe_write;

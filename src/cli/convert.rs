@@ -174,12 +174,41 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
+    if !args.dry_run {
+        // Temporary files of a run killed before its renames (see `write`).
+        let dirs: std::collections::BTreeSet<std::path::PathBuf> = std::iter::once(root.clone())
+            .chain(outputs.keys().filter_map(|rel| {
+                // Only plain relative paths; `safe_join` reports the others below.
+                let rel = Path::new(rel);
+                rel.components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+                    .then(|| root.join(rel).parent().map(Path::to_path_buf))?
+            }))
+            .collect();
+        for dir in dirs {
+            for p in write::remove_stale_temps(&dir) {
+                writeln!(
+                    stderr,
+                    "note: removed {}, left by an interrupted agentfmt run",
+                    p.display()
+                )?;
+            }
+        }
+    }
     let color = super::use_color(args.color);
     let mut written = 0;
+    let mut manifest_changed = false;
     for (rel, (_, out)) in &outputs {
         let existing_path = root.join(rel);
         let existing = std::fs::read(&existing_path).ok();
         if existing.as_deref() == Some(out.text.as_bytes()) {
+            // Already what we would write: a run killed before it saved the manifest wrote it,
+            // or it was generated elsewhere. Claim it, so a later change may replace it.
+            let hash = fnv64(out.text.as_bytes());
+            if manifest.get(rel) != Some(&hash) {
+                manifest.insert(rel.clone(), hash);
+                manifest_changed = true;
+            }
             continue;
         }
         if let Some(old) = &existing {
@@ -219,7 +248,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
         written += 1;
         writeln!(stderr, "wrote {}", target_path.display())?;
     }
-    if !args.dry_run && written > 0 {
+    if !args.dry_run && (written > 0 || manifest_changed) {
         let text = serde_json::to_string_pretty(&manifest)? + "\n";
         write::atomic_write(&manifest_path, text.as_bytes())
             .with_context(|| format!("writing {}", manifest_path.display()))?;

@@ -44,12 +44,35 @@ pub fn run(
     rewrite: &Rewriter<'_>,
 ) -> anyhow::Result<ExitStatus> {
     let inputs = walk::collect(&args.input.paths, config, root);
+    let mut stderr = std::io::stderr().lock();
+    if !(args.check || args.diff) {
+        let dirs: std::collections::BTreeSet<&Path> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::File { path, .. } => Some(path.parent().unwrap_or(Path::new("."))),
+                Input::Stdin => None,
+            })
+            .collect();
+        for dir in dirs {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            for p in write::remove_stale_temps(dir) {
+                let _ = writeln!(
+                    stderr,
+                    "note: removed {}, left by an interrupted agentfmt run",
+                    p.display()
+                );
+            }
+        }
+    }
     let outcomes: Vec<(Outcome, Vec<String>)> = inputs
         .par_iter()
         .map(|input| process(input, args, keep_bom, rewrite))
         .collect();
     let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
     let (mut changed, mut failed, mut problems) = (0usize, false, false);
     let color = super::use_color(args.color);
     for (o, notes) in &outcomes {

@@ -1,5 +1,12 @@
 //! Safe writes: a temporary file in the same directory, flushed, then renamed over the target,
 //! so a reader (or a crash, or SIGKILL) sees the old file or the new one, never a part.
+//!
+//! A process killed between creating its temporary file and the rename (SIGKILL, power loss)
+//! cannot remove it, and no portable API creates a file that vanishes on death yet can be
+//! renamed over an existing one (Linux's `O_TMPFILE` + `linkat` cannot replace a file). So the
+//! temporary files carry the writer's process id, `.<name>.agentfmt-<pid>-<n>.tmp`, and every
+//! writing run first removes, in each directory it may write to, the ones whose process is gone
+//! ([`remove_stale_temps`]). A live writer's file is never touched.
 
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -18,7 +25,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.agentfmt-{}-{n}.tmp", std::process::id()));
+    let tmp = dir.join(format!(".{name}{TEMP_MARK}{}-{n}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::OpenOptions::new()
             .write(true)
@@ -36,6 +43,61 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// What [`atomic_write`] puts between the target's name and `<pid>-<n>.tmp`.
+const TEMP_MARK: &str = ".agentfmt-";
+
+/// The process id in the name of one of [`atomic_write`]'s temporary files, if it is one.
+fn temp_owner(file_name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tail) = rest.rsplit_once(TEMP_MARK)?;
+    let (pid, n) = tail.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether the writer `pid` may still be running. Linux answers through `/proc`; elsewhere a
+/// temporary file counts as abandoned once it is an hour old (no run writes one file for that
+/// long), which needs no `unsafe` call to `kill(pid, 0)`.
+fn writer_alive(pid: u32, path: &Path) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return proc.join(pid.to_string()).exists();
+    }
+    path.metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < std::time::Duration::from_secs(3600))
+}
+
+/// Removes the temporary files that an [`atomic_write`] killed before its rename left in `dir`
+/// (only names of agentfmt's own pattern, only when their writer is gone). Returns the paths
+/// removed. Errors (an unreadable directory, a file already gone) are ignored: the files are
+/// litter, not data.
+pub fn remove_stale_temps(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temp_owner) else {
+            continue;
+        };
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_file())
+            && !writer_alive(pid, &path)
+            && std::fs::remove_file(&path).is_ok()
+        {
+            removed.push(path);
+        }
+    }
+    removed
 }
 
 /// Joins a generated relative path onto `root`, refusing anything that could land outside it:
@@ -97,6 +159,33 @@ mod tests {
         atomic_write(&p, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn temp_names_are_recognised() {
+        assert_eq!(temp_owner(".a.md.agentfmt-123-4.tmp"), Some(123));
+        assert_eq!(temp_owner(".x.agentfmt-y.md.agentfmt-9-0.tmp"), Some(9));
+        assert_eq!(temp_owner("a.md.agentfmt-123-4.tmp"), None);
+        assert_eq!(temp_owner(".a.md.agentfmt-123.tmp"), None);
+        assert_eq!(temp_owner(".a.md.agentfmt-x-1.tmp"), None);
+        assert_eq!(temp_owner(".a.md.tmp"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn stale_temps_are_removed_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        // A pid above the kernel's maximum (2^22) cannot be running.
+        let dead = dir.path().join(".a.md.agentfmt-4294967295-0.tmp");
+        let live = dir
+            .path()
+            .join(format!(".a.md.agentfmt-{}-7.tmp", std::process::id()));
+        let other = dir.path().join(".a.md.other-1-0.tmp");
+        for p in [&dead, &live, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        assert_eq!(remove_stale_temps(dir.path()), vec![dead.clone()]);
+        assert!(!dead.exists() && live.exists() && other.exists());
     }
 
     #[test]

@@ -82,7 +82,10 @@ pub(crate) fn cost(c: char) -> f32 {
         0x250..=0x2AF => 8.0,
         0x2B0..=0x2FF => 6.0,
         0x300..=0x36F => 7.0,
-        0x370..=0x3FF => 3.0,
+        // Modern Greek letters; the rest of the block (archaic letters, Coptic, symbols such as
+        // `ϛ` `Ͼ`) is rare in text, and is what Mac OS Roman `œõ` `œæ` would decode to.
+        0x386..=0x3CE => 3.0,
+        0x370..=0x3FF => 6.0,
         0x400..=0x4FF => cyrillic(c),
         0x500..=0x52F => 8.0,
         0x530..=0x58F => 6.0,

@@ -311,16 +311,16 @@ pub(super) fn kiro(w: &mut W<'_>) -> String {
     w.set("inclusion", Y::s(inclusion));
     if let Activation::Globs(g) = &act {
         w.set("fileMatchPattern", Y::s(globs::join(g)));
-        if g.len() > 1 {
+        if let [one] = g.as_slice() {
+            w.activation(&format!(
+                "`inclusion: fileMatch`, `fileMatchPattern: {one}`"
+            ));
+        } else {
+            // Several patterns, or none (a Windsurf `trigger: glob` without `globs`).
             w.approx(
                 Slot::Activation,
                 format!("`inclusion: fileMatch` with `fileMatchPattern: {}`; Kiro documents one pattern, so several may not match", globs::join(g)),
             );
-        } else {
-            w.activation(&format!(
-                "`inclusion: fileMatch`, `fileMatchPattern: {}`",
-                g[0]
-            ));
         }
     } else {
         w.activation(&format!("`inclusion: {inclusion}`"));
