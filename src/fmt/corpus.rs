@@ -48,7 +48,7 @@ fn yaml_warnings(d: &[crate::diagnostic::Diagnostic]) -> bool {
 
 /// Whether `after` is `before` up to the intended conversions; `Err(())` if not, `Ok(true)`
 /// if an intended conversion happened.
-fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
+pub(crate) fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
     match (before, after) {
         _ if before == after => Ok(false),
         (J::Number(n), J::String(s)) => match yaml::resolve_plain(s) {
@@ -75,7 +75,7 @@ fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
     }
 }
 
-fn values(doc: &Document) -> J {
+pub(crate) fn values(doc: &Document) -> J {
     doc.root.as_ref().map_or(J::Null, document::Node::to_json)
 }
 

@@ -9,7 +9,7 @@
 //! `fmt` is idempotent: formatting its output changes nothing.
 
 mod body;
-mod corpus;
+pub(crate) mod corpus;
 pub mod front_matter;
 mod guard;
 pub mod order;
