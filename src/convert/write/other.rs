@@ -319,7 +319,7 @@ pub(super) fn kiro(w: &mut W<'_>) -> String {
         } else {
             w.activation(&format!(
                 "`inclusion: fileMatch`, `fileMatchPattern: {}`",
-                g[0]
+                globs::join(g)
             ));
         }
     } else {
