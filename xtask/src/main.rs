@@ -8,10 +8,12 @@
 //! - `bench [--files N] [--runs N]`: time the release binary on a synthetic tree against the
 //!   floor of reading every file.
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
+//! - `fuzz [--seconds N] [TARGET...]`: a bounded cargo-fuzz run of each target (nightly).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
 mod corpus;
+mod fuzz;
 mod mojibake;
 mod mojibake_ftfy;
 mod mojibake_gen;
@@ -34,9 +36,10 @@ fn main() -> anyhow::Result<()> {
         Some("codegen") => codegen(&root, args.iter().any(|a| a == "--check")),
         Some("mojibake-bench") => mojibake::run(&args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
+        Some("fuzz") => fuzz::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] | bench [--files N] [--runs N]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] | bench [--files N] [--runs N] | fuzz [--seconds N] [TARGET...]>"
             );
             std::process::exit(2);
         }
