@@ -75,8 +75,19 @@ pub(crate) fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, 
     }
 }
 
+/// The metadata values, with `\r\n` in strings read as `\n`: line breaks inside a TOML
+/// multi-line string are the file's line endings, which the TOML spec lets a parser normalise
+/// and fmt's line-ending rewrite changes on purpose (YAML already folds them).
 pub(crate) fn values(doc: &Document) -> J {
-    doc.root.as_ref().map_or(J::Null, document::Node::to_json)
+    fn lf(v: J) -> J {
+        match v {
+            J::String(s) if s.contains("\r\n") => J::String(s.replace("\r\n", "\n")),
+            J::Array(a) => J::Array(a.into_iter().map(lf).collect()),
+            J::Object(o) => J::Object(o.into_iter().map(|(k, v)| (k, lf(v))).collect()),
+            v => v,
+        }
+    }
+    lf(doc.root.as_ref().map_or(J::Null, document::Node::to_json))
 }
 
 /// Formats every `(logical path, bytes)` pair with default options and counts the outcomes.
