@@ -79,7 +79,10 @@ fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> anyhow::Result<Out
         .arg(fuzz_dir.join("seeds"))
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
-        .arg(format!("-dict={}", fuzz_dir.join("agentfmt.dict").display()))
+        .arg(format!(
+            "-dict={}",
+            fuzz_dir.join("agentfmt.dict").display()
+        ))
         .args(["-timeout=30", "-print_final_stats=1"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -122,7 +125,9 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--seconds" {
-            let n = it.next().ok_or_else(|| anyhow::anyhow!("--seconds needs a value"))?;
+            let n = it
+                .next()
+                .ok_or_else(|| anyhow::anyhow!("--seconds needs a value"))?;
             seconds = n.parse()?;
         } else if let Some(t) = agentfmt::fuzz::TARGETS.iter().find(|t| **t == a.as_str()) {
             targets.push(t);
