@@ -21,6 +21,8 @@ pub mod diagnostic;
 pub mod docs;
 pub mod document;
 pub mod fmt;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod kind;
 pub mod render;
 pub mod repair;

@@ -4,6 +4,7 @@ mod cli;
 mod convert;
 mod corpus_stats;
 mod fmt;
+mod fuzz_regressions;
 mod hostile;
 mod precommit;
 mod properties;

@@ -297,6 +297,15 @@ fn model_of(tool: Tool, v: &Node, effort: &mut Option<String>) -> Option<ModelRe
     Some(ModelRef { tool, id })
 }
 
+/// `Globs(g)`, or `Manual` when `g` is empty (a glob activation that matches nothing).
+fn globs_or_manual(g: Vec<String>) -> Activation {
+    if g.is_empty() {
+        Activation::Manual
+    } else {
+        Activation::Globs(g)
+    }
+}
+
 fn activation(doc: &Document, m: &Model) -> Activation {
     let get = |k: &str| doc.get(k);
     let has_desc = m.description.is_some();
@@ -347,14 +356,15 @@ fn activation(doc: &Document, m: &Model) -> Activation {
         }
         // [WS] `trigger`.
         Kind::WindsurfRule => match get("trigger").and_then(Node::as_str) {
-            Some("glob") => Activation::Globs(globs_of("globs")),
+            // A glob trigger without a pattern matches no file: only a mention loads it.
+            Some("glob") => globs_or_manual(globs_of("globs")),
             Some("model_decision") => Activation::ModelDecides,
             Some("manual") => Activation::Manual,
             _ => Activation::Always,
         },
         // [KIRO] `inclusion` (default `always`).
         Kind::KiroSteering => match get("inclusion").and_then(Node::as_str) {
-            Some("fileMatch") => Activation::Globs(globs_of("fileMatchPattern")),
+            Some("fileMatch") => globs_or_manual(globs_of("fileMatchPattern")),
             Some("auto") => Activation::ModelDecides,
             Some("manual") => Activation::Manual,
             _ => Activation::Always,

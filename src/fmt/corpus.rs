@@ -48,7 +48,7 @@ fn yaml_warnings(d: &[crate::diagnostic::Diagnostic]) -> bool {
 
 /// Whether `after` is `before` up to the intended conversions; `Err(())` if not, `Ok(true)`
 /// if an intended conversion happened.
-fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
+pub(crate) fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
     match (before, after) {
         _ if before == after => Ok(false),
         (J::Number(n), J::String(s)) => match yaml::resolve_plain(s) {
@@ -75,8 +75,19 @@ fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, ()> {
     }
 }
 
-fn values(doc: &Document) -> J {
-    doc.root.as_ref().map_or(J::Null, document::Node::to_json)
+/// The metadata values, with `\r\n` in strings read as `\n`: line breaks inside a TOML
+/// multi-line string are the file's line endings, which the TOML spec lets a parser normalise
+/// and fmt's line-ending rewrite changes on purpose (YAML already folds them).
+pub(crate) fn values(doc: &Document) -> J {
+    fn lf(v: J) -> J {
+        match v {
+            J::String(s) if s.contains("\r\n") => J::String(s.replace("\r\n", "\n")),
+            J::Array(a) => J::Array(a.into_iter().map(lf).collect()),
+            J::Object(o) => J::Object(o.into_iter().map(|(k, v)| (k, lf(v))).collect()),
+            v => v,
+        }
+    }
+    lf(doc.root.as_ref().map_or(J::Null, document::Node::to_json))
 }
 
 /// Formats every `(logical path, bytes)` pair with default options and counts the outcomes.

@@ -9,7 +9,7 @@
 //! `fmt` is idempotent: formatting its output changes nothing.
 
 mod body;
-mod corpus;
+pub(crate) mod corpus;
 pub mod front_matter;
 mod guard;
 pub mod order;
@@ -210,7 +210,13 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     if repaired.is_some() {
         note(&mut rewrites, Rewrite::Mojibake);
     }
-    let text = repaired.as_deref().unwrap_or(original);
+    let mut text = repaired.as_deref().unwrap_or(original);
+    // A repaired `ï»¿` at the start is a byte-order mark, which fmt removes like a real one
+    // (a reader strips it, so leaving it would make the next run change the file).
+    if let Some(rest) = repaired.as_deref().and_then(|t| t.strip_prefix('\u{feff}')) {
+        text = rest;
+        note(&mut rewrites, Rewrite::Bom);
+    }
     let crlf = wants_crlf(original, opts.newline);
     let lf = to_lf(text);
 

@@ -16,7 +16,7 @@ const LEADING_INDICATORS: &[char] = &[
 
 /// Whether `c` must be escaped in YAML (not printable: C0 controls except tab, DEL, C1
 /// controls, BOM, U+FFFE/U+FFFF).
-fn non_printable(c: char) -> bool {
+pub(crate) fn non_printable(c: char) -> bool {
     (c < ' ' && c != '\t')
         || c == '\u{7f}'
         || ('\u{80}'..='\u{9f}').contains(&c)

@@ -73,6 +73,7 @@
 mod analyze;
 mod decode;
 mod lm;
+mod passes;
 mod prior;
 mod region;
 mod tables;
@@ -211,7 +212,8 @@ impl Repaired {
 ///
 /// Returns the repaired text and the fixes (byte spans into `text`, 0-based,
 /// sorted, non-overlapping). Text without evidence of damage is returned
-/// unchanged with no fixes.
+/// unchanged with no fixes. Repairing the result again changes nothing: passes
+/// run until one finds no more damage.
 ///
 /// ```
 /// let r = agentfmt::repair::repair("ï»¿# Title\nNaÃ¯ve cafÃ©");
@@ -226,14 +228,18 @@ pub fn repair(text: &str) -> Repaired {
             fixes: Vec::new(),
         };
     }
-    let fixes = analyze::find_fixes(text);
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for f in &fixes {
-        out.push_str(&text[at..f.span.start as usize]);
-        out.push_str(&f.replacement);
-        at = f.span.end as usize;
+    let mut fixes = analyze::find_fixes(text);
+    let mut out = passes::apply(text, &fixes);
+    for _ in 0..passes::MAX_EXTRA_PASSES {
+        if fixes.is_empty() || is_clean_fast(&out) {
+            break;
+        }
+        let more = analyze::find_fixes(&out);
+        if more.is_empty() {
+            break;
+        }
+        out = passes::apply(&out, &more);
+        fixes = passes::compose(text, &fixes, &more);
     }
-    out.push_str(&text[at..]);
     Repaired { text: out, fixes }
 }

@@ -8,10 +8,14 @@
 //! - `bench [--files N] [--runs N]`: time the release binary on a synthetic tree against the
 //!   floor of reading every file.
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
+//! - `fuzz [--seconds N] [TARGET...]`: a bounded cargo-fuzz run of each target (nightly).
+//! - `repair-model [--corpus DIR] [--extra DIR] [--check]`: regenerate the lost-byte statistics
+//!   `src/repair/lm.bin` from the training half of the corpus (and gettext catalogues).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
 mod corpus;
+mod fuzz;
 mod mojibake;
 mod mojibake_ftfy;
 mod mojibake_gen;
@@ -36,9 +40,10 @@ fn main() -> anyhow::Result<()> {
         Some("mojibake-bench") => mojibake::run(&args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("repair-model") => repair_model::run(&root, &args[1..]),
+        Some("fuzz") => fuzz::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] | bench [--files N] [--runs N] | repair-model [--corpus DIR] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] | bench [--files N] [--runs N] | fuzz [--seconds N] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--check]>"
             );
             std::process::exit(2);
         }

@@ -83,10 +83,14 @@ pub fn inline_str(s: &str) -> Option<String> {
     if s.contains('\n') {
         return None;
     }
+    // Only a double-quoted scalar can hold (escaped) non-printable characters such as U+FFFF.
+    if s.chars().any(quote::non_printable) {
+        return Some(double_quoted(s));
+    }
     if plain_ok(s) {
         return Some(s.to_owned());
     }
-    if !s.chars().any(|c| c.is_control() || c == '\u{feff}') {
+    if !s.chars().any(char::is_control) {
         return Some(quote::single_quoted(s));
     }
     Some(double_quoted(s))
@@ -103,7 +107,7 @@ fn block_str(s: &str, indent: usize) -> String {
     // that would be read as indentation; fall back to double quotes then.
     let bad = s
         .chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{feff}')
+        .any(|c| c != '\n' && c != '\t' && (c.is_control() || quote::non_printable(c)))
         || s.lines().any(|l| !l.is_empty() && l.trim().is_empty());
     if bad {
         return format!(" {}", double_quoted(s));
@@ -269,6 +273,12 @@ mod tests {
             yaml::load(inner, 0).unwrap_or_else(|e| panic!("{s:?} -> {inner:?}: {e:?}"));
         let root = root.unwrap();
         assert_eq!(root.get("k").unwrap().as_str(), Some(s), "{inner}");
+    }
+
+    #[test]
+    fn non_printable_characters_are_escaped() {
+        assert_eq!(inline_str("a\u{ffff}b").unwrap(), "\"a\\uffffb\"");
+        assert_eq!(block_str("a\u{fffe}\nb\n", 0), " \"a\\ufffe\\nb\\n\"");
     }
 
     #[test]

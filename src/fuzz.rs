@@ -1,0 +1,360 @@
+//! The invariants the fuzz targets (`fuzz/`) assert, shared with the stable regression test
+//! (`tests/fuzz_regressions.rs`) so both run the same code.
+//!
+//! Each function takes arbitrary bytes and returns `Err` with a description when an invariant
+//! does not hold; a panic inside the library is a failure too (the callers let it unwind).
+//! Not part of the public API.
+
+use crate::check;
+use crate::config::Config;
+use crate::convert::{self, ConvertOptions, Target};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{self, Document, Node, Value};
+use crate::fmt::{self, FmtOptions, Rewrite};
+use crate::kind::Kind;
+use crate::repair;
+use crate::rules::Context;
+use crate::source::{self, Decoded, Encoding, SourceText};
+use crate::span::Span;
+
+/// The fuzz targets, by name (the `fuzz/fuzz_targets/<name>.rs` files and the
+/// `tests/data/fuzz-regressions/<name>/` directories).
+pub const TARGETS: &[&str] = &["decode_repair", "parse", "check", "fmt", "convert"];
+
+/// Logical paths the targets read each input at: one per dialect family, plus a path that
+/// says nothing (kind inferred from the content).
+pub const PATHS: &[&str] = &[
+    ".claude/agents/a.md",
+    ".claude/commands/c.md",
+    ".claude/skills/s/SKILL.md",
+    "CLAUDE.md",
+    ".cursor/rules/r.mdc",
+    ".cursorrules",
+    ".github/instructions/x.instructions.md",
+    ".github/prompts/p.prompt.md",
+    ".github/agents/a.agent.md",
+    "AGENTS.md",
+    ".gemini/commands/g.toml",
+    ".opencode/agent/o.md",
+    ".windsurf/rules/w.md",
+    ".kiro/steering/k.md",
+    "notes.txt",
+];
+
+/// The fewer paths `convert` reads each input at (each one is converted to every target).
+const CONVERT_PATHS: &[&str] = &[
+    ".claude/agents/a.md",
+    ".claude/commands/c.md",
+    ".cursor/rules/r.mdc",
+    ".github/prompts/p.prompt.md",
+    ".gemini/commands/g.toml",
+    "notes.txt",
+];
+
+/// Runs the invariants of target `name` on `data`; `None` for an unknown target name.
+#[must_use]
+pub fn run(name: &str, data: &[u8]) -> Option<Result<(), String>> {
+    Some(match name {
+        "decode_repair" => decode_repair(data),
+        "parse" => parse(data),
+        "check" => check(data),
+        "fmt" => fmt(data),
+        "convert" => convert(data),
+        _ => return None,
+    })
+}
+
+fn span_ok(text: &str, span: Span, what: &str) -> Result<(), String> {
+    let (s, e) = (span.start as usize, span.end as usize);
+    if s > e || e > text.len() {
+        return Err(format!(
+            "{what}: span {s}..{e} out of bounds (len {})",
+            text.len()
+        ));
+    }
+    if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        return Err(format!("{what}: span {s}..{e} not on char boundaries"));
+    }
+    Ok(())
+}
+
+/// Every span of `diags` (primary, labels, fix edits) is in bounds of `text` and on char
+/// boundaries, and fix edits are sorted and non-overlapping.
+///
+/// # Errors
+/// The first span that is not.
+pub fn diagnostics_ok(text: &str, diags: &[Diagnostic]) -> Result<(), String> {
+    for d in diags {
+        let what = format!("{} `{}`", d.rule, d.message);
+        span_ok(text, d.span, &what)?;
+        for l in &d.labels {
+            span_ok(text, l.span, &format!("{what} label"))?;
+        }
+        if let Some(fix) = &d.fix {
+            let mut end = 0;
+            for e in &fix.edits {
+                span_ok(text, e.span, &format!("{what} fix"))?;
+                if (e.span.start as usize) < end {
+                    return Err(format!("{what}: fix edits overlap or are unsorted"));
+                }
+                end = e.span.end as usize;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decoded(data: &[u8]) -> Option<(SourceText, Vec<Diagnostic>)> {
+    match source::decode(data) {
+        Decoded::Text(src, diags) => Some((src, diags)),
+        Decoded::Binary { .. } => None,
+    }
+}
+
+/// decode + repair: decode never loses valid UTF-8, its diagnostics point into the text; the
+/// repair's fixes are sorted, in bounds, name the text they replace and rebuild its output,
+/// and repairing the output again changes nothing.
+///
+/// # Errors
+/// The first invariant that fails.
+pub fn decode_repair(data: &[u8]) -> Result<(), String> {
+    let (src, diags) = match source::decode(data) {
+        Decoded::Binary { nul_offset } => {
+            return if data.get(nul_offset) == Some(&0) {
+                Ok(())
+            } else {
+                Err(format!("binary: no NUL at offset {nul_offset}"))
+            };
+        }
+        Decoded::Text(src, diags) => (src, diags),
+    };
+    diagnostics_ok(&src.text, &diags)?;
+    let bom = usize::from(src.encoding == Encoding::Utf8Bom) * 3;
+    if matches!(src.encoding, Encoding::Utf8 | Encoding::Utf8Bom)
+        && !src.lossy
+        && src.text.as_bytes() != &data[bom..]
+    {
+        return Err("valid UTF-8 decoded to a different text".into());
+    }
+    let text = &src.text;
+    let r = repair::repair(text);
+    let mut rebuilt = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in &r.fixes {
+        span_ok(text, f.span, "repair fix")?;
+        if (f.span.start as usize) < at {
+            return Err("repair fixes overlap or are unsorted".into());
+        }
+        if text[f.span.range()] != f.original {
+            return Err(format!(
+                "repair fix original {:?} is not the text at {:?}",
+                f.original, f.span
+            ));
+        }
+        if !(0.0..=1.0).contains(&f.confidence) {
+            return Err(format!("repair confidence {} out of range", f.confidence));
+        }
+        rebuilt.push_str(&text[at..f.span.start as usize]);
+        rebuilt.push_str(&f.replacement);
+        at = f.span.end as usize;
+    }
+    rebuilt.push_str(&text[at..]);
+    if rebuilt != r.text {
+        return Err("repair text is not the input with its fixes applied".into());
+    }
+    let again = repair::repair(&r.text);
+    if !again.fixes.is_empty() {
+        return Err(format!(
+            "repair is not idempotent: the output is repaired again ({:?} -> {:?})",
+            again.fixes[0].original, again.fixes[0].replacement
+        ));
+    }
+    Ok(())
+}
+
+fn node_ok(text: &str, node: &Node) -> Result<(), String> {
+    span_ok(text, node.span, "node")?;
+    match &node.value {
+        Value::Seq(items) => items.iter().try_for_each(|n| node_ok(text, n)),
+        Value::Map(entries) => entries.iter().try_for_each(|e| {
+            span_ok(text, e.key_span, "key")?;
+            node_ok(text, &e.value)
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn document_ok(doc: &Document, diags: &[Diagnostic]) -> Result<(), String> {
+    let text = doc.text();
+    span_ok(text, doc.body, "body")?;
+    if !doc.kind.is_toml() && doc.body.end as usize != text.len() {
+        return Err("the body does not run to the end of the file".into());
+    }
+    if let Some(fm) = &doc.front_matter {
+        span_ok(text, fm.span, "front matter")?;
+        span_ok(text, fm.content, "front-matter content")?;
+        if fm.content.start < fm.span.start || fm.content.end > fm.span.end {
+            return Err("front-matter content outside the block".into());
+        }
+        if fm.span.end > doc.body.start {
+            return Err("front matter overlaps the body".into());
+        }
+    }
+    if let Some(root) = &doc.root {
+        node_ok(text, root)?;
+    }
+    diagnostics_ok(text, diags)
+}
+
+/// parse at every path of [`PATHS`] and as every kind: spans of the body, the front matter,
+/// every node and every diagnostic are in bounds and on char boundaries.
+///
+/// # Errors
+/// The first invariant that fails, with the path or kind.
+pub fn parse(data: &[u8]) -> Result<(), String> {
+    let Some((src, _)) = decoded(data) else {
+        return Ok(());
+    };
+    for path in PATHS {
+        let p = document::parse(src.clone(), Some(path), None);
+        document_ok(&p.doc, &p.diagnostics).map_err(|e| format!("{path}: {e}"))?;
+    }
+    for &kind in Kind::ALL {
+        let p = document::parse(src.clone(), None, Some(kind));
+        if p.doc.kind != kind {
+            return Err(format!("forced kind {kind} parsed as {}", p.doc.kind));
+        }
+        document_ok(&p.doc, &p.diagnostics).map_err(|e| format!("{kind}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// check at every path of [`PATHS`]: every diagnostic span is in bounds of the decoded text and
+/// on char boundaries.
+///
+/// # Errors
+/// The first invariant that fails, with the path.
+pub fn check(data: &[u8]) -> Result<(), String> {
+    let config = Config::default();
+    let ctx = Context::default();
+    for path in PATHS {
+        let (report, _) = check::check_bytes(data, path, None, &ctx, &config);
+        let text = report.source.as_ref().map_or("", |s| s.text.as_str());
+        diagnostics_ok(text, &report.diagnostics).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// fmt at every path of [`PATHS`]: idempotent, the body renders to the same HTML, the
+/// front-matter values are the same (up to fmt's intended conversions), and the
+/// `fmt-refused` spans point into the input.
+///
+/// # Errors
+/// The first invariant that fails, with the path.
+pub fn fmt(data: &[u8]) -> Result<(), String> {
+    let Some((src, _)) = decoded(data) else {
+        return Ok(());
+    };
+    for path in PATHS {
+        fmt_one(&src, path).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn fmt_one(src: &SourceText, path: &str) -> Result<(), String> {
+    let opts = FmtOptions::default();
+    let doc = document::parse(src.clone(), Some(path), None).doc;
+    let out = fmt::fmt(&doc, &opts);
+    diagnostics_ok(doc.text(), &out.diagnostics)?;
+    let new = document::parse(SourceText::from_str(&out.text), Some(path), Some(doc.kind)).doc;
+    let twice = fmt::fmt(&new, &opts);
+    if twice.text != out.text {
+        return Err(format!(
+            "fmt is not idempotent:\nonce:  {:?}\ntwice: {:?}",
+            out.text, twice.text
+        ));
+    }
+    // Mojibake repair changes the text on purpose: compare with the repaired input.
+    let repaired;
+    let base = if out.rewrites.contains(&Rewrite::Mojibake) {
+        let text = repair::repair(doc.text()).text;
+        repaired = document::parse(SourceText::from_str(&text), Some(path), Some(doc.kind)).doc;
+        &repaired
+    } else {
+        &doc
+    };
+    if !doc.kind.is_toml()
+        && fmt::render_html(&base.body_text().replace("\r\n", "\n"))
+            != fmt::render_html(new.body_text())
+    {
+        return Err(format!(
+            "fmt changed the rendered HTML of the body:\nbefore: {:?}\nafter:  {:?}",
+            base.body_text(),
+            new.body_text()
+        ));
+    }
+    if fmt::corpus::compare(&fmt::corpus::values(base), &fmt::corpus::values(&new), None).is_err() {
+        return Err(format!(
+            "fmt changed the front-matter values:\nbefore: {}\nafter:  {}",
+            fmt::corpus::values(base),
+            fmt::corpus::values(&new)
+        ));
+    }
+    Ok(())
+}
+
+/// convert at a few paths to every tool target: every output path is a safe relative path,
+/// every output is detected as its kind at its path, and every output passes check with no
+/// errors, except errors of rules the source itself fails (converting a file to its own kind
+/// keeps its fields as they are, wrong values included, and a source without a required field
+/// gives an output without it).
+///
+/// # Errors
+/// The first invariant that fails, with the path and target.
+pub fn convert(data: &[u8]) -> Result<(), String> {
+    let opts = ConvertOptions::default();
+    let config = Config::default();
+    let ctx = Context::default();
+    for path in CONVERT_PATHS {
+        let Ok((doc, diags)) = check::load(data, path, None) else {
+            return Ok(());
+        };
+        let source_errors: Vec<&str> = check::validate(&doc, diags, &ctx, &config)
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.rule)
+            .collect();
+        for &target in Target::TOOLS {
+            let Ok(c) = convert::convert(&doc, target, &opts) else {
+                continue;
+            };
+            let at = |o: &convert::Output| format!("{path} -> {} ({})", o.path, target.as_str());
+            for o in &c.outputs {
+                if !convert::corpus::safe_path(&o.path) {
+                    return Err(format!("{}: unsafe output path", at(o)));
+                }
+                if let Some(k) = crate::kind::detect(&o.path)
+                    && k != o.kind
+                {
+                    return Err(format!("{}: detected as {k}, written as {}", at(o), o.kind));
+                }
+                let (report, _) =
+                    check::check_bytes(o.text.as_bytes(), &o.path, Some(o.kind), &ctx, &config);
+                if let Some(d) = report
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.severity == Severity::Error && !source_errors.contains(&d.rule))
+                {
+                    return Err(format!(
+                        "{}: output fails check: [{}] {}\n{:?}",
+                        at(o),
+                        d.rule,
+                        d.message,
+                        o.text
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! Fuzz regressions on stable: every input a fuzz target (`fuzz/`) once failed on, kept in
+//! `tests/data/fuzz-regressions/<target>/`, is run through the same invariants the target
+//! asserts (`agentfmt::fuzz`), and so are the seeds (`corpus/`).
+
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn run_all(target: &str, inputs: &[PathBuf]) -> Vec<String> {
+    inputs
+        .iter()
+        .filter_map(|p| {
+            let data = std::fs::read(p).unwrap();
+            match agentfmt::fuzz::run(target, &data).expect("known target") {
+                Ok(()) => None,
+                Err(e) => Some(format!("{target} {}: {e}", p.display())),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn regression_inputs_hold_the_invariants() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-regressions");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        let target = dir.file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(
+            agentfmt::fuzz::TARGETS.contains(&target.as_str()),
+            "{} is not a fuzz target",
+            dir.display()
+        );
+        let mut inputs = Vec::new();
+        files(&dir, &mut inputs);
+        total += inputs.len();
+        failures.extend(run_all(&target, &inputs));
+    }
+    assert!(total > 0, "no regression inputs under {}", root.display());
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn seeds_hold_the_invariants() {
+    let mut inputs = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &mut inputs,
+    );
+    assert!(inputs.len() > 50, "corpus/ seeds missing");
+    let mut failures = Vec::new();
+    for target in agentfmt::fuzz::TARGETS {
+        failures.extend(run_all(target, &inputs));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

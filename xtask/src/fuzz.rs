@@ -1,0 +1,181 @@
+//! `cargo xtask fuzz [--seconds N] [TARGET...]`: a bounded run of the cargo-fuzz targets in
+//! `fuzz/` (nightly and `cargo install cargo-fuzz` needed), seeded from `corpus/`.
+//!
+//! Builds with `cargo +nightly fuzz build`, runs each target for `--seconds` (default 60) with
+//! the dictionary, and prints runs, coverage and crashes per target. Fails if any target finds
+//! a crash or a timeout; the input is left in `fuzz/artifacts/<target>/` and the full libFuzzer
+//! output in `fuzz/artifacts/<target>.log`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Debug assertions on; no sanitizer: agentfmt forbids `unsafe`, and ASan halves the runs.
+const BUILD_FLAGS: &[&str] = &["--sanitizer", "none", "--debug-assertions"];
+
+fn cargo_fuzz(fuzz_dir: &Path) -> Command {
+    let mut c = Command::new("cargo");
+    // `cargo xtask` runs under the stable toolchain's environment; let `+nightly` decide.
+    c.env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO")
+        .env_remove("RUSTC")
+        .arg("+nightly")
+        .arg("fuzz");
+    c.current_dir(fuzz_dir.parent().expect("fuzz/ has a parent"));
+    c
+}
+
+/// Copies every file under `corpus/` into `fuzz/seeds/` under a flat name: libFuzzer does not
+/// descend into dot directories such as `.claude/`.
+fn seeds(root: &Path, out: &Path) -> anyhow::Result<usize> {
+    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(dir)? {
+            let p = e?.path();
+            if p.is_dir() {
+                walk(&p, files)?;
+            } else {
+                files.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(&root.join("corpus"), &mut files)?;
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    for f in &files {
+        let rel = f.strip_prefix(root)?.to_string_lossy().replace('/', "__");
+        std::fs::copy(f, out.join(rel))?;
+    }
+    Ok(files.len())
+}
+
+#[derive(Default)]
+struct Outcome {
+    runs: Option<u64>,
+    status: Option<String>,
+    crash: Option<String>,
+    message: Option<String>,
+}
+
+/// The value after `key` in a libFuzzer status line (`cov: 123`).
+fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let rest = &line[line.find(key)? + key.len()..];
+    rest.split_whitespace().next()
+}
+
+fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> anyhow::Result<Outcome> {
+    let corpus = fuzz_dir.join("corpus").join(target);
+    std::fs::create_dir_all(&corpus)?;
+    let log_path = fuzz_dir.join("artifacts").join(format!("{target}.log"));
+    std::fs::create_dir_all(log_path.parent().expect("artifacts dir"))?;
+    let mut log = std::fs::File::create(&log_path)?;
+    let mut child = cargo_fuzz(fuzz_dir)
+        .args(["run", target])
+        .args(BUILD_FLAGS)
+        .arg(&corpus)
+        .arg(fuzz_dir.join("seeds"))
+        .arg("--")
+        .arg(format!("-max_total_time={seconds}"))
+        .arg(format!(
+            "-dict={}",
+            fuzz_dir.join("agentfmt.dict").display()
+        ))
+        .args(["-timeout=30", "-print_final_stats=1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut o = Outcome::default();
+    let stderr = child.stderr.take().expect("piped stderr");
+    for line in BufReader::new(stderr).lines() {
+        let line = line?;
+        writeln!(log, "{line}")?;
+        if line.starts_with('#') && line.contains("cov: ") {
+            o.status = Some(format!(
+                "cov: {} ft: {} corp: {}",
+                field(&line, "cov: ").unwrap_or("?"),
+                field(&line, "ft: ").unwrap_or("?"),
+                field(&line, "corp: ").unwrap_or("?")
+            ));
+        } else if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
+            o.runs = n.trim().parse().ok();
+        } else if let Some(at) = line.find("Test unit written to ") {
+            o.crash = Some(line[at + "Test unit written to ".len()..].trim().to_owned());
+        } else if o.message.is_none()
+            && (line.contains("panicked at") || line.contains("ERROR: libFuzzer"))
+        {
+            o.message = Some(line.trim().to_owned());
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() && o.crash.is_none() {
+        o.crash = Some(format!(
+            "libFuzzer exited with {status}; see {}",
+            log_path.display()
+        ));
+    }
+    Ok(o)
+}
+
+pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let mut seconds = 60u64;
+    let mut targets: Vec<&str> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--seconds" {
+            let n = it
+                .next()
+                .ok_or_else(|| anyhow::anyhow!("--seconds needs a value"))?;
+            seconds = n.parse()?;
+        } else if let Some(t) = agentfmt::fuzz::TARGETS.iter().find(|t| **t == a.as_str()) {
+            targets.push(t);
+        } else {
+            anyhow::bail!(
+                "unknown fuzz target `{a}`: expected {}",
+                agentfmt::fuzz::TARGETS.join(", ")
+            );
+        }
+    }
+    if targets.is_empty() {
+        targets = agentfmt::fuzz::TARGETS.to_vec();
+    }
+    let fuzz_dir = root.join("fuzz");
+    let n = seeds(root, &fuzz_dir.join("seeds"))?;
+    println!("seeds: {n} files from corpus/");
+    let built = cargo_fuzz(&fuzz_dir)
+        .arg("build")
+        .args(BUILD_FLAGS)
+        .status()
+        .map_err(|e| anyhow::anyhow!("cannot run `cargo +nightly fuzz`: {e}"))?;
+    anyhow::ensure!(
+        built.success(),
+        "`cargo +nightly fuzz build` failed (needs a nightly toolchain and `cargo install cargo-fuzz`)"
+    );
+    println!(
+        "\n{:<14} {:>10}  {:<40} crashes",
+        "target", "runs", "coverage"
+    );
+    let mut failed = Vec::new();
+    for t in targets {
+        let o = run_target(&fuzz_dir, t, seconds)?;
+        println!(
+            "{t:<14} {:>10}  {:<40} {}",
+            o.runs.map_or_else(|| "?".to_owned(), |r| r.to_string()),
+            o.status.as_deref().unwrap_or("?"),
+            usize::from(o.crash.is_some())
+        );
+        if let Some(c) = o.crash {
+            println!("  {}", o.message.as_deref().unwrap_or(""));
+            println!("  input: {c}");
+            failed.push(t);
+        }
+    }
+    anyhow::ensure!(
+        failed.is_empty(),
+        "fuzz targets failed: {} (keep each input under tests/data/fuzz-regressions/<target>/)",
+        failed.join(", ")
+    );
+    Ok(())
+}
