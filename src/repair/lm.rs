@@ -17,6 +17,8 @@
 //! `Q(c) ∝ exp(-prior::cost(c))` for characters the corpus never showed.
 
 use super::prior;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const BLOB: &[u8] = include_bytes!("lm.bin");
@@ -38,16 +40,40 @@ pub fn fold(c: char) -> u32 {
 }
 
 struct Model {
-    /// (code point, count, distinct followers), sorted.
-    uni: Vec<(u32, u32, u32)>,
-    /// (pair key, count, distinct followers), sorted.
-    bi: Vec<(u64, u32, u32)>,
-    /// ((a, b) key, c, count), sorted.
-    tri: Vec<(u64, u32, u32)>,
+    /// Per character: (count, distinct followers, unigram probability).
+    uni: Map<u32, (f64, f64, f64)>,
+    /// Per pair: (count, distinct followers).
+    bi: Map<u64, (f64, f64)>,
+    /// Per triple: count.
+    tri: Map<(u64, u32), f64>,
     n: f64,
     gamma: f64,
     /// Normaliser of the prior over the code points candidates can be.
     z: f64,
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The multiplicative hash of rustc's `FxHasher`: the keys are small integers
+/// from a fixed table, so hash-flooding resistance buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 /// Reads the LEB128 varints of `lm.bin` (0 past the end).
@@ -81,37 +107,40 @@ fn model() -> &'static Model {
     M.get_or_init(|| {
         let b = BLOB;
         let mut m = Model {
-            uni: Vec::new(),
-            bi: Vec::new(),
-            tri: Vec::new(),
+            uni: Map::default(),
+            bi: Map::default(),
+            tri: Map::default(),
             n: 0.0,
             gamma: 0.0,
             z: 0.0,
         };
+        let mut syms: Vec<u32> = Vec::new();
         if b.len() > 8 && &b[..8] == b"AFLM0004" {
             let mut r = Reader { b, at: 8 };
             let s = r.next();
             let mut cp = 0u32;
             for _ in 0..s {
                 cp += r.next() as u32;
-                m.uni.push((cp, r.next() as u32, r.next() as u32));
+                let (n, t) = (r.next() as f64, r.next() as f64);
+                syms.push(cp);
+                m.uni.insert(cp, (n, t, 0.0));
             }
-            let sym = |i: u64| m.uni.get(i as usize).map_or(0, |u| u.0);
+            let sym = |i: u64| syms.get(i as usize).copied().unwrap_or(0);
             let s = s.max(1);
             let mut k = 0u64;
             for _ in 0..r.next() {
                 k += r.next();
                 let (a, b2) = (sym(k / s), sym(k % s));
-                m.bi.push((key(a, b2), r.next() as u32, r.next() as u32));
+                m.bi.insert(key(a, b2), (r.next() as f64, r.next() as f64));
             }
             let mut k = 0u64;
             for _ in 0..r.next() {
                 k += r.next();
                 let (a, b2, c) = (sym(k / s / s), sym(k / s % s), sym(k % s));
-                m.tri.push((key(a, b2), c, r.next() as u32));
+                m.tri.insert((key(a, b2), c), r.next() as f64);
             }
         }
-        m.n = m.uni.iter().map(|p| f64::from(p.1)).sum::<f64>().max(1.0);
+        m.n = m.uni.values().map(|p| p.0).sum::<f64>().max(1.0);
         m.gamma = m.n * GAMMA_SHARE;
         // Candidates of a lost byte are two- to four-byte UTF-8 characters.
         m.z = (0x80u32..0x30000)
@@ -119,6 +148,12 @@ fn model() -> &'static Model {
             .map(|c| f64::from(-prior::cost(c)).exp())
             .sum::<f64>()
             .max(1e-9);
+        for c in syms {
+            let p = m.estimate(c);
+            if let Some(u) = m.uni.get_mut(&c) {
+                u.2 = p;
+            }
+        }
         m
     })
 }
@@ -126,35 +161,33 @@ fn model() -> &'static Model {
 impl Model {
     /// (count, distinct followers) of a character.
     fn one(&self, c: u32) -> (f64, f64) {
-        self.uni
-            .binary_search_by_key(&c, |p| p.0)
-            .map_or((0.0, 0.0), |i| {
-                (f64::from(self.uni[i].1), f64::from(self.uni[i].2))
-            })
+        self.uni.get(&c).map_or((0.0, 0.0), |u| (u.0, u.1))
     }
 
     /// (count, distinct followers) of a pair.
     fn two(&self, a: u32, b: u32) -> (f64, f64) {
-        self.bi
-            .binary_search_by_key(&key(a, b), |p| p.0)
-            .map_or((0.0, 0.0), |i| {
-                (f64::from(self.bi[i].1), f64::from(self.bi[i].2))
-            })
+        self.bi.get(&key(a, b)).copied().unwrap_or((0.0, 0.0))
     }
 
     fn three(&self, a: u32, b: u32, c: u32) -> f64 {
-        self.tri
-            .binary_search_by(|p| (p.0, p.1).cmp(&(key(a, b), c)))
-            .map_or(0.0, |i| f64::from(self.tri[i].2))
+        self.tri.get(&(key(a, b), c)).copied().unwrap_or(0.0)
     }
 
-    fn unigram(&self, c: u32) -> f64 {
+    /// The unigram estimate (see the module docs).
+    fn estimate(&self, c: u32) -> f64 {
         let q = if c < 0x80 {
             0.0
         } else {
             char::from_u32(c).map_or(0.0, |ch| f64::from(-prior::cost(ch)).exp() / self.z)
         };
         (self.one(c).0 + self.gamma * q) / (self.n + self.gamma)
+    }
+
+    fn unigram(&self, c: u32) -> f64 {
+        match self.uni.get(&c) {
+            Some(u) => u.2,
+            None => self.estimate(c),
+        }
     }
 
     fn bigram(&self, a: u32, b: u32) -> f64 {
