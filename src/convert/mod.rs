@@ -306,11 +306,17 @@ fn drop_invalid(c: &mut Converted) {
             Some(out.kind),
         );
         let doc = parsed.doc;
-        let bad: Vec<(std::ops::Range<usize>, String, String)> = crate::schema::validate(&doc)
+        // Schema errors, and glob errors (an unbalanced `[` read from a lenient source).
+        let mut diags = crate::schema::validate(&doc);
+        let ctx = crate::rules::Context::default();
+        let mut cx = crate::rules::Checker::new(&doc, &ctx);
+        crate::rules::Rule::check(&crate::rules::glob_format::GlobFormat, &mut cx);
+        diags.extend(cx.into_diagnostics());
+        let bad: Vec<(std::ops::Range<usize>, String, String)> = diags
             .into_iter()
             .filter(|d| {
                 d.severity == crate::diagnostic::Severity::Error
-                    && matches!(d.rule, "invalid-type" | "invalid-value")
+                    && matches!(d.rule, "invalid-type" | "invalid-value" | "glob-format")
             })
             .filter_map(|d| {
                 let entries = doc.entries();

@@ -229,7 +229,16 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
         let body_in = parsed.body_text();
         let body_out = format_body(body_in, head.is_empty(), &mut rewrites);
         if let Some(at) = body_out.refused_at {
-            let at = (doc.body.start as usize + at).min(original.len());
+            // `at` is in the repaired, LF-only body; repair and line-ending changes keep
+            // the body's lines, so point at the start of the same line in the original.
+            let line = body_in[..at.min(body_in.len())].matches('\n').count();
+            let start = (doc.body.start as usize).min(original.len());
+            let at = start
+                + original[start..]
+                    .split_inclusive('\n')
+                    .take(line)
+                    .map(str::len)
+                    .sum::<usize>();
             diagnostics.push(
                 rules::fmt_refused::FmtRefused
                     .meta()
