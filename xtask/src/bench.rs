@@ -118,11 +118,28 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let bin = bin.to_string_lossy().into_owned();
 
     let samples = templates(root)?;
-    let tmp = std::env::temp_dir().join(format!("agentfmt-bench-{}", std::process::id()));
+    // `--tree DIR`: only write the tree to DIR and keep it (for profiling with callgrind or
+    // perf on a smaller tree); nothing is timed.
+    let keep = args
+        .iter()
+        .position(|a| a == "--tree")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let tmp = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("agentfmt-bench-{}", std::process::id()))
+    });
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp)?;
     let bytes = generate(&tmp, &samples, n)?;
     let mb = bytes as f64 / 1e6;
+    if keep.is_some() {
+        println!(
+            "tree: {n} files, {mb:.1} MB, from {} templates, written to {}",
+            samples.len(),
+            tmp.display()
+        );
+        return Ok(());
+    }
     println!(
         "tree: {n} files, {mb:.1} MB, from {} templates; {runs} runs each; release binary {bin}",
         samples.len()
