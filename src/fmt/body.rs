@@ -31,7 +31,7 @@ pub fn html(text: &str) -> String {
 
 /// What the parser found, as byte ranges into the body.
 #[derive(Default)]
-struct Scan {
+pub(super) struct Scan {
     /// Code blocks, HTML blocks, inline HTML and code spans: never edited.
     protected: Vec<Range<usize>>,
     /// From an HTML block that opens a tag (`<example>`) to the one that closes it: the text
@@ -40,17 +40,38 @@ struct Scan {
     hard_breaks: Vec<Range<usize>>,
     headings: Vec<(Range<usize>, usize)>,
     /// Start offsets of the items of each unordered list.
-    bullets: Vec<Vec<usize>>,
+    pub(super) bullets: Vec<Vec<usize>>,
     fences: Vec<Range<usize>>,
     tables: Vec<(Range<usize>, Vec<Alignment>)>,
 }
 
-fn scan(text: &str) -> Scan {
+/// A body parsed once: its HTML rendering (what the guard compares) and its [`Scan`] (what
+/// the rewrites need), from a single pulldown-cmark parse.
+pub(super) struct Analysed {
+    /// The HTML rendering, as [`html`] gives it.
+    pub html: String,
+    /// The parse's byte ranges.
+    pub scan: Scan,
+}
+
+/// Parses `text` once for both its rendering and its [`Scan`]. The rendering is the one
+/// [`html`] gives: the same parser, options and events.
+pub(super) fn analyse(text: &str) -> Analysed {
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(text, options()).into_offset_iter().collect();
+    let scan = scan_events(text, &events);
+    let mut html = String::with_capacity(text.len() + text.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    Analysed { html, scan }
+}
+
+fn scan_events(text: &str, events: &[(Event<'_>, Range<usize>)]) -> Scan {
     let mut s = Scan::default();
     // Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
     let mut lists: Vec<Option<usize>> = Vec::new();
     let mut open_tags: Vec<(String, usize)> = Vec::new();
-    for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (ev, r) in events {
+        let r = r.clone();
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
                 if matches!(kind, CodeBlockKind::Fenced(_)) {
@@ -79,7 +100,7 @@ fn scan(text: &str) -> Scan {
             }
             Event::Code(_) | Event::Html(_) => s.protected.push(r),
             Event::HardBreak => s.hard_breaks.push(r),
-            Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, level as usize)),
+            Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, *level as usize)),
             Event::Start(Tag::List(first)) => {
                 lists.push(first.is_none().then_some(s.bullets.len()));
                 if first.is_none() {
@@ -94,7 +115,7 @@ fn scan(text: &str) -> Scan {
                     s.bullets[*i].push(r.start);
                 }
             }
-            Event::Start(Tag::Table(aligns)) => s.tables.push((r, aligns)),
+            Event::Start(Tag::Table(aligns)) => s.tables.push((r, aligns.clone())),
             _ => {}
         }
     }
@@ -152,12 +173,12 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 }
 
 /// The edits of one rewrite on body `text`, in units that the guard accepts or refuses as a
-/// whole (one list, one code block). `file_start` is true when the body is the whole file
-/// (no front matter), so leading blank lines can go.
+/// whole (one list, one code block). `scan` is `text`'s [`Scan`]; `file_start` is true when
+/// the body is the whole file (no front matter), so leading blank lines can go.
 #[must_use]
-pub fn edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
-    let regions = scan(text).tag_regions;
-    let mut units = rewrite_edits(rewrite, text, file_start);
+pub(super) fn edits(rewrite: Rewrite, text: &str, scan: &Scan, file_start: bool) -> Vec<Vec<Edit>> {
+    let regions = &scan.tag_regions;
+    let mut units = rewrite_edits(rewrite, text, scan, file_start);
     if !regions.is_empty() {
         units.retain(|u| {
             !u.iter().any(|e| {
@@ -169,37 +190,34 @@ pub fn edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
     units
 }
 
-fn rewrite_edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
+fn rewrite_edits(rewrite: Rewrite, text: &str, s: &Scan, file_start: bool) -> Vec<Vec<Edit>> {
     let single = |v: Vec<Edit>| v.into_iter().map(|e| vec![e]).collect();
     match rewrite {
         Rewrite::FinalNewline => single(final_newline(text)),
-        Rewrite::TrailingWhitespace => single(trailing_whitespace(text)),
-        Rewrite::BlankLines => single(blank_lines(text, file_start)),
-        Rewrite::HeadingStyle => single(headings(text)),
-        Rewrite::ListMarker => bullets(text),
-        Rewrite::CodeFence => fences(text),
-        Rewrite::TableAlign => {
-            let s = scan(text);
-            single(
-                s.tables
+        Rewrite::TrailingWhitespace => single(trailing_whitespace(text, s)),
+        Rewrite::BlankLines => single(blank_lines(text, s, file_start)),
+        Rewrite::HeadingStyle => single(headings(text, s)),
+        Rewrite::ListMarker => bullets(text, s),
+        Rewrite::CodeFence => fences(text, s),
+        Rewrite::TableAlign => single(
+            s.tables
                     .iter()
-                    .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
-                    .collect(),
-            )
-        }
+                .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
+                .collect(),
+        ),
         _ => Vec::new(),
     }
 }
 
 /// `*` and `+` bullets become `-`, one unit per list.
-fn bullets(text: &str) -> Vec<Vec<Edit>> {
+fn bullets(text: &str, s: &Scan) -> Vec<Vec<Edit>> {
     let b = text.as_bytes();
-    scan(text)
-        .bullets
-        .into_iter()
+    s.bullets
+        .iter()
         .map(|items| {
             items
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|&at| {
                     matches!(b.get(at), Some(b'*' | b'+'))
                         && matches!(b.get(at + 1), None | Some(b' ' | b'\t' | b'\n'))
@@ -228,8 +246,7 @@ fn final_newline(text: &str) -> Vec<Edit> {
     vec![edit(line_end, text.len(), "\n")]
 }
 
-fn trailing_whitespace(text: &str) -> Vec<Edit> {
-    let s = scan(text);
+fn trailing_whitespace(text: &str, s: &Scan) -> Vec<Edit> {
     let mut out = Vec::new();
     for (start, end, _) in lines(text) {
         let trimmed = start + text[start..end].trim_end_matches([' ', '\t']).len();
@@ -243,8 +260,7 @@ fn trailing_whitespace(text: &str) -> Vec<Edit> {
     out
 }
 
-fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
-    let s = scan(text);
+fn blank_lines(text: &str, s: &Scan, file_start: bool) -> Vec<Edit> {
     let mut out = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut flush = |run: &mut Vec<(usize, usize)>, keep: usize| {
@@ -276,9 +292,9 @@ fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
     out
 }
 
-fn headings(text: &str) -> Vec<Edit> {
+fn headings(text: &str, s: &Scan) -> Vec<Edit> {
     let mut out = Vec::new();
-    for (r, level) in scan(text).headings {
+    for &(ref r, level) in &s.headings {
         let at_line_start = r.start == 0 || text.as_bytes()[r.start - 1] == b'\n';
         let first_end = text[r.start..]
             .find('\n')
@@ -308,9 +324,9 @@ fn headings(text: &str) -> Vec<Edit> {
     out
 }
 
-fn fences(text: &str) -> Vec<Vec<Edit>> {
+fn fences(text: &str, scan: &Scan) -> Vec<Vec<Edit>> {
     let mut out = Vec::new();
-    for r in scan(text).fences {
+    for r in &scan.fences {
         let mut unit = Vec::new();
         let block = &text[r.clone()];
         let indent = block.len() - block.trim_start_matches(' ').len();
@@ -338,3 +354,4 @@ fn fences(text: &str) -> Vec<Vec<Edit>> {
     }
     out
 }
+

@@ -6,8 +6,11 @@
 //! changes, they are split in halves and each half is tried on top of what was already
 //! accepted, down to single units. Bad units are dropped and good ones kept, for a few renders
 //! per bad unit.
+//!
+//! Each trial is parsed once, for its rendering and for the [`Scan`] the next rewrite needs:
+//! the last accepted trial is the new body, so the caller does not parse it again.
 
-use super::body::html;
+use super::body::{Scan, analyse};
 use crate::diagnostic::{Edit, apply_edits};
 
 /// Renders allowed per rewrite before the remaining edits are refused (bounds the time
@@ -16,8 +19,9 @@ const MAX_RENDERS: usize = 64;
 
 /// Outcome of [`apply_guarded`].
 pub struct Guarded {
-    /// The body with the accepted edits.
-    pub text: String,
+    /// The body with the accepted edits and its [`Scan`]; `None` when no edit was accepted
+    /// (the body is unchanged).
+    pub new: Option<(String, Scan)>,
     /// How many edits were accepted.
     pub accepted: usize,
     /// How many units of edits were refused.
@@ -30,6 +34,8 @@ struct Search<'a> {
     text: &'a str,
     want: &'a str,
     accepted: Vec<Edit>,
+    /// The text of the last accepted trial (`text` with every accepted edit) and its scan.
+    last: Option<(String, Scan)>,
     refused: usize,
     first_refused: Option<usize>,
     renders: usize,
@@ -44,7 +50,15 @@ impl Search<'_> {
             self.renders += 1;
             let mut trial = self.accepted.clone();
             trial.extend(cand.iter().flatten().cloned());
-            html(&apply_edits(self.text, &trial)) == self.want
+            let trial_text = apply_edits(self.text, &trial);
+            let a = analyse(&trial_text);
+            let same = a.html == self.want;
+            if same {
+                // Accepted edits only grow, and each growth is a trial: the last accepted
+                // trial is always `text` with exactly the accepted edits.
+                self.last = Some((trial_text, a.scan));
+            }
+            same
         };
         if ok {
             self.accepted.extend(cand.iter().flatten().cloned());
@@ -68,13 +82,14 @@ pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &str) -> Guarded {
         text,
         want,
         accepted: Vec::new(),
+        last: None,
         refused: 0,
         first_refused: None,
         renders: 0,
     };
     s.try_add(edits);
     Guarded {
-        text: apply_edits(text, &s.accepted),
+        new: s.last,
         accepted: s.accepted.len(),
         refused: s.refused,
         first_refused: s.first_refused,
@@ -84,6 +99,7 @@ pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &str) -> Guarded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fmt::body::html;
     use crate::span::Span;
 
     #[test]
@@ -98,7 +114,10 @@ mod tests {
         };
         let edits = vec![vec![dash(0), dash(4)], vec![dash(9)]];
         let g = apply_guarded(text, &edits, &want);
-        assert_eq!(g.text, "- a\n- b\n\n+ c\n");
+        let (new, scan) = g.new.expect("some edits accepted");
+        assert_eq!(new, "- a\n- b\n\n+ c\n");
+        // The scan is the new text's: one unordered list of two items, then another.
+        assert_eq!(scan.bullets, vec![vec![0, 4], vec![9]]);
         assert_eq!((g.accepted, g.refused, g.first_refused), (2, 1, Some(9)));
     }
 }

@@ -294,15 +294,20 @@ struct BodyOut {
 }
 
 /// Runs the body rewrites in order, each through the guard, until nothing changes.
+///
+/// The body is parsed once up front (its rendering is the guard's reference, its scan feeds
+/// the first rewrite) and then once per guard trial; an accepted trial's parse is reused by
+/// the next rewrite, so a body nothing changes is parsed exactly once.
 fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> BodyOut {
-    let want = body::html(body);
+    let body::Analysed { html: want, scan } = body::analyse(body);
+    let mut scan = scan;
     let mut text = body.to_owned();
     let mut refused = Vec::new();
     let mut refused_at: Option<usize> = None;
     for _round in 0..3 {
-        let before = text.clone();
+        let mut changed = false;
         for &r in BODY_REWRITES {
-            let edits = body::edits(r, &text, file_start);
+            let edits = body::edits(r, &text, &scan, file_start);
             if edits.is_empty() {
                 continue;
             }
@@ -319,9 +324,13 @@ fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> Bod
                     refused_at = Some(refused_at.map_or(at, |f| f.min(at)));
                 }
             }
-            text = g.text;
+            if let Some((new, new_scan)) = g.new {
+                changed |= new != text;
+                text = new;
+                scan = new_scan;
+            }
         }
-        if text == before {
+        if !changed {
             break;
         }
     }
