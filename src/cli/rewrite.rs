@@ -26,8 +26,9 @@ enum Outcome {
     Unchanged,
     Changed {
         path: String,
-        old: String,
-        new: String,
+        /// The old and new text, kept only for `--diff` (a `--check` run over a large tree
+        /// would otherwise hold every changed file twice until the end).
+        texts: Option<(String, String)>,
         file: Option<std::path::PathBuf>,
     },
     Stdout(Vec<u8>),
@@ -59,14 +60,9 @@ pub fn run(
         match o {
             Outcome::Unchanged => {}
             Outcome::Stdout(bytes) => stdout.write_all(bytes).context("writing to stdout")?,
-            Outcome::Changed {
-                path,
-                old,
-                new,
-                file,
-            } => {
+            Outcome::Changed { path, texts, file } => {
                 changed += 1;
-                if args.diff {
+                if let Some((old, new)) = texts {
                     stdout.write_all(super::diff::unified(path, old, new, color).as_bytes())?;
                 } else if args.check {
                     writeln!(stdout, "Would {verb}: {path}")?;
@@ -166,7 +162,6 @@ fn process(
             )
         })
         .collect();
-    let old_text = doc.source.text.clone();
     let is_stdin = matches!(input, Input::Stdin);
     match new {
         None if is_stdin => (Outcome::Stdout(bytes), notes),
@@ -175,7 +170,7 @@ fn process(
             let new_bytes = if keep_bom {
                 doc.source.encode_like(&new)
             } else {
-                new.clone().into_bytes()
+                new.as_bytes().to_vec()
             };
             if new_bytes == bytes {
                 return (
@@ -192,8 +187,7 @@ fn process(
                     return (
                         Outcome::Changed {
                             path,
-                            old: old_text,
-                            new,
+                            texts: args.diff.then(|| (doc.source.text.clone(), new)),
                             file: None,
                         },
                         notes,
@@ -215,8 +209,7 @@ fn process(
             (
                 Outcome::Changed {
                     path,
-                    old: old_text,
-                    new,
+                    texts: args.diff.then(|| (doc.source.text.clone(), new)),
                     file: Some(file.clone()),
                 },
                 notes,
