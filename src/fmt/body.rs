@@ -151,8 +151,49 @@ fn track_tags(
     }
 }
 
-fn overlaps(ranges: &[Range<usize>], s: usize, e: usize) -> bool {
-    ranges.iter().any(|r| r.start < e.max(s + 1) && s < r.end)
+/// Whether byte ranges reach a position, for queries that move forward through the text:
+/// linear in the ranges plus the queries instead of their product (a body with many code
+/// spans and many lines).
+struct Sweep<'a> {
+    /// The ranges, sorted by start.
+    ranges: Vec<&'a Range<usize>>,
+    /// How many of `ranges` have been taken into `reach`.
+    next: usize,
+    /// The furthest end among the ranges taken.
+    reach: usize,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(ranges: &'a [Range<usize>]) -> Self {
+        let mut ranges: Vec<&Range<usize>> = ranges.iter().collect();
+        ranges.sort_by_key(|r| r.start);
+        Self {
+            ranges,
+            next: 0,
+            reach: 0,
+        }
+    }
+
+    /// Whether some range starting before `bound` ends after `at`. `bound` must not
+    /// decrease from one call to the next.
+    fn reaches(&mut self, bound: usize, at: usize) -> bool {
+        while let Some(r) = self.ranges.get(self.next).filter(|r| r.start < bound) {
+            self.reach = self.reach.max(r.end);
+            self.next += 1;
+        }
+        self.reach > at
+    }
+
+    /// Whether a range overlaps `s..e` (touches `s` when the range is empty). Calls must come
+    /// in increasing `e.max(s + 1)`.
+    fn overlaps(&mut self, s: usize, e: usize) -> bool {
+        self.reaches(e.max(s + 1), s)
+    }
+
+    /// Whether a range contains `at`. Calls must come in increasing `at`.
+    fn contains(&mut self, at: usize) -> bool {
+        self.reaches(at + 1, at)
+    }
 }
 
 fn edit(s: usize, e: usize, replacement: impl Into<String>) -> Edit {
@@ -248,11 +289,14 @@ fn final_newline(text: &str) -> Vec<Edit> {
 
 fn trailing_whitespace(text: &str, s: &Scan) -> Vec<Edit> {
     let mut out = Vec::new();
+    // Queried at increasing `end`s: each line's `end` is before the next line's `trimmed`.
+    let mut protected = Sweep::new(&s.protected);
+    let mut hard_breaks = Sweep::new(&s.hard_breaks);
     for (start, end, _) in lines(text) {
         let trimmed = start + text[start..end].trim_end_matches([' ', '\t']).len();
         if trimmed < end
-            && !overlaps(&s.protected, trimmed, end)
-            && !overlaps(&s.hard_breaks, trimmed, end)
+            && !protected.overlaps(trimmed, end)
+            && !hard_breaks.overlaps(trimmed, end)
         {
             out.push(edit(trimmed, end, ""));
         }
@@ -270,12 +314,10 @@ fn blank_lines(text: &str, s: &Scan, file_start: bool) -> Vec<Edit> {
         run.clear();
     };
     let mut at_start = true;
+    let mut protected = Sweep::new(&s.protected);
     for (start, end, line_end) in lines(text) {
         let blank = text[start..end].trim().is_empty();
-        let inside = s
-            .protected
-            .iter()
-            .any(|r| r.start <= start && start < r.end);
+        let inside = protected.contains(start);
         if blank && !inside {
             run.push((start, line_end));
         } else {
@@ -355,3 +397,34 @@ fn fences(text: &str, scan: &Scan) -> Vec<Vec<Edit>> {
     out
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The sweep answers exactly what scanning every range answers.
+        #[test]
+        fn sweep_agrees_with_a_scan_of_every_range(
+            ranges in vec((0usize..60, 0usize..8), 0..8),
+            queries in vec((0usize..60, 0usize..4), 0..20),
+        ) {
+            let ranges: Vec<Range<usize>> = ranges.iter().map(|&(s, l)| s..s + l).collect();
+            let mut spans: Vec<(usize, usize)> = queries.iter().map(|&(s, l)| (s, s + l)).collect();
+            spans.sort_by_key(|&(s, e)| e.max(s + 1));
+            let mut sweep = Sweep::new(&ranges);
+            for (s, e) in spans {
+                let naive = ranges.iter().any(|r| r.start < e.max(s + 1) && s < r.end);
+                prop_assert_eq!(sweep.overlaps(s, e), naive, "{:?} {}..{}", ranges, s, e);
+            }
+            let mut points: Vec<usize> = queries.iter().map(|&(s, _)| s).collect();
+            points.sort_unstable();
+            let mut sweep = Sweep::new(&ranges);
+            for at in points {
+                let naive = ranges.iter().any(|r| r.start <= at && at < r.end);
+                prop_assert_eq!(sweep.contains(at), naive, "{:?} {}", ranges, at);
+            }
+        }
+    }
+}

@@ -166,6 +166,9 @@ fn repair_encoding(text: &str) -> Option<String> {
 
 /// `text` with every `\r\n` turned into `\n` (a lone `\r` elsewhere is kept).
 fn to_lf(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
     let mut s = text.replace("\r\n", "\n");
     while s.contains("\r\n") {
         s = s.replace("\r\n", "\n");
@@ -217,7 +220,7 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     let lf_out = if doc.kind.is_toml() {
         toml_final_newline(&lf, doc, &mut rewrites)
     } else {
-        let parsed = front_matter::reparse(&lf, doc);
+        let parsed = front_matter::reparse_own(&lf, doc);
         let parsed = front_matter::format(parsed, &mut rewrites, &mut diagnostics);
         let head = parsed.text()[..parsed.body.start as usize].to_owned();
         let body_in = parsed.body_text();
@@ -244,7 +247,11 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     } else {
         lf_out
     };
-    let orig_crlf = original.matches("\r\n").count();
+    let orig_crlf = if original.contains('\r') {
+        original.matches("\r\n").count()
+    } else {
+        0
+    };
     let endings_changed = if crlf {
         orig_crlf != original.matches('\n').count()
     } else {
