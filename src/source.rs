@@ -38,6 +38,10 @@ impl Newline {
     #[must_use]
     pub fn detect(text: &str) -> Self {
         let bytes = text.as_bytes();
+        // No `\r` (a memchr), no CRLF: the byte loop below would find `(0, _)`.
+        if !bytes.contains(&b'\r') {
+            return Self::Lf;
+        }
         let (mut crlf, mut lf) = (0usize, 0usize);
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' {
@@ -218,6 +222,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    // `contains` on bytes is a memchr; text files have no NUL, so the search rarely runs.
+    if !bytes.contains(&0) {
+        return None;
+    }
     bytes.iter().position(|&b| b == 0)
 }
 

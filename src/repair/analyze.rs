@@ -21,6 +21,10 @@ use std::collections::HashSet;
 /// ```
 #[must_use]
 pub fn is_clean_fast(text: &str) -> bool {
+    // `is_ascii` checks a word at a time; most agent files are ASCII.
+    if text.is_ascii() {
+        return true;
+    }
     let bytes = text.as_bytes();
     let mut i = match bytes.iter().position(|&b| b >= 0x80) {
         None => return true,
