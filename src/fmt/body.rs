@@ -45,33 +45,73 @@ pub(super) struct Scan {
     tables: Vec<(Range<usize>, Vec<Alignment>)>,
 }
 
-/// A body parsed once: its HTML rendering (what the guard compares) and its [`Scan`] (what
-/// the rewrites need), from a single pulldown-cmark parse.
-pub(super) struct Analysed {
-    /// The HTML rendering, as [`html`] gives it.
-    pub html: String,
-    /// The parse's byte ranges.
-    pub scan: Scan,
+/// Parses `text` once, for the events [`html`] renders (the same parser and options) and
+/// the [`Scan`] the rewrites need.
+pub(super) fn analyse(text: &str) -> (Vec<Event<'_>>, Scan) {
+    let mut scanner = Scanner::default();
+    // About one event per 8 bytes of prose; avoids most regrowth.
+    let mut events = Vec::with_capacity(text.len() / 8);
+    for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
+        scanner.push(text, &ev, r);
+        events.push(ev);
+    }
+    (events, scanner.scan)
 }
 
-/// Parses `text` once for both its rendering and its [`Scan`]. The rendering is the one
-/// [`html`] gives: the same parser, options and events.
-pub(super) fn analyse(text: &str) -> Analysed {
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(text, options()).into_offset_iter().collect();
-    let scan = scan_events(text, &events);
-    let mut html = String::with_capacity(text.len() + text.len() / 4);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    Analysed { html, scan }
+/// The guard's reference: the original body's events, and its HTML, rendered only when a
+/// trial's events differ.
+pub(super) struct Reference<'a> {
+    events: Vec<Event<'a>>,
+    html: std::cell::OnceCell<String>,
 }
 
-fn scan_events(text: &str, events: &[(Event<'_>, Range<usize>)]) -> Scan {
-    let mut s = Scan::default();
-    // Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
-    let mut lists: Vec<Option<usize>> = Vec::new();
-    let mut open_tags: Vec<(String, usize)> = Vec::new();
-    for (ev, r) in events {
-        let r = r.clone();
+impl<'a> Reference<'a> {
+    /// The reference for a body with these events (from [`analyse`]).
+    pub fn new(events: Vec<Event<'a>>) -> Self {
+        Self {
+            events,
+            html: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Parses `text` once: whether it renders to the same HTML as the reference, and its
+    /// [`Scan`]. HTML is a function of the events alone, so equal events render the same and
+    /// no HTML is built; when the events differ, both renderings are compared (different
+    /// events can still render the same, e.g. text split in other places).
+    pub fn check(&self, text: &str) -> (bool, Scan) {
+        let mut scanner = Scanner::default();
+        let mut n = 0;
+        let mut same = true;
+        for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
+            scanner.push(text, &ev, r);
+            same = same && self.events.get(n) == Some(&ev);
+            n += 1;
+        }
+        same = same && n == self.events.len();
+        if !same {
+            let want = self.html.get_or_init(|| {
+                let mut out = String::new();
+                pulldown_cmark::html::push_html(&mut out, self.events.iter().cloned());
+                out
+            });
+            same = html(text) == *want;
+        }
+        (same, scanner.scan)
+    }
+}
+
+/// Builds a [`Scan`] from the events of one parse, in order.
+#[derive(Default)]
+struct Scanner {
+    scan: Scan,
+    /// Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
+    lists: Vec<Option<usize>>,
+    open_tags: Vec<(String, usize)>,
+}
+
+impl Scanner {
+    fn push(&mut self, text: &str, ev: &Event<'_>, r: Range<usize>) {
+        let s = &mut self.scan;
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
                 if matches!(kind, CodeBlockKind::Fenced(_)) {
@@ -83,7 +123,7 @@ fn scan_events(text: &str, events: &[(Event<'_>, Range<usize>)]) -> Scan {
                 track_tags(
                     &text[r.clone()],
                     r.start,
-                    &mut open_tags,
+                    &mut self.open_tags,
                     &mut s.tag_regions,
                 );
                 s.protected.push(r);
@@ -93,7 +133,7 @@ fn scan_events(text: &str, events: &[(Event<'_>, Range<usize>)]) -> Scan {
                 track_tags(
                     &text[r.clone()],
                     r.start,
-                    &mut open_tags,
+                    &mut self.open_tags,
                     &mut s.tag_regions,
                 );
                 s.protected.push(r);
@@ -102,16 +142,16 @@ fn scan_events(text: &str, events: &[(Event<'_>, Range<usize>)]) -> Scan {
             Event::HardBreak => s.hard_breaks.push(r),
             Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, *level as usize)),
             Event::Start(Tag::List(first)) => {
-                lists.push(first.is_none().then_some(s.bullets.len()));
+                self.lists.push(first.is_none().then_some(s.bullets.len()));
                 if first.is_none() {
                     s.bullets.push(Vec::new());
                 }
             }
             Event::End(TagEnd::List(_)) => {
-                lists.pop();
+                self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                if let Some(Some(i)) = lists.last() {
+                if let Some(Some(i)) = self.lists.last() {
                     s.bullets[*i].push(r.start);
                 }
             }
@@ -119,7 +159,6 @@ fn scan_events(text: &str, events: &[(Event<'_>, Range<usize>)]) -> Scan {
             _ => {}
         }
     }
-    s
 }
 
 /// Follows `<name ...>` / `</name>` tags that start HTML blocks or are inline HTML, recording
@@ -242,7 +281,7 @@ fn rewrite_edits(rewrite: Rewrite, text: &str, s: &Scan, file_start: bool) -> Ve
         Rewrite::CodeFence => fences(text, s),
         Rewrite::TableAlign => single(
             s.tables
-                    .iter()
+                .iter()
                 .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
                 .collect(),
         ),
@@ -294,9 +333,7 @@ fn trailing_whitespace(text: &str, s: &Scan) -> Vec<Edit> {
     let mut hard_breaks = Sweep::new(&s.hard_breaks);
     for (start, end, _) in lines(text) {
         let trimmed = start + text[start..end].trim_end_matches([' ', '\t']).len();
-        if trimmed < end
-            && !protected.overlaps(trimmed, end)
-            && !hard_breaks.overlaps(trimmed, end)
+        if trimmed < end && !protected.overlaps(trimmed, end) && !hard_breaks.overlaps(trimmed, end)
         {
             out.push(edit(trimmed, end, ""));
         }

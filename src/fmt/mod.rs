@@ -302,11 +302,12 @@ struct BodyOut {
 
 /// Runs the body rewrites in order, each through the guard, until nothing changes.
 ///
-/// The body is parsed once up front (its rendering is the guard's reference, its scan feeds
+/// The body is parsed once up front (its events are the guard's reference, its scan feeds
 /// the first rewrite) and then once per guard trial; an accepted trial's parse is reused by
 /// the next rewrite, so a body nothing changes is parsed exactly once.
 fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> BodyOut {
-    let body::Analysed { html: want, scan } = body::analyse(body);
+    let (events, scan) = body::analyse(body);
+    let want = body::Reference::new(events);
     let mut scan = scan;
     let mut text = body.to_owned();
     let mut refused = Vec::new();
