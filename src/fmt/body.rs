@@ -244,11 +244,19 @@ fn edit(s: usize, e: usize, replacement: impl Into<String>) -> Edit {
 
 /// Lines of `text` as `(start, content_end, line_end)`: content excludes the `\n`.
 fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    // memchr's vectorised search: the per-line cost of `split_inclusive` showed in profiles
+    // (two passes over every body per round).
+    let len = text.len();
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
     let mut pos = 0;
-    text.split_inclusive('\n').map(move |l| {
+    std::iter::from_fn(move || {
+        if pos >= len {
+            return None;
+        }
         let start = pos;
-        pos += l.len();
-        (start, start + l.trim_end_matches('\n').len(), pos)
+        let end = breaks.next().unwrap_or(len);
+        pos = (end + 1).min(len);
+        Some((start, end, pos))
     })
 }
 
@@ -441,6 +449,21 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// `lines` splits like `split_inclusive('\n')`.
+        #[test]
+        fn lines_are_the_inclusive_split(text in "[a\n ]{0,24}") {
+            let mut pos = 0;
+            let want: Vec<(usize, usize, usize)> = text
+                .split_inclusive('\n')
+                .map(|l| {
+                    let start = pos;
+                    pos += l.len();
+                    (start, start + l.trim_end_matches('\n').len(), pos)
+                })
+                .collect();
+            prop_assert_eq!(lines(&text).collect::<Vec<_>>(), want);
+        }
+
         /// The sweep answers exactly what scanning every range answers.
         #[test]
         fn sweep_agrees_with_a_scan_of_every_range(
