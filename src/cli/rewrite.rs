@@ -49,7 +49,8 @@ pub fn run(
         .par_iter()
         .map(|input| process(input, args, keep_bom, rewrite))
         .collect();
-    let mut stdout = std::io::stdout().lock();
+    // Buffered: stdout is line-buffered, one write per `Would reformat` line otherwise.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut stderr = std::io::stderr().lock();
     let (mut changed, mut failed, mut problems) = (0usize, false, false);
     let color = super::use_color(args.color);
@@ -85,6 +86,7 @@ pub fn run(
             }
         }
     }
+    stdout.flush().context("writing to stdout")?;
     let unchanged = outcomes.len() - changed;
     if !inputs.iter().all(|i| matches!(i, Input::Stdin)) {
         let what = if args.check || args.diff {
