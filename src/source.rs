@@ -38,8 +38,8 @@ impl Newline {
     #[must_use]
     pub fn detect(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // No `\r` (a memchr), no CRLF: the byte loop below would find `(0, _)`.
-        if !bytes.contains(&b'\r') {
+        // No `\r` (a vectorised memchr), no CRLF: the byte loop below would find `(0, _)`.
+        if memchr::memchr(b'\r', bytes).is_none() {
             return Self::Lf;
         }
         let (mut crlf, mut lf) = (0usize, 0usize);
@@ -222,11 +222,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    // `contains` on bytes is a memchr; text files have no NUL, so the search rarely runs.
-    if !bytes.contains(&0) {
-        return None;
-    }
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 #[cfg(test)]

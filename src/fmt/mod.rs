@@ -166,7 +166,7 @@ fn repair_encoding(text: &str) -> Option<String> {
 
 /// `text` with every `\r\n` turned into `\n` (a lone `\r` elsewhere is kept).
 fn to_lf(text: &str) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text.to_owned();
     }
     let mut s = text.replace("\r\n", "\n");
@@ -247,7 +247,7 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     } else {
         lf_out
     };
-    let orig_crlf = if original.contains('\r') {
+    let orig_crlf = if memchr::memchr(b'\r', original.as_bytes()).is_some() {
         original.matches("\r\n").count()
     } else {
         0
