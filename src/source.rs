@@ -38,6 +38,10 @@ impl Newline {
     #[must_use]
     pub fn detect(text: &str) -> Self {
         let bytes = text.as_bytes();
+        // No `\r` (a vectorised memchr), no CRLF: the byte loop below would find `(0, _)`.
+        if memchr::memchr(b'\r', bytes).is_none() {
+            return Self::Lf;
+        }
         let (mut crlf, mut lf) = (0usize, 0usize);
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'\n' {
@@ -218,7 +222,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 #[cfg(test)]

@@ -80,7 +80,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
 
     let out = match args.output_format {
-        OutputFormat::Human => render::human::render(&reports, super::use_color(args.color)),
+        OutputFormat::Human => {
+            // Human output is each report's rendering in turn: render them in parallel.
+            let color = super::use_color(args.color);
+            reports
+                .par_iter()
+                .map(|r| render::human::render(std::slice::from_ref(r), color))
+                .collect::<Vec<String>>()
+                .concat()
+        }
         OutputFormat::Json => render::json::render(&reports),
         OutputFormat::Sarif => render::sarif::render(&reports),
         OutputFormat::Github => render::github::render(&reports),
@@ -125,6 +133,11 @@ pub(crate) fn check_inputs(
                 };
                 let (mut report, _) = check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
                 report.path = path;
+                if report.diagnostics.is_empty() {
+                    // Renderers read the text only to place diagnostics; a clean file's text
+                    // would be held until the end of the run for nothing.
+                    report.source = None;
+                }
                 (report, false)
             }
         })

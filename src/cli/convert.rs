@@ -2,14 +2,15 @@
 //! preview (`--dry-run`) and safe writes (never outside the output directory, never over a file
 //! agentfmt did not generate unless `--force`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 
 use agentfmt::check;
-use agentfmt::convert::{self, ConvertOptions, Converted, LossKind, Output, Target};
+use agentfmt::convert::{self, ConvertOptions, Converted, LossKind, Target};
 use agentfmt::diagnostic::Severity;
 use agentfmt::document::Document;
 use agentfmt::rules::Context;
@@ -31,113 +32,49 @@ fn fnv64(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Loads, repairs and parses every input. Returns documents with their display paths.
-fn load_docs(
-    args: &ConvertArgs,
-    config: &agentfmt::config::Config,
-    root: &Path,
-    err: &mut impl std::io::Write,
-) -> anyhow::Result<(Vec<(String, Document)>, bool)> {
-    let inputs = walk::collect(&args.input.paths, config, root);
-    let mut docs = Vec::new();
-    let mut failed = false;
-    for input in &inputs {
-        match load(input, &args.input) {
-            Loaded::Failed(r, tool) => {
-                failed |= tool;
-                let msg = r
-                    .diagnostics
-                    .first()
-                    .map_or_else(String::new, |d| d.message.clone());
-                writeln!(err, "error: {}: {msg}", r.path)?;
-            }
-            Loaded::Bytes {
-                path,
-                logical,
-                bytes,
-            } => match check::load(&bytes, &logical, args.input.kind) {
-                Err(note) => writeln!(err, "note: {path}: {}", note.message)?,
-                Ok((doc, _)) => {
-                    // Convert the repaired text: the output must not carry mojibake over.
-                    let repaired = agentfmt::repair::repair(doc.text());
-                    let doc = if repaired.fixes.is_empty() {
-                        doc
-                    } else {
-                        let src = agentfmt::source::SourceText::from_str(&repaired.text);
-                        agentfmt::document::parse(src, Some(&logical), Some(doc.kind)).doc
-                    };
-                    docs.push((path, doc));
-                }
-            },
+/// Inputs converted per parallel batch: the batch's documents and outputs are the most held
+/// in memory at once (a whole tree would be held twice, as documents and as outputs).
+const BATCH: usize = 256;
+
+/// Loads, repairs and parses one input: its display path and document, or the message to
+/// print (`error:` when agentfmt failed on it).
+fn load_doc(input: &walk::Input, args: &ConvertArgs) -> Result<(String, Document), (String, bool)> {
+    match load(input, &args.input) {
+        Loaded::Failed(r, tool) => {
+            let msg = r
+                .diagnostics
+                .first()
+                .map_or_else(String::new, |d| d.message.clone());
+            Err((format!("error: {}: {msg}", r.path), tool))
         }
+        Loaded::Bytes {
+            path,
+            logical,
+            bytes,
+        } => match check::load(&bytes, &logical, args.input.kind) {
+            Err(note) => Err((format!("note: {path}: {}", note.message), false)),
+            Ok((doc, _)) => {
+                // Convert the repaired text: the output must not carry mojibake over.
+                let repaired = agentfmt::repair::repair(doc.text());
+                let doc = if repaired.fixes.is_empty() {
+                    doc
+                } else {
+                    let src = agentfmt::source::SourceText::from_str(&repaired.text);
+                    agentfmt::document::parse(src, Some(&logical), Some(doc.kind)).doc
+                };
+                Ok((path, doc))
+            }
+        },
     }
-    Ok((docs, failed))
 }
 
-/// `agentfmt convert`.
-pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
-    let mut stderr = std::io::stderr().lock();
-    let mut stdout = std::io::stdout().lock();
-    let (config, config_root) =
-        super::load_config(args.input.config.as_deref(), args.input.no_config)?;
-    let target: Target = args.to.parse().map_err(|e: String| anyhow::anyhow!(e))?;
-    let opts = ConvertOptions {
-        models: config.models.clone(),
-        claude_arg_base: args.claude_arg_base,
-    };
-    let (docs, mut tool_failed) = load_docs(args, &config, &config_root, &mut stderr)?;
-    let mut problems = false;
-
-    // Convert: AGENTS.md (and other single-file memory targets) gather every input into one file.
-    let mut results: Vec<(String, Converted)> = Vec::new();
-    let gather = matches!(target, Target::AgentsMd) && docs.len() > 1;
-    if gather {
-        let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
-        results.push((
-            format!("{} files", docs.len()),
-            convert::convert_many(&refs, target, &opts),
-        ));
-    } else {
-        for (path, doc) in &docs {
-            match convert::convert(doc, target, &opts) {
-                Ok(c) => results.push((path.clone(), c)),
-                Err(e) => {
-                    problems = true;
-                    writeln!(stderr, "error: {path}: {e}")?;
-                }
-            }
-        }
-    }
-
-    // Loss report, and each output checked as its own kind.
-    let mut outputs: BTreeMap<String, (String, Output)> = BTreeMap::new();
-    for (source, c) in &results {
-        writeln!(
-            stderr,
-            "{source}: kept {}, translated {}, dropped {}",
-            c.kept.len(),
-            c.translated.len(),
-            c.dropped.len()
-        )?;
-        for loss in &c.losses {
-            let level = match &loss.what {
-                LossKind::Dropped | LossKind::Approximated(_) if args.strict => "error",
-                LossKind::Dropped | LossKind::Approximated(_) => "warning",
-                LossKind::Synthesised(_) => "info",
-            };
-            problems |= level == "error";
-            writeln!(stderr, "  {level}: {}", loss.message)?;
-        }
-        for out in &c.outputs {
-            if let Some((other, _)) = outputs.get(&out.path) {
-                problems = true;
-                writeln!(
-                    stderr,
-                    "error: {source} and {other} both convert to {}; skipped the second",
-                    out.path
-                )?;
-                continue;
-            }
+/// One conversion with its outputs checked as their own kinds: the `error:` lines for each
+/// output (in `c.outputs` order).
+fn checked(c: Converted) -> (Converted, Vec<Vec<String>>) {
+    let errors = c
+        .outputs
+        .iter()
+        .map(|out| {
             let (report, _) = check::check_bytes(
                 out.text.as_bytes(),
                 &out.path,
@@ -145,117 +82,316 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
                 &Context::default(),
                 &agentfmt::config::Config::default(),
             );
-            for d in report
+            report
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
-            {
-                problems = true;
-                writeln!(
-                    stderr,
-                    "error: generated {}: {} [{}]",
-                    out.path, d.message, d.rule
-                )?;
-            }
-            outputs.insert(out.path.clone(), (source.clone(), out.clone()));
+                .map(|d| format!("error: generated {}: {} [{}]", out.path, d.message, d.rule))
+                .collect()
+        })
+        .collect();
+    (c, errors)
+}
+
+/// What one input gave: messages for stderr, then its conversion (or none).
+struct Done {
+    messages: Vec<String>,
+    converted: Option<(String, Converted, Vec<Vec<String>>)>,
+    tool_failed: bool,
+    problem: bool,
+}
+
+/// Loads and converts one input (the work that runs in parallel).
+fn convert_one(
+    input: &walk::Input,
+    args: &ConvertArgs,
+    target: Target,
+    opts: &ConvertOptions,
+) -> Done {
+    let mut done = Done {
+        messages: Vec::new(),
+        converted: None,
+        tool_failed: false,
+        problem: false,
+    };
+    match load_doc(input, args) {
+        Err((msg, tool)) => {
+            done.messages.push(msg);
+            done.tool_failed = tool;
         }
+        Ok((path, doc)) => match convert::convert(&doc, target, opts) {
+            Ok(c) => {
+                let (c, errors) = checked(c);
+                done.converted = Some((path, c, errors));
+            }
+            Err(e) => {
+                done.problem = true;
+                done.messages.push(format!("error: {path}: {e}"));
+            }
+        },
+    }
+    done
+}
+
+/// The serial part of a run: the loss report, duplicate outputs, and the preview or the list
+/// of files to write, in input order.
+struct Report<'a> {
+    args: &'a ConvertArgs,
+    stdout: std::io::StdoutLock<'static>,
+    stderr: std::io::BufWriter<std::io::StderrLock<'static>>,
+    problems: bool,
+    tool_failed: bool,
+    /// Output path → the input that produced it.
+    seen: HashMap<String, String>,
+    /// Outputs to write after every input is read (not `--dry-run`): writing while reading
+    /// could overwrite an input not yet read.
+    pending: BTreeMap<String, String>,
+    root: PathBuf,
+    manifest: BTreeMap<String, String>,
+    /// The manifest gained entries for outputs already on disk (see `replaceable`).
+    manifest_changed: bool,
+    color: bool,
+}
+
+impl Report<'_> {
+    fn converted(
+        &mut self,
+        source: &str,
+        c: Converted,
+        errors: Vec<Vec<String>>,
+    ) -> anyhow::Result<()> {
+        writeln!(
+            self.stderr,
+            "{source}: kept {}, translated {}, dropped {}",
+            c.kept.len(),
+            c.translated.len(),
+            c.dropped.len()
+        )?;
+        for loss in &c.losses {
+            let level = match &loss.what {
+                LossKind::Dropped | LossKind::Approximated(_) if self.args.strict => "error",
+                LossKind::Dropped | LossKind::Approximated(_) => "warning",
+                LossKind::Synthesised(_) => "info",
+            };
+            self.problems |= level == "error";
+            writeln!(self.stderr, "  {level}: {}", loss.message)?;
+        }
+        for (out, errors) in c.outputs.into_iter().zip(errors) {
+            if let Some(other) = self.seen.get(&out.path) {
+                self.problems = true;
+                writeln!(
+                    self.stderr,
+                    "error: {source} and {other} both convert to {}; skipped the second",
+                    out.path
+                )?;
+                continue;
+            }
+            for e in &errors {
+                self.problems = true;
+                writeln!(self.stderr, "{e}")?;
+            }
+            self.seen.insert(out.path.clone(), source.to_owned());
+            if self.args.dry_run {
+                self.preview(&out.path, &out.text)?;
+            } else {
+                self.pending.insert(out.path, out.text);
+            }
+        }
+        Ok(())
     }
 
-    // Write (or preview).
+    /// Whether to write `text` at `rel` in the output directory: `Some` with the file's
+    /// current bytes (`None` for no file), or `None` when `text` is already there or the file
+    /// is one agentfmt may not replace (the error is printed).
+    fn replaceable(&mut self, rel: &str, text: &str) -> anyhow::Result<Option<Option<Vec<u8>>>> {
+        let existing_path = self.root.join(rel);
+        let existing = std::fs::read(&existing_path).ok();
+        if existing.as_deref() == Some(text.as_bytes()) {
+            // Already what we would write: a run killed before it saved the manifest wrote it,
+            // or it was generated elsewhere. Claim it, so a later change may replace it.
+            let hash = fnv64(text.as_bytes());
+            if self.manifest.get(rel) != Some(&hash) {
+                self.manifest.insert(rel.to_owned(), hash);
+                self.manifest_changed = true;
+            }
+            return Ok(None);
+        }
+        if let Some(old) = &existing {
+            let ours = self.manifest.get(rel).is_some_and(|h| *h == fnv64(old));
+            if !ours && !self.args.force {
+                self.problems = true;
+                writeln!(
+                    self.stderr,
+                    "error: {} exists and was not generated by agentfmt; not overwritten (use --force)",
+                    existing_path.display()
+                )?;
+                return Ok(None);
+            }
+        }
+        Ok(Some(existing))
+    }
+
+    fn preview(&mut self, rel: &str, text: &str) -> anyhow::Result<()> {
+        let Some(existing) = self.replaceable(rel, text)? else {
+            return Ok(());
+        };
+        let old = existing
+            .as_deref()
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default();
+        self.stdout
+            .write_all(super::diff::unified(rel, &old, text, self.color).as_bytes())?;
+        Ok(())
+    }
+}
+
+/// `agentfmt convert`.
+///
+/// Inputs are loaded and converted in parallel batches and reported in input order; with
+/// `--dry-run` each output's diff is printed as soon as its input is done, so memory holds one
+/// batch, not the tree. Files are written after every input is read, in output-path order.
+pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
+    let (config, config_root) =
+        super::load_config(args.input.config.as_deref(), args.input.no_config)?;
+    let target: Target = args.to.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let opts = ConvertOptions {
+        models: config.models.clone(),
+        claude_arg_base: args.claude_arg_base,
+    };
     let root = args
         .out
         .clone()
         .unwrap_or_else(|| Path::new(".").to_path_buf());
-    if !args.dry_run {
-        std::fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
-    }
     let manifest_path = root.join(MANIFEST);
-    let mut manifest: BTreeMap<String, String> = std::fs::read_to_string(&manifest_path)
+    let manifest: BTreeMap<String, String> = std::fs::read_to_string(&manifest_path)
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
+    let mut r = Report {
+        args,
+        stdout: std::io::stdout().lock(),
+        stderr: std::io::BufWriter::new(std::io::stderr().lock()),
+        problems: false,
+        tool_failed: false,
+        seen: HashMap::new(),
+        pending: BTreeMap::new(),
+        root,
+        manifest,
+        manifest_changed: false,
+        color: super::use_color(args.color),
+    };
+    let inputs = walk::collect(&args.input.paths, &config, &config_root);
+
+    if matches!(target, Target::AgentsMd) {
+        // AGENTS.md (and other single-file memory targets) gather every input into one file:
+        // every document is needed at once.
+        let loaded: Vec<_> = inputs.par_iter().map(|i| load_doc(i, args)).collect();
+        let mut docs = Vec::new();
+        for l in loaded {
+            match l {
+                Ok(d) => docs.push(d),
+                Err((msg, tool)) => {
+                    r.tool_failed |= tool;
+                    writeln!(r.stderr, "{msg}")?;
+                }
+            }
+        }
+        if docs.len() > 1 {
+            let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
+            let (c, errors) = checked(convert::convert_many(&refs, target, &opts));
+            r.converted(&format!("{} files", docs.len()), c, errors)?;
+        } else {
+            for (path, doc) in &docs {
+                match convert::convert(doc, target, &opts) {
+                    Ok(c) => {
+                        let (c, errors) = checked(c);
+                        r.converted(path, c, errors)?;
+                    }
+                    Err(e) => {
+                        r.problems = true;
+                        writeln!(r.stderr, "error: {path}: {e}")?;
+                    }
+                }
+            }
+        }
+    } else {
+        for batch in inputs.chunks(BATCH) {
+            let done: Vec<Done> = batch
+                .par_iter()
+                .map(|i| convert_one(i, args, target, &opts))
+                .collect();
+            for d in done {
+                for m in &d.messages {
+                    writeln!(r.stderr, "{m}")?;
+                }
+                r.tool_failed |= d.tool_failed;
+                r.problems |= d.problem;
+                if let Some((path, c, errors)) = d.converted {
+                    r.converted(&path, c, errors)?;
+                }
+            }
+        }
+    }
+
+    // Write, in output-path order.
+    let mut written = 0;
     if !args.dry_run {
+        std::fs::create_dir_all(&r.root)
+            .with_context(|| format!("creating {}", r.root.display()))?;
         // Temporary files of a run killed before its renames (see `write`).
-        let dirs: std::collections::BTreeSet<std::path::PathBuf> = std::iter::once(root.clone())
-            .chain(outputs.keys().filter_map(|rel| {
+        let dirs: std::collections::BTreeSet<PathBuf> = std::iter::once(r.root.clone())
+            .chain(r.pending.keys().filter_map(|rel| {
                 // Only plain relative paths; `safe_join` reports the others below.
                 let rel = Path::new(rel);
                 rel.components()
                     .all(|c| matches!(c, std::path::Component::Normal(_)))
-                    .then(|| root.join(rel).parent().map(Path::to_path_buf))?
+                    .then(|| r.root.join(rel).parent().map(Path::to_path_buf))?
             }))
             .collect();
         for dir in dirs {
             for p in write::remove_stale_temps(&dir) {
                 writeln!(
-                    stderr,
+                    r.stderr,
                     "note: removed {}, left by an interrupted agentfmt run",
                     p.display()
                 )?;
             }
         }
     }
-    let color = super::use_color(args.color);
-    let mut written = 0;
-    let mut manifest_changed = false;
-    for (rel, (_, out)) in &outputs {
-        let existing_path = root.join(rel);
-        let existing = std::fs::read(&existing_path).ok();
-        if existing.as_deref() == Some(out.text.as_bytes()) {
-            // Already what we would write: a run killed before it saved the manifest wrote it,
-            // or it was generated elsewhere. Claim it, so a later change may replace it.
-            let hash = fnv64(out.text.as_bytes());
-            if manifest.get(rel) != Some(&hash) {
-                manifest.insert(rel.clone(), hash);
-                manifest_changed = true;
-            }
+    for (rel, text) in std::mem::take(&mut r.pending) {
+        if r.replaceable(&rel, &text)?.is_none() {
             continue;
         }
-        if let Some(old) = &existing {
-            let ours = manifest.get(rel).is_some_and(|h| *h == fnv64(old));
-            if !ours && !args.force {
-                problems = true;
-                writeln!(
-                    stderr,
-                    "error: {} exists and was not generated by agentfmt; not overwritten (use --force)",
-                    existing_path.display()
-                )?;
-                continue;
-            }
-        }
-        if args.dry_run {
-            let old = existing
-                .as_deref()
-                .map(String::from_utf8_lossy)
-                .unwrap_or_default();
-            stdout.write_all(super::diff::unified(rel, &old, &out.text, color).as_bytes())?;
-            continue;
-        }
-        let target_path = match write::safe_join(&root, rel) {
+        let target_path = match write::safe_join(&r.root, &rel) {
             Ok(p) => p,
             Err(e) => {
-                problems = true;
-                writeln!(stderr, "error: {e}")?;
+                r.problems = true;
+                writeln!(r.stderr, "error: {e}")?;
                 continue;
             }
         };
-        if let Err(e) = write::atomic_write(&target_path, out.text.as_bytes()) {
-            tool_failed = true;
-            writeln!(stderr, "error: cannot write {}: {e}", target_path.display())?;
+        if let Err(e) = write::atomic_write(&target_path, text.as_bytes()) {
+            r.tool_failed = true;
+            writeln!(
+                r.stderr,
+                "error: cannot write {}: {e}",
+                target_path.display()
+            )?;
             continue;
         }
-        manifest.insert(rel.clone(), fnv64(out.text.as_bytes()));
+        r.manifest.insert(rel, fnv64(text.as_bytes()));
         written += 1;
-        writeln!(stderr, "wrote {}", target_path.display())?;
+        writeln!(r.stderr, "wrote {}", target_path.display())?;
     }
-    if !args.dry_run && (written > 0 || manifest_changed) {
-        let text = serde_json::to_string_pretty(&manifest)? + "\n";
+    if !args.dry_run && (written > 0 || r.manifest_changed) {
+        let text = serde_json::to_string_pretty(&r.manifest)? + "\n";
         write::atomic_write(&manifest_path, text.as_bytes())
             .with_context(|| format!("writing {}", manifest_path.display()))?;
     }
-    Ok(if tool_failed {
+    r.stderr.flush()?;
+    Ok(if r.tool_failed {
         ExitStatus::Error
-    } else if problems {
+    } else if r.problems {
         ExitStatus::Failure
     } else {
         ExitStatus::Success

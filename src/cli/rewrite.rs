@@ -26,8 +26,9 @@ enum Outcome {
     Unchanged,
     Changed {
         path: String,
-        old: String,
-        new: String,
+        /// The old and new text, kept only for `--diff` (a `--check` run over a large tree
+        /// would otherwise hold every changed file twice until the end).
+        texts: Option<(String, String)>,
         file: Option<std::path::PathBuf>,
     },
     Stdout(Vec<u8>),
@@ -72,7 +73,8 @@ pub fn run(
         .par_iter()
         .map(|input| process(input, args, keep_bom, rewrite))
         .collect();
-    let mut stdout = std::io::stdout().lock();
+    // Buffered: stdout is line-buffered, one write per `Would reformat` line otherwise.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (mut changed, mut failed, mut problems) = (0usize, false, false);
     let color = super::use_color(args.color);
     for (o, notes) in &outcomes {
@@ -82,14 +84,9 @@ pub fn run(
         match o {
             Outcome::Unchanged => {}
             Outcome::Stdout(bytes) => stdout.write_all(bytes).context("writing to stdout")?,
-            Outcome::Changed {
-                path,
-                old,
-                new,
-                file,
-            } => {
+            Outcome::Changed { path, texts, file } => {
                 changed += 1;
-                if args.diff {
+                if let Some((old, new)) = texts {
                     stdout.write_all(super::diff::unified(path, old, new, color).as_bytes())?;
                 } else if args.check {
                     writeln!(stdout, "Would {verb}: {path}")?;
@@ -112,6 +109,7 @@ pub fn run(
             }
         }
     }
+    stdout.flush().context("writing to stdout")?;
     let unchanged = outcomes.len() - changed;
     if !inputs.iter().all(|i| matches!(i, Input::Stdin)) {
         let what = if args.check || args.diff {
@@ -189,7 +187,6 @@ fn process(
             )
         })
         .collect();
-    let old_text = doc.source.text.clone();
     let is_stdin = matches!(input, Input::Stdin);
     match new {
         None if is_stdin => (Outcome::Stdout(bytes), notes),
@@ -198,7 +195,7 @@ fn process(
             let new_bytes = if keep_bom {
                 doc.source.encode_like(&new)
             } else {
-                new.clone().into_bytes()
+                new.as_bytes().to_vec()
             };
             if new_bytes == bytes {
                 return (
@@ -215,8 +212,7 @@ fn process(
                     return (
                         Outcome::Changed {
                             path,
-                            old: old_text,
-                            new,
+                            texts: args.diff.then(|| (doc.source.text.clone(), new)),
                             file: None,
                         },
                         notes,
@@ -238,8 +234,7 @@ fn process(
             (
                 Outcome::Changed {
                     path,
-                    old: old_text,
-                    new,
+                    texts: args.diff.then(|| (doc.source.text.clone(), new)),
                     file: Some(file.clone()),
                 },
                 notes,

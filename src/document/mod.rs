@@ -411,21 +411,72 @@ fn looks_like_fields(lines: &[&str]) -> bool {
         })
 }
 
+/// The lines of a text (each with its `\n`), split on demand: front matter sits at the top,
+/// so most files are never split past it (splitting every line of every file showed in
+/// profiles of every command).
+struct Lines<'a> {
+    text: &'a str,
+    lines: Vec<&'a str>,
+    offsets: Vec<usize>,
+    pos: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            lines: Vec::new(),
+            offsets: Vec::new(),
+            pos: 0,
+        }
+    }
+
+    /// Line `i`, or `None` past the last line.
+    fn get(&mut self, i: usize) -> Option<&'a str> {
+        while self.lines.len() <= i && self.pos < self.text.len() {
+            let rest = &self.text[self.pos..];
+            let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |n| n + 1);
+            self.offsets.push(self.pos);
+            self.lines.push(&rest[..len]);
+            self.pos += len;
+        }
+        self.lines.get(i).copied()
+    }
+
+    /// Lines `from..to`, or fewer at the end of the text.
+    fn range(&mut self, from: usize, to: usize) -> &[&'a str] {
+        if to > 0 {
+            self.get(to - 1);
+        }
+        let to = to.min(self.lines.len());
+        &self.lines[from.min(to)..to]
+    }
+
+    /// The byte offset of line `i`, which must have been read.
+    fn offset(&self, i: usize) -> usize {
+        self.offsets[i]
+    }
+
+    /// The first fence line after line `open`.
+    fn fence_after(&mut self, open: usize) -> Option<usize> {
+        let mut i = open + 1;
+        loop {
+            if is_fence(self.get(i)?) {
+                return Some(i);
+            }
+            i += 1;
+        }
+    }
+}
+
 /// Finds the front-matter block: `---` on the first line, closed by a `---` line.
 fn split(text: &str) -> Split {
     let mut diags = Vec::new();
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let mut offsets = Vec::with_capacity(lines.len());
-    let mut pos = 0;
-    for l in &lines {
-        offsets.push(pos);
-        pos += l.len();
-    }
-    let close_after = |open: usize| (open + 1..lines.len()).find(|&i| is_fence(lines[i]));
+    let mut lines = Lines::new(text);
 
-    if lines.first().is_some_and(|l| is_fence(l)) {
-        let Some(close) = close_after(0) else {
-            if looks_like_fields(&lines[1..lines.len().min(6)]) {
+    if lines.get(0).is_some_and(is_fence) {
+        let Some(close) = lines.fence_after(0) else {
+            if looks_like_fields(lines.range(1, 6)) {
                 diags.push(
                     rules::unterminated_front_matter::UnterminatedFrontMatter
                         .meta()
@@ -438,8 +489,8 @@ fn split(text: &str) -> Split {
                 diagnostics: diags,
             };
         };
-        let content = Span::new(offsets[1], offsets[close]);
-        let end = offsets[close] + lines[close].len();
+        let content = Span::new(lines.offset(1), lines.offset(close));
+        let end = lines.offset(close) + lines.lines[close].len();
         let fm = FrontMatter {
             span: Span::new(0, end),
             content,
@@ -447,23 +498,22 @@ fn split(text: &str) -> Split {
         };
         // A second block right after the first.
         let mut i = close + 1;
-        while i < lines.len() && lines[i].trim().is_empty() {
+        while lines.get(i).is_some_and(|l| l.trim().is_empty()) {
             i += 1;
         }
-        if i < lines.len()
-            && is_fence(lines[i])
-            && let Some(c2) = close_after(i)
+        if lines.get(i).is_some_and(is_fence)
+            && let Some(c2) = lines.fence_after(i)
             && c2 > i + 1
-            && lines[i + 1..c2].iter().all(|l| {
+            && lines.lines[i + 1..c2].iter().all(|l| {
                 l.trim().is_empty() || l.contains(':') || l.starts_with(' ') || l.starts_with('-')
             })
-            && looks_like_fields(&lines[i + 1..c2])
+            && looks_like_fields(&lines.lines[i + 1..c2])
         {
             diags.push(
                 rules::second_front_matter::SecondFrontMatter
                     .meta()
                     .diag(
-                        Span::new(offsets[i], offsets[i] + 3),
+                        Span::new(lines.offset(i), lines.offset(i) + 3),
                         "a second front-matter block follows the first".into(),
                     )
                     .with_label(Span::new(0, 3), "first block")
@@ -476,15 +526,19 @@ fn split(text: &str) -> Split {
         };
     }
     // Front matter not on line 1: leading blank lines (or stray text) before a `---` block.
-    let first = lines.iter().position(|l| !l.trim().is_empty());
-    if let Some(f) = first.filter(|&f| f > 0 && is_fence(lines[f]))
-        && let Some(c) = close_after(f)
-        && looks_like_fields(&lines[f + 1..c])
+    let mut first = 0;
+    while lines.get(first).is_some_and(|l| l.trim().is_empty()) {
+        first += 1;
+    }
+    if first > 0
+        && lines.get(first).is_some_and(is_fence)
+        && let Some(c) = lines.fence_after(first)
+        && looks_like_fields(&lines.lines[first + 1..c])
     {
         diags.push(
                     rules::front_matter_not_first::FrontMatterNotFirst
                         .meta()
-                        .diag(Span::new(offsets[f], offsets[f] + 3), "front matter does not start on line 1".into())
+                        .diag(Span::new(lines.offset(first), lines.offset(first) + 3), "front matter does not start on line 1".into())
                         .with_help("tools only read front matter that starts at the first byte; remove the lines before `---`"),
                 );
     }
@@ -497,6 +551,105 @@ fn split(text: &str) -> Split {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The former `split`, which split every line first: the reference for the lazy one.
+    fn split_every_line(text: &str) -> Split {
+        let mut diags = Vec::new();
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let mut offsets = Vec::with_capacity(lines.len());
+        let mut pos = 0;
+        for l in &lines {
+            offsets.push(pos);
+            pos += l.len();
+        }
+        let close_after = |open: usize| (open + 1..lines.len()).find(|&i| is_fence(lines[i]));
+
+        if lines.first().is_some_and(|l| is_fence(l)) {
+            let Some(close) = close_after(0) else {
+                if looks_like_fields(&lines[1..lines.len().min(6)]) {
+                    diags.push(
+                        rules::unterminated_front_matter::UnterminatedFrontMatter
+                            .meta()
+                            .diag(Span::new(0, 3), "front matter is never closed".into())
+                            .with_help("add a `---` line after the last field; tools read this file as having no front matter"),
+                    );
+                }
+                return Split {
+                    front_matter: None,
+                    diagnostics: diags,
+                };
+            };
+            let content = Span::new(offsets[1], offsets[close]);
+            let end = offsets[close] + lines[close].len();
+            let fm = FrontMatter {
+                span: Span::new(0, end),
+                content,
+                strict: true,
+            };
+            // A second block right after the first.
+            let mut i = close + 1;
+            while i < lines.len() && lines[i].trim().is_empty() {
+                i += 1;
+            }
+            if i < lines.len()
+                && is_fence(lines[i])
+                && let Some(c2) = close_after(i)
+                && c2 > i + 1
+                && lines[i + 1..c2].iter().all(|l| {
+                    l.trim().is_empty()
+                        || l.contains(':')
+                        || l.starts_with(' ')
+                        || l.starts_with('-')
+                })
+                && looks_like_fields(&lines[i + 1..c2])
+            {
+                diags.push(
+                    rules::second_front_matter::SecondFrontMatter
+                        .meta()
+                        .diag(
+                            Span::new(offsets[i], offsets[i] + 3),
+                            "a second front-matter block follows the first".into(),
+                        )
+                        .with_label(Span::new(0, 3), "first block")
+                        .with_help("tools read only the first block; merge the fields into it"),
+                );
+            }
+            return Split {
+                front_matter: Some(fm),
+                diagnostics: diags,
+            };
+        }
+        // Front matter not on line 1: leading blank lines (or stray text) before a `---` block.
+        let first = lines.iter().position(|l| !l.trim().is_empty());
+        if let Some(f) = first.filter(|&f| f > 0 && is_fence(lines[f]))
+            && let Some(c) = close_after(f)
+            && looks_like_fields(&lines[f + 1..c])
+        {
+            diags.push(
+                        rules::front_matter_not_first::FrontMatterNotFirst
+                            .meta()
+                            .diag(Span::new(offsets[f], offsets[f] + 3), "front matter does not start on line 1".into())
+                            .with_help("tools only read front matter that starts at the first byte; remove the lines before `---`"),
+                    );
+        }
+        Split {
+            front_matter: None,
+            diagnostics: diags,
+        }
+    }
+
+    proptest::proptest! {
+        /// Splitting lines on demand finds what splitting every line found.
+        #[test]
+        fn lazy_split_agrees(lines in proptest::collection::vec(proptest::sample::select(vec![
+            "---\n", "---", "--- \n", "a: b\n", "\n", "  \n", "x\n", "# c: d\n", " k: v\n", "-\n", "k:", "y",
+        ]), 0..12)) {
+            let text = lines.concat();
+            let (a, b) = (split(&text), split_every_line(&text));
+            proptest::prop_assert_eq!(format!("{:?}", a.front_matter), format!("{:?}", b.front_matter));
+            proptest::prop_assert_eq!(format!("{:?}", a.diagnostics), format!("{:?}", b.diagnostics));
+        }
+    }
 
     fn p(text: &str, path: &str) -> Parsed {
         parse(SourceText::from_str(text), Some(path), None)

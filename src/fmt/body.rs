@@ -31,7 +31,7 @@ pub fn html(text: &str) -> String {
 
 /// What the parser found, as byte ranges into the body.
 #[derive(Default)]
-struct Scan {
+pub(super) struct Scan {
     /// Code blocks, HTML blocks, inline HTML and code spans: never edited.
     protected: Vec<Range<usize>>,
     /// From an HTML block that opens a tag (`<example>`) to the one that closes it: the text
@@ -40,17 +40,78 @@ struct Scan {
     hard_breaks: Vec<Range<usize>>,
     headings: Vec<(Range<usize>, usize)>,
     /// Start offsets of the items of each unordered list.
-    bullets: Vec<Vec<usize>>,
+    pub(super) bullets: Vec<Vec<usize>>,
     fences: Vec<Range<usize>>,
     tables: Vec<(Range<usize>, Vec<Alignment>)>,
 }
 
-fn scan(text: &str) -> Scan {
-    let mut s = Scan::default();
-    // Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
-    let mut lists: Vec<Option<usize>> = Vec::new();
-    let mut open_tags: Vec<(String, usize)> = Vec::new();
+/// Parses `text` once, for the events [`html`] renders (the same parser and options) and
+/// the [`Scan`] the rewrites need.
+pub(super) fn analyse(text: &str) -> (Vec<Event<'_>>, Scan) {
+    let mut scanner = Scanner::default();
+    // About one event per 8 bytes of prose; avoids most regrowth.
+    let mut events = Vec::with_capacity(text.len() / 8);
     for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
+        scanner.push(text, &ev, r);
+        events.push(ev);
+    }
+    (events, scanner.scan)
+}
+
+/// The guard's reference: the original body's events, and its HTML, rendered only when a
+/// trial's events differ.
+pub(super) struct Reference<'a> {
+    events: Vec<Event<'a>>,
+    html: std::cell::OnceCell<String>,
+}
+
+impl<'a> Reference<'a> {
+    /// The reference for a body with these events (from [`analyse`]).
+    pub fn new(events: Vec<Event<'a>>) -> Self {
+        Self {
+            events,
+            html: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Parses `text` once: whether it renders to the same HTML as the reference, and its
+    /// [`Scan`]. HTML is a function of the events alone, so equal events render the same and
+    /// no HTML is built; when the events differ, both renderings are compared (different
+    /// events can still render the same, e.g. text split in other places).
+    pub fn check(&self, text: &str) -> (bool, Scan) {
+        let mut scanner = Scanner::default();
+        let mut n = 0;
+        let mut same = true;
+        for (ev, r) in Parser::new_ext(text, options()).into_offset_iter() {
+            scanner.push(text, &ev, r);
+            same = same && self.events.get(n) == Some(&ev);
+            n += 1;
+        }
+        same = same && n == self.events.len();
+        if !same {
+            let want = self.html.get_or_init(|| {
+                let mut out = String::new();
+                pulldown_cmark::html::push_html(&mut out, self.events.iter().cloned());
+                out
+            });
+            same = html(text) == *want;
+        }
+        (same, scanner.scan)
+    }
+}
+
+/// Builds a [`Scan`] from the events of one parse, in order.
+#[derive(Default)]
+struct Scanner {
+    scan: Scan,
+    /// Open lists: the index in `bullets` of an unordered one, `None` for an ordered one.
+    lists: Vec<Option<usize>>,
+    open_tags: Vec<(String, usize)>,
+}
+
+impl Scanner {
+    fn push(&mut self, text: &str, ev: &Event<'_>, r: Range<usize>) {
+        let s = &mut self.scan;
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
                 if matches!(kind, CodeBlockKind::Fenced(_)) {
@@ -62,7 +123,7 @@ fn scan(text: &str) -> Scan {
                 track_tags(
                     &text[r.clone()],
                     r.start,
-                    &mut open_tags,
+                    &mut self.open_tags,
                     &mut s.tag_regions,
                 );
                 s.protected.push(r);
@@ -72,33 +133,32 @@ fn scan(text: &str) -> Scan {
                 track_tags(
                     &text[r.clone()],
                     r.start,
-                    &mut open_tags,
+                    &mut self.open_tags,
                     &mut s.tag_regions,
                 );
                 s.protected.push(r);
             }
             Event::Code(_) | Event::Html(_) => s.protected.push(r),
             Event::HardBreak => s.hard_breaks.push(r),
-            Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, level as usize)),
+            Event::Start(Tag::Heading { level, .. }) => s.headings.push((r, *level as usize)),
             Event::Start(Tag::List(first)) => {
-                lists.push(first.is_none().then_some(s.bullets.len()));
+                self.lists.push(first.is_none().then_some(s.bullets.len()));
                 if first.is_none() {
                     s.bullets.push(Vec::new());
                 }
             }
             Event::End(TagEnd::List(_)) => {
-                lists.pop();
+                self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                if let Some(Some(i)) = lists.last() {
+                if let Some(Some(i)) = self.lists.last() {
                     s.bullets[*i].push(r.start);
                 }
             }
-            Event::Start(Tag::Table(aligns)) => s.tables.push((r, aligns)),
+            Event::Start(Tag::Table(aligns)) => s.tables.push((r, aligns.clone())),
             _ => {}
         }
     }
-    s
 }
 
 /// Follows `<name ...>` / `</name>` tags that start HTML blocks or are inline HTML, recording
@@ -130,8 +190,49 @@ fn track_tags(
     }
 }
 
-fn overlaps(ranges: &[Range<usize>], s: usize, e: usize) -> bool {
-    ranges.iter().any(|r| r.start < e.max(s + 1) && s < r.end)
+/// Whether byte ranges reach a position, for queries that move forward through the text:
+/// linear in the ranges plus the queries instead of their product (a body with many code
+/// spans and many lines).
+struct Sweep<'a> {
+    /// The ranges, sorted by start.
+    ranges: Vec<&'a Range<usize>>,
+    /// How many of `ranges` have been taken into `reach`.
+    next: usize,
+    /// The furthest end among the ranges taken.
+    reach: usize,
+}
+
+impl<'a> Sweep<'a> {
+    fn new(ranges: &'a [Range<usize>]) -> Self {
+        let mut ranges: Vec<&Range<usize>> = ranges.iter().collect();
+        ranges.sort_by_key(|r| r.start);
+        Self {
+            ranges,
+            next: 0,
+            reach: 0,
+        }
+    }
+
+    /// Whether some range starting before `bound` ends after `at`. `bound` must not
+    /// decrease from one call to the next.
+    fn reaches(&mut self, bound: usize, at: usize) -> bool {
+        while let Some(r) = self.ranges.get(self.next).filter(|r| r.start < bound) {
+            self.reach = self.reach.max(r.end);
+            self.next += 1;
+        }
+        self.reach > at
+    }
+
+    /// Whether a range overlaps `s..e` (touches `s` when the range is empty). Calls must come
+    /// in increasing `e.max(s + 1)`.
+    fn overlaps(&mut self, s: usize, e: usize) -> bool {
+        self.reaches(e.max(s + 1), s)
+    }
+
+    /// Whether a range contains `at`. Calls must come in increasing `at`.
+    fn contains(&mut self, at: usize) -> bool {
+        self.reaches(at + 1, at)
+    }
 }
 
 fn edit(s: usize, e: usize, replacement: impl Into<String>) -> Edit {
@@ -143,21 +244,29 @@ fn edit(s: usize, e: usize, replacement: impl Into<String>) -> Edit {
 
 /// Lines of `text` as `(start, content_end, line_end)`: content excludes the `\n`.
 fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    // memchr's vectorised search: the per-line cost of `split_inclusive` showed in profiles
+    // (two passes over every body per round).
+    let len = text.len();
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
     let mut pos = 0;
-    text.split_inclusive('\n').map(move |l| {
+    std::iter::from_fn(move || {
+        if pos >= len {
+            return None;
+        }
         let start = pos;
-        pos += l.len();
-        (start, start + l.trim_end_matches('\n').len(), pos)
+        let end = breaks.next().unwrap_or(len);
+        pos = (end + 1).min(len);
+        Some((start, end, pos))
     })
 }
 
 /// The edits of one rewrite on body `text`, in units that the guard accepts or refuses as a
-/// whole (one list, one code block). `file_start` is true when the body is the whole file
-/// (no front matter), so leading blank lines can go.
+/// whole (one list, one code block). `scan` is `text`'s [`Scan`]; `file_start` is true when
+/// the body is the whole file (no front matter), so leading blank lines can go.
 #[must_use]
-pub fn edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
-    let regions = scan(text).tag_regions;
-    let mut units = rewrite_edits(rewrite, text, file_start);
+pub(super) fn edits(rewrite: Rewrite, text: &str, scan: &Scan, file_start: bool) -> Vec<Vec<Edit>> {
+    let regions = &scan.tag_regions;
+    let mut units = rewrite_edits(rewrite, text, scan, file_start);
     if !regions.is_empty() {
         units.retain(|u| {
             !u.iter().any(|e| {
@@ -169,37 +278,34 @@ pub fn edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
     units
 }
 
-fn rewrite_edits(rewrite: Rewrite, text: &str, file_start: bool) -> Vec<Vec<Edit>> {
+fn rewrite_edits(rewrite: Rewrite, text: &str, s: &Scan, file_start: bool) -> Vec<Vec<Edit>> {
     let single = |v: Vec<Edit>| v.into_iter().map(|e| vec![e]).collect();
     match rewrite {
         Rewrite::FinalNewline => single(final_newline(text)),
-        Rewrite::TrailingWhitespace => single(trailing_whitespace(text)),
-        Rewrite::BlankLines => single(blank_lines(text, file_start)),
-        Rewrite::HeadingStyle => single(headings(text)),
-        Rewrite::ListMarker => bullets(text),
-        Rewrite::CodeFence => fences(text),
-        Rewrite::TableAlign => {
-            let s = scan(text);
-            single(
-                s.tables
-                    .iter()
-                    .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
-                    .collect(),
-            )
-        }
+        Rewrite::TrailingWhitespace => single(trailing_whitespace(text, s)),
+        Rewrite::BlankLines => single(blank_lines(text, s, file_start)),
+        Rewrite::HeadingStyle => single(headings(text, s)),
+        Rewrite::ListMarker => bullets(text, s),
+        Rewrite::CodeFence => fences(text, s),
+        Rewrite::TableAlign => single(
+            s.tables
+                .iter()
+                .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
+                .collect(),
+        ),
         _ => Vec::new(),
     }
 }
 
 /// `*` and `+` bullets become `-`, one unit per list.
-fn bullets(text: &str) -> Vec<Vec<Edit>> {
+fn bullets(text: &str, s: &Scan) -> Vec<Vec<Edit>> {
     let b = text.as_bytes();
-    scan(text)
-        .bullets
-        .into_iter()
+    s.bullets
+        .iter()
         .map(|items| {
             items
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|&at| {
                     matches!(b.get(at), Some(b'*' | b'+'))
                         && matches!(b.get(at + 1), None | Some(b' ' | b'\t' | b'\n'))
@@ -228,14 +334,14 @@ fn final_newline(text: &str) -> Vec<Edit> {
     vec![edit(line_end, text.len(), "\n")]
 }
 
-fn trailing_whitespace(text: &str) -> Vec<Edit> {
-    let s = scan(text);
+fn trailing_whitespace(text: &str, s: &Scan) -> Vec<Edit> {
     let mut out = Vec::new();
+    // Queried at increasing `end`s: each line's `end` is before the next line's `trimmed`.
+    let mut protected = Sweep::new(&s.protected);
+    let mut hard_breaks = Sweep::new(&s.hard_breaks);
     for (start, end, _) in lines(text) {
         let trimmed = start + text[start..end].trim_end_matches([' ', '\t']).len();
-        if trimmed < end
-            && !overlaps(&s.protected, trimmed, end)
-            && !overlaps(&s.hard_breaks, trimmed, end)
+        if trimmed < end && !protected.overlaps(trimmed, end) && !hard_breaks.overlaps(trimmed, end)
         {
             out.push(edit(trimmed, end, ""));
         }
@@ -243,8 +349,7 @@ fn trailing_whitespace(text: &str) -> Vec<Edit> {
     out
 }
 
-fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
-    let s = scan(text);
+fn blank_lines(text: &str, s: &Scan, file_start: bool) -> Vec<Edit> {
     let mut out = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut flush = |run: &mut Vec<(usize, usize)>, keep: usize| {
@@ -254,12 +359,10 @@ fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
         run.clear();
     };
     let mut at_start = true;
+    let mut protected = Sweep::new(&s.protected);
     for (start, end, line_end) in lines(text) {
         let blank = text[start..end].trim().is_empty();
-        let inside = s
-            .protected
-            .iter()
-            .any(|r| r.start <= start && start < r.end);
+        let inside = protected.contains(start);
         if blank && !inside {
             run.push((start, line_end));
         } else {
@@ -276,9 +379,9 @@ fn blank_lines(text: &str, file_start: bool) -> Vec<Edit> {
     out
 }
 
-fn headings(text: &str) -> Vec<Edit> {
+fn headings(text: &str, s: &Scan) -> Vec<Edit> {
     let mut out = Vec::new();
-    for (r, level) in scan(text).headings {
+    for &(ref r, level) in &s.headings {
         let at_line_start = r.start == 0 || text.as_bytes()[r.start - 1] == b'\n';
         let first_end = text[r.start..]
             .find('\n')
@@ -308,9 +411,9 @@ fn headings(text: &str) -> Vec<Edit> {
     out
 }
 
-fn fences(text: &str) -> Vec<Vec<Edit>> {
+fn fences(text: &str, scan: &Scan) -> Vec<Vec<Edit>> {
     let mut out = Vec::new();
-    for r in scan(text).fences {
+    for r in &scan.fences {
         let mut unit = Vec::new();
         let block = &text[r.clone()];
         let indent = block.len() - block.trim_start_matches(' ').len();
@@ -337,4 +440,51 @@ fn fences(text: &str) -> Vec<Vec<Edit>> {
         out.push(unit);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `lines` splits like `split_inclusive('\n')`.
+        #[test]
+        fn lines_are_the_inclusive_split(text in "[a\n ]{0,24}") {
+            let mut pos = 0;
+            let want: Vec<(usize, usize, usize)> = text
+                .split_inclusive('\n')
+                .map(|l| {
+                    let start = pos;
+                    pos += l.len();
+                    (start, start + l.trim_end_matches('\n').len(), pos)
+                })
+                .collect();
+            prop_assert_eq!(lines(&text).collect::<Vec<_>>(), want);
+        }
+
+        /// The sweep answers exactly what scanning every range answers.
+        #[test]
+        fn sweep_agrees_with_a_scan_of_every_range(
+            ranges in vec((0usize..60, 0usize..8), 0..8),
+            queries in vec((0usize..60, 0usize..4), 0..20),
+        ) {
+            let ranges: Vec<Range<usize>> = ranges.iter().map(|&(s, l)| s..s + l).collect();
+            let mut spans: Vec<(usize, usize)> = queries.iter().map(|&(s, l)| (s, s + l)).collect();
+            spans.sort_by_key(|&(s, e)| e.max(s + 1));
+            let mut sweep = Sweep::new(&ranges);
+            for (s, e) in spans {
+                let naive = ranges.iter().any(|r| r.start < e.max(s + 1) && s < r.end);
+                prop_assert_eq!(sweep.overlaps(s, e), naive, "{:?} {}..{}", ranges, s, e);
+            }
+            let mut points: Vec<usize> = queries.iter().map(|&(s, _)| s).collect();
+            points.sort_unstable();
+            let mut sweep = Sweep::new(&ranges);
+            for at in points {
+                let naive = ranges.iter().any(|r| r.start <= at && at < r.end);
+                prop_assert_eq!(sweep.contains(at), naive, "{:?} {}", ranges, at);
+            }
+        }
+    }
 }

@@ -29,6 +29,25 @@ pub(crate) fn reparse(text: &str, doc: &Document) -> Document {
     .doc
 }
 
+/// [`reparse`] of `doc`'s own text without parsing it again, when that gives the same
+/// document: the kind came from the path or the command line (not inferred from the
+/// content), and the text does not start with a U+FEFF that a new [`SourceText`] would strip.
+/// Only the source changes: plain UTF-8, as [`reparse`] makes it.
+pub(crate) fn reparse_own(text: &str, doc: &Document) -> Document {
+    if text != doc.text() || doc.inferred.is_some() || text.starts_with('\u{feff}') {
+        return reparse(text, doc);
+    }
+    Document {
+        source: SourceText::from_str(text),
+        path: doc.path.clone(),
+        kind: doc.kind,
+        inferred: None,
+        front_matter: doc.front_matter.clone(),
+        root: doc.root.clone(),
+        body: doc.body,
+    }
+}
+
 fn pointer_segment(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
@@ -344,4 +363,56 @@ fn fences(doc: Document, rewrites: &mut Vec<Rewrite>) -> Document {
         rewrites.push(Rewrite::TrailingWhitespace);
     }
     reparse(&new, &doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every example file of the repository, as `(logical path, bytes)`.
+    fn examples() -> Vec<(String, Vec<u8>)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/examples");
+        let mut out = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).expect("examples dir") {
+                let p = e.expect("dir entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let rel = p.strip_prefix(&root).expect("under root");
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    out.push((rel, std::fs::read(&p).expect("readable")));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn reparse_own_is_a_reparse() {
+        let mut shortcuts = 0;
+        let mut cases = examples();
+        // A BOM before the front matter, and a file whose kind is inferred from its content.
+        cases.push((
+            ".claude/agents/bom.md".into(),
+            b"\xef\xbb\xbf---\nname: a\ndescription: b\n---\nBody\n".to_vec(),
+        ));
+        cases.push((
+            "notes/unknown.md".into(),
+            b"---\nname: a\ndescription: b\ntools: Read\n---\nBody\n".to_vec(),
+        ));
+        for (path, bytes) in &cases {
+            for forced in [None, Some(Kind::ClaudeAgent)] {
+                let Ok((doc, _)) = crate::check::load(bytes, path, forced) else {
+                    continue;
+                };
+                let own = reparse_own(doc.text(), &doc);
+                let again = reparse(doc.text(), &doc);
+                assert_eq!(format!("{own:?}"), format!("{again:?}"), "{path}");
+                shortcuts += usize::from(doc.inferred.is_none());
+            }
+        }
+        assert!(shortcuts > 20, "{shortcuts} documents took the shortcut");
+    }
 }

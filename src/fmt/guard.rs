@@ -6,8 +6,13 @@
 //! changes, they are split in halves and each half is tried on top of what was already
 //! accepted, down to single units. Bad units are dropped and good ones kept, for a few renders
 //! per bad unit.
+//!
+//! Each trial is parsed once, for its events and for the [`Scan`] the next rewrite needs:
+//! the last accepted trial is the new body, so the caller does not parse it again. Equal
+//! events render the same HTML, so HTML is built only for a trial whose events differ
+//! (see [`Reference`]).
 
-use super::body::html;
+use super::body::{Reference, Scan};
 use crate::diagnostic::{Edit, apply_edits};
 
 /// Renders allowed per rewrite before the remaining edits are refused (bounds the time
@@ -16,8 +21,9 @@ const MAX_RENDERS: usize = 64;
 
 /// Outcome of [`apply_guarded`].
 pub struct Guarded {
-    /// The body with the accepted edits.
-    pub text: String,
+    /// The body with the accepted edits and its [`Scan`]; `None` when no edit was accepted
+    /// (the body is unchanged).
+    pub new: Option<(String, Scan)>,
     /// How many edits were accepted.
     pub accepted: usize,
     /// How many units of edits were refused.
@@ -28,8 +34,10 @@ pub struct Guarded {
 
 struct Search<'a> {
     text: &'a str,
-    want: &'a str,
+    want: &'a Reference<'a>,
     accepted: Vec<Edit>,
+    /// The text of the last accepted trial (`text` with every accepted edit) and its scan.
+    last: Option<(String, Scan)>,
     refused: usize,
     first_refused: Option<usize>,
     renders: usize,
@@ -44,7 +52,14 @@ impl Search<'_> {
             self.renders += 1;
             let mut trial = self.accepted.clone();
             trial.extend(cand.iter().flatten().cloned());
-            html(&apply_edits(self.text, &trial)) == self.want
+            let trial_text = apply_edits(self.text, &trial);
+            let (same, scan) = self.want.check(&trial_text);
+            if same {
+                // Accepted edits only grow, and each growth is a trial: the last accepted
+                // trial is always `text` with exactly the accepted edits.
+                self.last = Some((trial_text, scan));
+            }
+            same
         };
         if ok {
             self.accepted.extend(cand.iter().flatten().cloned());
@@ -61,20 +76,21 @@ impl Search<'_> {
 }
 
 /// Applies the subset of the units of `edits` (non-overlapping byte edits of `text`) that
-/// keeps the HTML rendering of `text` equal to `want`.
+/// keeps the HTML rendering of `text` equal to that of `want`.
 #[must_use]
-pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &str) -> Guarded {
+pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &Reference<'_>) -> Guarded {
     let mut s = Search {
         text,
         want,
         accepted: Vec::new(),
+        last: None,
         refused: 0,
         first_refused: None,
         renders: 0,
     };
     s.try_add(edits);
     Guarded {
-        text: apply_edits(text, &s.accepted),
+        new: s.last,
         accepted: s.accepted.len(),
         refused: s.refused,
         first_refused: s.first_refused,
@@ -84,21 +100,39 @@ pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &str) -> Guarded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fmt::body::{analyse, html};
     use crate::span::Span;
 
     #[test]
     fn keeps_the_edits_that_render_the_same() {
         // `+` → `-` on the second list would merge two lists: refused; the first is fine.
         let text = "* a\n* b\n\n+ c\n";
-        let want = html("- a\n- b\n\n+ c\n");
-        assert_eq!(html(text), want);
+        assert_eq!(html(text), html("- a\n- b\n\n+ c\n"));
+        let want = Reference::new(analyse(text).0);
         let dash = |at: usize| Edit {
             span: Span::new(at, at + 1),
             replacement: "-".into(),
         };
         let edits = vec![vec![dash(0), dash(4)], vec![dash(9)]];
         let g = apply_guarded(text, &edits, &want);
-        assert_eq!(g.text, "- a\n- b\n\n+ c\n");
+        let (new, scan) = g.new.expect("some edits accepted");
+        assert_eq!(new, "- a\n- b\n\n+ c\n");
+        // The scan is the new text's: one unordered list of two items, then another.
+        assert_eq!(scan.bullets, vec![vec![0, 4], vec![9]]);
         assert_eq!((g.accepted, g.refused, g.first_refused), (2, 1, Some(9)));
+    }
+
+    #[test]
+    fn different_events_are_compared_by_their_html() {
+        let want = Reference::new(analyse("a & b\n").0);
+        // An entity gives other text events, but the same HTML.
+        assert_ne!(analyse("a &amp; b\n").0, analyse("a & b\n").0);
+        assert!(want.check("a &amp; b\n").0);
+        assert!(want.check("a & b\n").0);
+        assert!(!want.check("a & c\n").0);
+        assert!(!want.check("# a & b\n").0);
+        assert!(!want.check("a & b\n\nc\n").0);
+        // The scan is the checked text's.
+        assert_eq!(want.check("* a & b\n").1.bullets, vec![vec![0]]);
     }
 }

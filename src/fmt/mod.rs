@@ -166,6 +166,9 @@ fn repair_encoding(text: &str) -> Option<String> {
 
 /// `text` with every `\r\n` turned into `\n` (a lone `\r` elsewhere is kept).
 fn to_lf(text: &str) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text.to_owned();
+    }
     let mut s = text.replace("\r\n", "\n");
     while s.contains("\r\n") {
         s = s.replace("\r\n", "\n");
@@ -223,7 +226,7 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     let lf_out = if doc.kind.is_toml() {
         toml_final_newline(&lf, doc, &mut rewrites)
     } else {
-        let parsed = front_matter::reparse(&lf, doc);
+        let parsed = front_matter::reparse_own(&lf, doc);
         let parsed = front_matter::format(parsed, &mut rewrites, &mut diagnostics);
         let head = parsed.text()[..parsed.body.start as usize].to_owned();
         let body_in = parsed.body_text();
@@ -259,7 +262,11 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     } else {
         lf_out
     };
-    let orig_crlf = original.matches("\r\n").count();
+    let orig_crlf = if memchr::memchr(b'\r', original.as_bytes()).is_some() {
+        original.matches("\r\n").count()
+    } else {
+        0
+    };
     let endings_changed = if crlf {
         orig_crlf != original.matches('\n').count()
     } else {
@@ -309,15 +316,21 @@ struct BodyOut {
 }
 
 /// Runs the body rewrites in order, each through the guard, until nothing changes.
+///
+/// The body is parsed once up front (its events are the guard's reference, its scan feeds
+/// the first rewrite) and then once per guard trial; an accepted trial's parse is reused by
+/// the next rewrite, so a body nothing changes is parsed exactly once.
 fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> BodyOut {
-    let want = body::html(body);
+    let (events, scan) = body::analyse(body);
+    let want = body::Reference::new(events);
+    let mut scan = scan;
     let mut text = body.to_owned();
     let mut refused = Vec::new();
     let mut refused_at: Option<usize> = None;
     for _round in 0..3 {
-        let before = text.clone();
+        let mut changed = false;
         for &r in BODY_REWRITES {
-            let edits = body::edits(r, &text, file_start);
+            let edits = body::edits(r, &text, &scan, file_start);
             if edits.is_empty() {
                 continue;
             }
@@ -334,9 +347,13 @@ fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> Bod
                     refused_at = Some(refused_at.map_or(at, |f| f.min(at)));
                 }
             }
-            text = g.text;
+            if let Some((new, new_scan)) = g.new {
+                changed |= new != text;
+                text = new;
+                scan = new_scan;
+            }
         }
-        if text == before {
+        if !changed {
             break;
         }
     }

@@ -33,6 +33,18 @@ pub(crate) fn non_printable(c: char) -> bool {
 /// any text that resolves to null, a bool or a number in YAML 1.2 or YAML 1.1 (`yes`, `0644`).
 #[must_use]
 pub fn plain_ok(s: &str) -> bool {
+    plain_ok_with(s, true)
+}
+
+/// Bytes that cannot make a plain scalar mean anything but its text once the checks of
+/// [`plain_ok`] have passed: no indicator, comment or mapping syntax is made of them.
+fn quiet_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b" _.,-()/'".contains(&b)
+}
+
+/// [`plain_ok`]; `trust_quiet` skips the loader for text made only of [`quiet_byte`]s (the
+/// tests compare both answers).
+fn plain_ok_with(s: &str, trust_quiet: bool) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
@@ -56,7 +68,12 @@ pub fn plain_ok(s: &str) -> bool {
     {
         return false;
     }
-    // Last word: the real loader must agree.
+    // Last word: the real loader must agree. It parses a whole document, the most costly
+    // step of fmt's front matter; text of quiet bytes that passed the checks above is plain
+    // to every reader.
+    if trust_quiet && s.bytes().all(quiet_byte) {
+        return true;
+    }
     matches!(
         yaml::load(&format!("k: {s}\n"), 0),
         Ok((Some(root), d)) if d.is_empty() && root.get("k").and_then(|n| n.as_str()) == Some(s)
@@ -159,6 +176,25 @@ pub fn value_text(s: &str, indent: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Skipping the loader for quiet text gives the loader's answer.
+        #[test]
+        fn quiet_text_needs_no_loader(s in "[A-Za-z0-9 _.,()/'-]{0,14}") {
+            proptest::prop_assert_eq!(plain_ok_with(&s, true), plain_ok_with(&s, false), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn quiet_words_that_read_as_other_values_are_not_plain() {
+        for s in [
+            "yes", "No", "null", "~", "0644", "1.5", "-", "'a", "a ", "-1", ".inf", "1_000",
+        ] {
+            assert!(!plain_ok(s), "{s}");
+        }
+        assert!(plain_ok("Review code (Python, Go) for bugs."));
+    }
 
     fn reads(v: &str) -> serde_json::Value {
         let (root, _) = yaml::load(&format!("k:{v}\nz: 1\n"), 0).expect("valid yaml");

@@ -13,43 +13,68 @@ use crate::span::Span;
 
 /// Splits a table row into trimmed cells, or `None` if the row has a pipe the naive split
 /// would misread (escaped, or inside a code span).
-fn cells(line: &str) -> Option<Vec<String>> {
+fn cells(line: &str) -> Option<Vec<&str>> {
     if line.contains("\\|") {
         return None;
     }
     let mut in_code = false;
-    for c in line.chars() {
+    for c in line.bytes() {
         match c {
-            '`' => in_code = !in_code,
-            '|' if in_code => return None,
+            b'`' => in_code = !in_code,
+            b'|' if in_code => return None,
             _ => {}
         }
     }
     let mut t = line.trim();
     t = t.strip_prefix('|').unwrap_or(t);
     t = t.strip_suffix('|').unwrap_or(t);
-    Some(t.split('|').map(|c| c.trim().to_owned()).collect())
+    Some(t.split('|').map(str::trim).collect())
 }
 
 fn width(s: &str) -> usize {
     s.chars().count()
 }
 
-fn pad(s: &str, w: usize, a: Alignment) -> String {
+fn spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+fn pad(out: &mut String, s: &str, w: usize, a: Alignment) {
     let gap = w.saturating_sub(width(s));
     match a {
-        Alignment::Right => format!("{}{s}", " ".repeat(gap)),
-        Alignment::Center => format!("{}{s}{}", " ".repeat(gap / 2), " ".repeat(gap - gap / 2)),
-        Alignment::Left | Alignment::None => format!("{s}{}", " ".repeat(gap)),
+        Alignment::Right => {
+            spaces(out, gap);
+            out.push_str(s);
+        }
+        Alignment::Center => {
+            spaces(out, gap / 2);
+            out.push_str(s);
+            spaces(out, gap - gap / 2);
+        }
+        Alignment::Left | Alignment::None => {
+            out.push_str(s);
+            spaces(out, gap);
+        }
     }
 }
 
-fn delimiter(w: usize, a: Alignment) -> String {
+fn delimiter(out: &mut String, w: usize, a: Alignment) {
+    let dashes = |out: &mut String, n: usize| out.extend(std::iter::repeat_n('-', n));
     match a {
-        Alignment::None => "-".repeat(w),
-        Alignment::Left => format!(":{}", "-".repeat(w - 1)),
-        Alignment::Right => format!("{}:", "-".repeat(w - 1)),
-        Alignment::Center => format!(":{}:", "-".repeat(w - 2)),
+        Alignment::None => dashes(out, w),
+        Alignment::Left => {
+            out.push(':');
+            dashes(out, w - 1);
+        }
+        Alignment::Right => {
+            dashes(out, w - 1);
+            out.push(':');
+        }
+        Alignment::Center => {
+            out.push(':');
+            dashes(out, w - 2);
+            out.push(':');
+        }
     }
 }
 
@@ -69,7 +94,7 @@ pub fn align(text: &str, r: Range<usize>, aligns: &[Alignment]) -> Option<Edit> 
     {
         return None;
     }
-    let rows: Vec<Vec<String>> = lines.iter().map(|l| cells(l)).collect::<Option<_>>()?;
+    let rows: Vec<Vec<&str>> = lines.iter().map(|l| cells(l)).collect::<Option<_>>()?;
     let cols = aligns.len();
     if cols == 0
         || rows[0].len() != cols
@@ -89,20 +114,25 @@ pub fn align(text: &str, r: Range<usize>, aligns: &[Alignment]) -> Option<Edit> 
     }
     let mut out = String::with_capacity(src.len() + 16);
     for (i, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..cols)
-            .map(|c| {
-                if i == 1 {
-                    delimiter(widths[c], aligns[c])
-                } else {
-                    pad(row.get(c).map_or("", String::as_str), widths[c], aligns[c])
-                }
-            })
-            .collect();
         if i > 0 {
             out.push('\n');
         }
         out.push_str("| ");
-        out.push_str(&cells.join(" | "));
+        for c in 0..cols {
+            if c > 0 {
+                out.push_str(" | ");
+            }
+            if i == 1 {
+                delimiter(&mut out, widths[c], aligns[c]);
+            } else {
+                pad(
+                    &mut out,
+                    row.get(c).copied().unwrap_or(""),
+                    widths[c],
+                    aligns[c],
+                );
+            }
+        }
         out.push_str(" |");
     }
     (out != src).then(|| Edit {

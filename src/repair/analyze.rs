@@ -22,16 +22,13 @@ use std::collections::HashSet;
 #[must_use]
 pub fn is_clean_fast(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut i = match bytes.iter().position(|&b| b >= 0x80) {
-        None => return true,
-        Some(i) => i,
-    };
+    let mut i = skip_ascii(bytes, 0);
     let mut prev_lead = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             prev_lead = false;
-            i += 1;
+            i = skip_ascii(bytes, i);
             continue;
         }
         let len = match b {
@@ -47,6 +44,22 @@ pub fn is_clean_fast(text: &str) -> bool {
         i += len;
     }
     true
+}
+
+/// The index of the first byte at or after `i` that is not ASCII (`bytes.len()` if none),
+/// eight bytes at a time: agent files are mostly ASCII with a few `—` or `’`.
+fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if w & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -409,4 +422,23 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         });
     }
     fixes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skip_ascii;
+    use proptest::prelude::Strategy as _;
+
+    proptest::proptest! {
+        /// `skip_ascii` finds the first non-ASCII byte, like a byte-by-byte search.
+        #[test]
+        fn skip_ascii_finds_the_first_non_ascii_byte(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>().prop_map(|b| b & 0x83), 0..40),
+            from in 0usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            let want = bytes[from..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |p| from + p);
+            proptest::prop_assert_eq!(skip_ascii(&bytes, from), want);
+        }
+    }
 }

@@ -3,8 +3,9 @@
 //! The tree (default 10,000 files) is generated from the templates in `corpus/examples/`
 //! (every kind) and, when present, the shared corpus (placed at each file's manifest
 //! `source_path` under a per-copy directory). Each command runs several times; the report gives
-//! the median wall time, files/s, MB/s, peak RSS (from `/usr/bin/time -f %M`) and the ratio to
-//! the floor: reading every file of the tree once (`cat`).
+//! the median wall time, files/s, MB/s, peak RSS and median CPU time (user + system, all
+//! threads; both from `/usr/bin/time`) and the wall-time ratio to the floor: reading every file
+//! of the tree once (`cat`). On a shared machine the CPU time is the steadier figure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -73,14 +74,18 @@ fn generate(dir: &Path, samples: &[Sample], n: usize) -> anyhow::Result<u64> {
     Ok(total)
 }
 
-fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, u64)> {
+/// Median wall time, median CPU time (user + system, all threads) and peak RSS (KB) of `runs`
+/// runs. CPU time is the steadier figure on a machine shared with other work: wall time
+/// then includes waiting for a core.
+fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, f64, u64)> {
     let mut times = Vec::new();
+    let mut cpus = Vec::new();
     let mut rss = 0u64;
     for _ in 0..runs {
         let start = Instant::now();
         let out = Command::new("/usr/bin/time")
             .arg("-f")
-            .arg("%M")
+            .arg("%M %U %S")
             .args(cmd)
             .current_dir(cwd)
             .stdout(std::process::Stdio::null())
@@ -88,12 +93,21 @@ fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, u64)>
             .output()?;
         times.push(start.elapsed().as_secs_f64());
         let err = String::from_utf8_lossy(&out.stderr);
-        if let Some(kb) = err.lines().rev().find_map(|l| l.trim().parse::<u64>().ok()) {
-            rss = rss.max(kb);
+        let last = err.lines().last().unwrap_or("");
+        let fields: Vec<f64> = last
+            .split_whitespace()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        if let [kb, user, sys] = fields[..] {
+            rss = rss.max(kb as u64);
+            cpus.push(user + sys);
         }
     }
-    times.sort_by(f64::total_cmp);
-    Ok((times[times.len() / 2], rss))
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    Ok((median(&mut times), median(&mut cpus), rss))
 }
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
@@ -118,30 +132,48 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let bin = bin.to_string_lossy().into_owned();
 
     let samples = templates(root)?;
-    let tmp = std::env::temp_dir().join(format!("agentfmt-bench-{}", std::process::id()));
+    // `--tree DIR`: only write the tree to DIR and keep it (for profiling with callgrind or
+    // perf on a smaller tree); nothing is timed.
+    let keep = args
+        .iter()
+        .position(|a| a == "--tree")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let tmp = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("agentfmt-bench-{}", std::process::id()))
+    });
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp)?;
     let bytes = generate(&tmp, &samples, n)?;
     let mb = bytes as f64 / 1e6;
+    if keep.is_some() {
+        println!(
+            "tree: {n} files, {mb:.1} MB, from {} templates, written to {}",
+            samples.len(),
+            tmp.display()
+        );
+        return Ok(());
+    }
     println!(
         "tree: {n} files, {mb:.1} MB, from {} templates; {runs} runs each; release binary {bin}",
         samples.len()
     );
 
     let floor_cmd = "find . -type f -print0 | xargs -0 cat > /dev/null";
-    let (floor, floor_rss) = time_cmd(&["sh", "-c", floor_cmd], &tmp, runs)?;
+    let (floor, floor_cpu, floor_rss) = time_cmd(&["sh", "-c", floor_cmd], &tmp, runs)?;
     println!(
-        "\n{:<28} {:>10} {:>10} {:>9} {:>10} {:>8}",
-        "command", "median", "files/s", "MB/s", "peak RSS", "× floor"
+        "\n{:<28} {:>10} {:>10} {:>9} {:>10} {:>8} {:>9}",
+        "command", "median", "files/s", "MB/s", "peak RSS", "× floor", "CPU"
     );
     println!(
-        "{:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}",
+        "{:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2} {:>7.0}ms",
         "floor (cat every file)",
         floor * 1e3,
         n as f64 / floor,
         mb / floor,
         floor_rss / 1024,
-        1.0
+        1.0,
+        floor_cpu * 1e3
     );
     let cmds: [(&str, Vec<&str>); 4] = [
         ("check", vec![&bin, "check", "--no-config", "."]),
@@ -169,14 +201,15 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         ),
     ];
     for (name, cmd) in &cmds {
-        let (t, rss) = time_cmd(cmd, &tmp, runs)?;
+        let (t, cpu, rss) = time_cmd(cmd, &tmp, runs)?;
         println!(
-            "{name:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2}",
+            "{name:<28} {:>8.0}ms {:>10.0} {:>9.1} {:>8}MB {:>8.2} {:>7.0}ms",
             t * 1e3,
             n as f64 / t,
             mb / t,
             rss / 1024,
-            t / floor
+            t / floor,
+            cpu * 1e3
         );
     }
     let _ = std::fs::remove_dir_all(&tmp);

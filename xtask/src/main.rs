@@ -5,8 +5,9 @@
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
 //! - `codegen [--check]`: write (or verify) `docs/rules.md`.
-//! - `bench [--files N] [--runs N]`: time the release binary on a synthetic tree against the
-//!   floor of reading every file.
+//! - `bench [--files N] [--runs N] [--tree DIR]`: time the release binary on a synthetic tree
+//!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
+//!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
 //! - `fuzz [--seconds N] [TARGET...]`: a bounded cargo-fuzz run of each target (nightly).
 //! - `repair-model [--corpus DIR] [--extra DIR] [--check]`: regenerate the lost-byte statistics
@@ -43,7 +44,7 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz") => fuzz::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] | bench [--files N] [--runs N] | fuzz [--seconds N] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--check]>"
             );
             std::process::exit(2);
         }

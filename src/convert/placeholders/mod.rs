@@ -26,6 +26,12 @@ pub enum Syntax {
 /// `arguments:`); `$word` is a placeholder only for those.
 #[must_use]
 pub fn parse(text: &str, syntax: Syntax, named: &[String]) -> Vec<Piece> {
+    parse_with(text, syntax, named, triggers(syntax))
+}
+
+/// [`parse`], trying for a placeholder only at the bytes of `triggers` (tests pass every
+/// byte, to check that the skipping changes nothing).
+fn parse_with(text: &str, syntax: Syntax, named: &[String], triggers: &[u8]) -> Vec<Piece> {
     let mut p = Parser {
         out: Vec::new(),
         text: String::new(),
@@ -64,12 +70,31 @@ pub fn parse(text: &str, syntax: Syntax, named: &[String]) -> Vec<Piece> {
             i += len;
             continue;
         }
-        let ch = rest.chars().next().expect("non-empty");
-        p.text.push(ch);
-        i += ch.len_utf8();
+        // Nothing starts before the next trigger byte: copy the text up to it at once. The
+        // triggers are ASCII, so the copy ends on a char boundary (`next_char` when every
+        // byte is a trigger).
+        let next_char = i + rest.chars().next().map_or(1, char::len_utf8);
+        let next = b[i + 1..]
+            .iter()
+            .position(|c| triggers.contains(c))
+            .map_or(b.len(), |k| i + 1 + k)
+            .max(next_char);
+        p.text.push_str(&text[i..next]);
+        i = next;
     }
     p.flush();
     p.out
+}
+
+/// The bytes where something can start in `syntax`: a code fence (`` ` ``) or the first byte
+/// of one of its placeholders (see `claude_at`, `opencode_at`, `copilot_at`, `gemini_at`).
+fn triggers(syntax: Syntax) -> &'static [u8] {
+    match syntax {
+        Syntax::Claude | Syntax::Opencode => b"`$!@",
+        Syntax::Copilot => b"`$[",
+        Syntax::Gemini => b"`{!@",
+        Syntax::Prose => b"`",
+    }
 }
 
 struct Parser {
@@ -333,6 +358,29 @@ mod tests {
             o1.contains("then $0 and $1") || o1.contains("then $1 and $1"),
             "{o1}"
         );
+    }
+
+    proptest::proptest! {
+        /// Skipping to the next trigger byte reads the same pieces as trying every position.
+        #[test]
+        fn skipping_to_triggers_changes_nothing(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "$", "$ARGUMENTS", "$1", "$name", "${CLAUDE_X}", "${input:a}", "${file}", "!`ls`",
+                "!{ls}", "@src/a.rs", "@{a.md}", "{{args}}", "[p](../../p)", "```", "```!\nls\n```",
+                "\n", " ", "x", "é", "\\", "{", "}", "[", "]", "`", "!", "@", "../", "(", ")",
+            ]), 0..24),
+        ) {
+            let text = parts.concat();
+            let every: Vec<u8> = (0..=255).collect();
+            let named = vec!["name".to_owned()];
+            for syntax in [Syntax::Claude, Syntax::Copilot, Syntax::Gemini, Syntax::Opencode, Syntax::Prose] {
+                proptest::prop_assert_eq!(
+                    parse(&text, syntax, &named),
+                    parse_with(&text, syntax, &named, &every),
+                    "{:?} {:?}", syntax, text
+                );
+            }
+        }
     }
 
     #[test]
