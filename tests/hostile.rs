@@ -336,3 +336,50 @@ fn unwritable_output_directory() {
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("blocker/out"), "{}", text(&o));
 }
+
+#[test]
+fn unreadable_files_are_reported_and_the_run_goes_on() {
+    let d = tree();
+    let agents = d.path().join(".claude/agents");
+    std::fs::create_dir_all(&agents).unwrap();
+    std::fs::write(
+        agents.join("ok.md"),
+        "---\nname: ok\ndescription: Fine\n---\nBody  \n",
+    )
+    .unwrap();
+    // A file that cannot be opened whoever runs the test (root reads mode-000 files).
+    std::os::unix::fs::symlink("missing.md", agents.join("gone.md")).unwrap();
+    let files = [".claude/agents/gone.md", ".claude/agents/ok.md"];
+    let (o, _) = run_in(d.path(), &[&["check", "--no-config"][..], &files].concat());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("cannot read"), "{}", text(&o));
+    assert!(text(&o).contains("gone.md"), "{}", text(&o));
+    assert!(text(&o).contains("2 files checked"), "{}", text(&o));
+    // fmt still formats the readable file and says how many it could not read.
+    let (o, _) = run_in(d.path(), &[&["fmt", "--no-config"][..], &files].concat());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o)
+            .contains("1 file(s) reformatted, 0 file(s) unchanged, 1 file(s) not read or refused."),
+        "{}",
+        text(&o)
+    );
+    let ok = std::fs::read_to_string(agents.join("ok.md")).unwrap();
+    assert!(ok.ends_with("Body\n"), "{ok:?}");
+    // Mode 000: unreadable for everyone but root; either way agentfmt agrees with the OS.
+    use std::os::unix::fs::PermissionsExt as _;
+    let locked = agents.join("locked.md");
+    std::fs::write(&locked, "---\nname: locked\ndescription: x\n---\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read(&locked).is_ok();
+    let (o, _) = run_in(
+        d.path(),
+        &["check", "--no-config", ".claude/agents/locked.md"],
+    );
+    if readable {
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    } else {
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        assert!(text(&o).contains("cannot read"), "{}", text(&o));
+    }
+}

@@ -76,6 +76,8 @@ pub fn run(
     // Buffered: stdout is line-buffered, one write per `Would reformat` line otherwise.
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (mut changed, mut failed, mut problems) = (0usize, false, false);
+    // Files that could not be read or were refused (binary, invalid UTF-8, too large).
+    let mut skipped = 0usize;
     let color = super::use_color(args.color);
     for (o, notes) in &outcomes {
         for n in notes {
@@ -104,22 +106,28 @@ pub fn run(
             }
             Outcome::Problem(msg, tool) => {
                 let _ = writeln!(stderr, "{msg}");
+                skipped += 1;
                 problems = true;
                 failed |= *tool;
             }
         }
     }
     stdout.flush().context("writing to stdout")?;
-    let unchanged = outcomes.len() - changed;
+    let unchanged = outcomes.len() - changed - skipped;
     if !inputs.iter().all(|i| matches!(i, Input::Stdin)) {
-        let what = if args.check || args.diff {
-            format!("would {verb}")
+        let what = match (args.check || args.diff, verb) {
+            (true, _) => format!("would {verb}"),
+            (false, "reformat") => "reformatted".to_owned(),
+            (false, _) => format!("{verb}ed"),
+        };
+        let not_read = if skipped > 0 {
+            format!(", {skipped} file(s) not read or refused")
         } else {
-            format!("{verb}ed").replace("eed", "ed")
+            String::new()
         };
         let _ = writeln!(
             stderr,
-            "{changed} file(s) {what}, {unchanged} file(s) unchanged."
+            "{changed} file(s) {what}, {unchanged} file(s) unchanged{not_read}."
         );
     }
     Ok(if failed {
