@@ -306,8 +306,10 @@ fn drop_invalid(c: &mut Converted) {
             Some(out.kind),
         );
         let doc = parsed.doc;
-        // Schema errors, and glob errors (an unbalanced `[` read from a lenient source).
-        let mut diags = crate::schema::validate(&doc);
+        // Schema errors, glob errors (an unbalanced `[` read from a lenient source) and
+        // duplicate keys inside a passed-through value (a lenient source never reported them).
+        let mut diags = parsed.diagnostics;
+        diags.extend(crate::schema::validate(&doc));
         let ctx = crate::rules::Context::default();
         let mut cx = crate::rules::Checker::new(&doc, &ctx);
         crate::rules::Rule::check(&crate::rules::glob_format::GlobFormat, &mut cx);
@@ -316,7 +318,10 @@ fn drop_invalid(c: &mut Converted) {
             .into_iter()
             .filter(|d| {
                 d.severity == crate::diagnostic::Severity::Error
-                    && matches!(d.rule, "invalid-type" | "invalid-value" | "glob-format")
+                    && matches!(
+                        d.rule,
+                        "invalid-type" | "invalid-value" | "glob-format" | "duplicate-key"
+                    )
             })
             .filter_map(|d| {
                 let entries = doc.entries();
