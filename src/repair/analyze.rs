@@ -181,21 +181,37 @@ fn read(chars: &[char], pen: Penalties, edges: Edges) -> Option<Reading> {
     None
 }
 
+/// Mac OS Roman lead bytes (0xC2-0xDF) that show as punctuation or symbols.
+const MAC_PUNCT_LEADS: &str = "¬√≈∆«»…–—“”‘’÷◊⁄€‹›";
+
 fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
     let Some(r) = reading else {
         return Class::Negative;
     };
     let d = &r.last;
     let input = chars.iter().filter(|&&c| c != ' ').count();
+    // Punctuation right before an accented letter (`—Ça va ?`, `«Été»`) is also what
+    // Mac OS Roman makes of one Cyrillic or Greek letter (`—Ç` = D1 82 = т): alone, that
+    // is no evidence.
+    let punct_then_letter = r.codec == Codec::MacRoman
+        && d.multibyte == 1
+        && input == 2
+        && MAC_PUNCT_LEADS.contains(chars[0])
+        && chars[1].is_alphabetic();
     if r.lossless {
         let a = avg(d);
-        return match (d.wide, d.multibyte) {
+        let class = match (d.wide, d.multibyte) {
             (2.., _) => Class::Strong,
             (1, _) if a <= 5.5 => Class::Strong,
             (0, 2..) if a <= 4.5 => Class::Strong,
             _ if r.depth > 1 || a <= 3.5 => Class::Strong,
             _ if a <= 4.5 => Class::Medium,
             _ => Class::Negative,
+        };
+        return if punct_then_letter && class != Class::Negative {
+            Class::Weak
+        } else {
+            class
         };
     }
     if avg(d) > 6.0 {

@@ -334,3 +334,20 @@ fn prose_in_inline_code_is_repaired_but_quoted_tokens_are_not() {
     let quoted = "Search with `grep \"Ã©\" src` to find damaged files.\n";
     assert_eq!(repair(quoted).text, quoted);
 }
+
+#[test]
+fn punctuation_before_an_accented_letter_is_not_mac_roman() {
+    // French dialogue and quotes: `—Ç` and `—é` are also Mac OS Roman for т and ю.
+    for text in [
+        "—Ça va ?\n",
+        "Il a dit —était-ce vrai ?\n",
+        "«École» et «Été»\n",
+    ] {
+        assert_eq!(repair(text).text, text);
+    }
+    // Real Mac OS Roman damage is still repaired.
+    assert_repairs(
+        &mac("Готово — всё работает ✅\n"),
+        "Готово — всё работает ✅\n",
+    );
+}
