@@ -23,6 +23,7 @@ pub mod document;
 pub mod fmt;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod hash;
 pub mod kind;
 pub mod render;
 pub mod repair;

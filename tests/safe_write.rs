@@ -315,14 +315,9 @@ fn fmt_survives_sigkill() {
     eprintln!("fmt: complete run {full:?}; kills: {states:?}");
 }
 
-/// Fowler–Noll–Vo 64, as in `src/cli/convert.rs`'s manifest.
+/// The manifest's content hash, as `src/cli/convert.rs` writes it.
 fn fnv64(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", agentfmt::hash::fnv1a64(bytes))
 }
 
 const MANIFEST: &str = ".agentfmt-generated.json";

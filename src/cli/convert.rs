@@ -23,13 +23,9 @@ use super::{ExitStatus, walk, write};
 /// later run may replace its own files but never a hand-written one.
 const MANIFEST: &str = ".agentfmt-generated.json";
 
+/// The manifest's content hash: FNV-1a 64 as 16 hex digits.
 fn fnv64(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", agentfmt::hash::fnv1a64(bytes))
 }
 
 /// Inputs converted per parallel batch: the batch's documents and outputs are the most held

@@ -193,12 +193,12 @@ fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
     // Punctuation right before an accented letter (`—Ça va ?`, `«Été»`) is also what
     // Mac OS Roman makes of one Cyrillic or Greek letter (`—Ç` = D1 82 = т): alone, that
     // is no evidence.
-    let punct_then_letter = r.codec == Codec::MacRoman
-        && d.multibyte == 1
-        && input == 2
-        && MAC_PUNCT_LEADS.contains(chars[0])
-        && chars[1].is_alphabetic();
     if r.lossless {
+        let punct_then_letter = r.codec == Codec::MacRoman
+            && d.multibyte == 1
+            && input == 2
+            && MAC_PUNCT_LEADS.contains(chars[0])
+            && chars[1].is_alphabetic();
         let a = avg(d);
         let class = match (d.wide, d.multibyte) {
             (2.., _) => Class::Strong,

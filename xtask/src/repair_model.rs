@@ -24,12 +24,7 @@ const MIN_COUNT: u32 = 2;
 /// FNV-1a over the file's corpus-relative name: the deterministic split
 /// between the training half (even) and the held-out half (odd).
 pub fn is_training(name: &str) -> bool {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h.is_multiple_of(2)
+    agentfmt::hash::fnv1a64(name.as_bytes()).is_multiple_of(2)
 }
 
 /// Folds a character into the model's alphabet: ASCII becomes one of three
