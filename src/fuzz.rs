@@ -284,8 +284,7 @@ fn fmt_one(src: &SourceText, path: &str) -> Result<(), String> {
         &doc
     };
     if !doc.kind.is_toml()
-        && fmt::render_html(&base.body_text().replace("\r\n", "\n"))
-            != fmt::render_html(new.body_text())
+        && fmt::render_html(&fmt::to_lf(base.body_text())) != fmt::render_html(new.body_text())
     {
         return Err(format!(
             "fmt changed the rendered HTML of the body:\nbefore: {:?}\nafter:  {:?}",

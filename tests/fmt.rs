@@ -148,6 +148,48 @@ fn crlf_is_kept_or_written_on_request() {
 }
 
 #[test]
+fn a_lone_cr_is_a_line_ending() {
+    // CommonMark reads `\r\r\n` as two line endings: a blank line between two paragraphs.
+    let keep = FmtOptions {
+        newline: NewlineStyle::Keep,
+        ..FmtOptions::default()
+    };
+    let input = "---\r\nname: a\r\ndescription: b\r\n---\r\nOne.\r\r\nTwo.\rThree.\r\r";
+    let out = format_with(input, ".claude/agents/a.md", None, &keep);
+    assert_eq!(
+        out.text,
+        "---\r\nname: a\r\ndescription: b\r\n---\r\nOne.\r\n\r\nTwo.\r\nThree.\r\n"
+    );
+    assert!(out.rewrites.iter().any(|r| r.as_str() == "line-endings"));
+    let body = |t: &str| {
+        t.split_once("---\r\n")
+            .unwrap()
+            .1
+            .split_once("---")
+            .unwrap()
+            .1
+            .to_owned()
+    };
+    assert_eq!(
+        agentfmt::fmt::render_html(&body(input)),
+        agentfmt::fmt::render_html(&body(&out.text)),
+    );
+    assert!(agentfmt::fmt::render_html(&body(input)).contains("<p>Two.\nThree.</p>"));
+    // Idempotent: the second run sees only CRLF.
+    let again = format_with(&out.text, ".claude/agents/a.md", None, &keep);
+    assert_eq!(again.text, out.text);
+    // Written as LF, the lone CRs become LF too, and a trailing run of them is trailing
+    // blank lines.
+    let out = format_with(
+        "One.\r\r\nTwo.\n\r\r",
+        "AGENTS.md",
+        None,
+        &FmtOptions::default(),
+    );
+    assert_eq!(out.text, "One.\n\nTwo.\n");
+}
+
+#[test]
 fn key_order_moves_blocks_within_groups() {
     // A local key order (the real one comes from `schemas/<kind>.schema.json`).
     let required = ["name", "description"];
@@ -201,7 +243,7 @@ fn seeds_format_cleanly_and_stay_formatted() {
         }
         let doc = document::parse(SourceText::from_str(&repaired), Some(&name), Some(kind)).doc;
         assert_eq!(
-            agentfmt::fmt::render_html(&doc.body_text().replace("\r\n", "\n")),
+            agentfmt::fmt::render_html(&agentfmt::fmt::to_lf(doc.body_text())),
             agentfmt::fmt::render_html(new.body_text()),
             "{name}"
         );

@@ -140,7 +140,7 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
         m.name_from_path = m.name.is_some();
     }
     // The body.
-    let raw = doc.prompt_text().replace("\r\n", "\n");
+    let raw = crate::fmt::to_lf(doc.prompt_text());
     if !kind.is_toml() {
         m.fields.push(("body".to_owned(), Slot::Body));
     }

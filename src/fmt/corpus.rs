@@ -142,7 +142,7 @@ where
             &doc
         };
         if !doc.kind.is_toml()
-            && body::html(&base.body_text().replace("\r\n", "\n")) != body::html(new.body_text())
+            && body::html(&super::to_lf(base.body_text())) != body::html(new.body_text())
         {
             st.html_changed.push(path.to_owned());
         }

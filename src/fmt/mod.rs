@@ -164,16 +164,52 @@ fn repair_encoding(text: &str) -> Option<String> {
     (!r.fixes.is_empty()).then_some(r.text)
 }
 
-/// `text` with every `\r\n` turned into `\n` (a lone `\r` elsewhere is kept).
-fn to_lf(text: &str) -> String {
+/// `text` with every line ending turned into `\n`.
+///
+/// A line ending is `\r\n`, a `\r` not followed by `\n`, or `\n`: CommonMark (spec 0.31,
+/// "line ending"), YAML 1.2 (`b-break`) and TOML editors all read a lone `\r` as one, so
+/// `a\r\r\nb` is two line endings (a blank line between two paragraphs) and becomes
+/// `a\n\nb`. Collapsing the run instead would join the paragraphs, and leaving the lone `\r`
+/// would let the next run read `\r` + `\n` as one CRLF, so fmt would not be idempotent.
+///
+/// Input and output are UTF-8 text; only the bytes `\r` and `\n` change. fmt applies this to
+/// every file before formatting; tests use it to compare a body's rendering with fmt's output.
+#[must_use]
+pub fn to_lf(text: &str) -> String {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text.to_owned();
     }
-    let mut s = text.replace("\r\n", "\n");
-    while s.contains("\r\n") {
-        s = s.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+        }
     }
-    s
+    out.push_str(rest);
+    out
+}
+
+/// The byte offset in `text` just after its first `n` line endings (as [`to_lf`] counts
+/// them), or the end of `text` if it has fewer.
+fn after_line_endings(text: &str, n: usize) -> usize {
+    let b = text.as_bytes();
+    let mut at = 0;
+    for _ in 0..n {
+        match memchr::memchr2(b'\r', b'\n', &b[at..]) {
+            Some(i) => {
+                at += i + 1;
+                if b[at - 1] == b'\r' && b.get(at) == Some(&b'\n') {
+                    at += 1;
+                }
+            }
+            None => return text.len(),
+        }
+    }
+    at
 }
 
 fn wants_crlf(text: &str, style: NewlineStyle) -> bool {
@@ -236,12 +272,7 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
             // the body's lines, so point at the start of the same line in the original.
             let line = body_in[..at.min(body_in.len())].matches('\n').count();
             let start = (doc.body.start as usize).min(original.len());
-            let at = start
-                + original[start..]
-                    .split_inclusive('\n')
-                    .take(line)
-                    .map(str::len)
-                    .sum::<usize>();
+            let at = start + after_line_endings(&original[start..], line);
             diagnostics.push(
                 rules::fmt_refused::FmtRefused
                     .meta()
@@ -262,16 +293,19 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     } else {
         lf_out
     };
-    let orig_crlf = if memchr::memchr(b'\r', original.as_bytes()).is_some() {
+    let crs = memchr::memchr_iter(b'\r', original.as_bytes()).count();
+    let orig_crlf = if crs > 0 {
         original.matches("\r\n").count()
     } else {
         0
     };
-    let endings_changed = if crlf {
-        orig_crlf != original.matches('\n').count()
-    } else {
-        orig_crlf > 0
-    };
+    let lone_cr = crs != orig_crlf;
+    let endings_changed = lone_cr
+        || if crlf {
+            orig_crlf != original.matches('\n').count()
+        } else {
+            orig_crlf > 0
+        };
     if endings_changed {
         note(&mut rewrites, Rewrite::LineEndings);
     }

@@ -1,14 +1,19 @@
-//! `cargo xtask fuzz [--seconds N] [TARGET...]`: a bounded run of the cargo-fuzz targets in
-//! `fuzz/` (nightly and `cargo install cargo-fuzz` needed), seeded from `corpus/`.
+//! `cargo xtask fuzz [--seconds N] [--plateau S] [TARGET...]`: a bounded run of the cargo-fuzz
+//! targets in `fuzz/` (nightly and `cargo install cargo-fuzz` needed), seeded from `corpus/`.
 //!
 //! Builds with `cargo +nightly fuzz build`, runs each target for `--seconds` (default 60) with
-//! the dictionary, and prints runs, coverage and crashes per target. Fails if any target finds
-//! a crash or a timeout; the input is left in `fuzz/artifacts/<target>/` and the full libFuzzer
-//! output in `fuzz/artifacts/<target>.log`.
+//! the dictionary, and prints runs, coverage and crashes per target. With `--plateau S` a
+//! target stops early once its edge coverage (`cov:`) has not grown for `S` seconds: that is
+//! the "run until it stops finding new coverage" of a long run, with `--seconds` as the cap.
+//! Fails if any target finds a crash or a timeout; the input is left in
+//! `fuzz/artifacts/<target>/` and the full libFuzzer output in `fuzz/artifacts/<target>.log`.
 
 use std::io::{BufRead, BufReader, Write};
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Debug assertions on; no sanitizer: agentfmt forbids `unsafe`, and ASan halves the runs.
 const BUILD_FLAGS: &[&str] = &["--sanitizer", "none", "--debug-assertions"];
@@ -58,6 +63,12 @@ struct Outcome {
     status: Option<String>,
     crash: Option<String>,
     message: Option<String>,
+    /// Highest edge coverage seen, and the seconds into the run at which it was first reached.
+    cov: u64,
+    cov_at: f64,
+    /// Seconds the target ran, and whether it was stopped at a coverage plateau.
+    elapsed: f64,
+    plateau: bool,
 }
 
 /// The value after `key` in a libFuzzer status line (`cov: 123`).
@@ -66,7 +77,12 @@ fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     rest.split_whitespace().next()
 }
 
-fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> anyhow::Result<Outcome> {
+fn run_target(
+    fuzz_dir: &Path,
+    target: &str,
+    seconds: u64,
+    plateau: Option<u64>,
+) -> anyhow::Result<Outcome> {
     let corpus = fuzz_dir.join("corpus").join(target);
     std::fs::create_dir_all(&corpus)?;
     let log_path = fuzz_dir.join("artifacts").join(format!("{target}.log"));
@@ -86,31 +102,72 @@ fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> anyhow::Result<Out
         .args(["-timeout=30", "-print_final_stats=1"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
+        // Its own process group, so that a plateau stop reaches the fuzzer under cargo.
+        .process_group(0)
         .spawn()?;
-    let mut o = Outcome::default();
+    let start = Instant::now();
+    let shared = Arc::new(Mutex::new(Outcome::default()));
     let stderr = child.stderr.take().expect("piped stderr");
-    for line in BufReader::new(stderr).lines() {
-        let line = line?;
-        writeln!(log, "{line}")?;
-        if line.starts_with('#') && line.contains("cov: ") {
-            o.status = Some(format!(
-                "cov: {} ft: {} corp: {}",
-                field(&line, "cov: ").unwrap_or("?"),
-                field(&line, "ft: ").unwrap_or("?"),
-                field(&line, "corp: ").unwrap_or("?")
-            ));
-        } else if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
-            o.runs = n.trim().parse().ok();
-        } else if let Some(at) = line.find("Test unit written to ") {
-            o.crash = Some(line[at + "Test unit written to ".len()..].trim().to_owned());
-        } else if o.message.is_none()
-            && (line.contains("panicked at") || line.contains("ERROR: libFuzzer"))
-        {
-            o.message = Some(line.trim().to_owned());
+    let reader = {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || -> std::io::Result<()> {
+            for line in BufReader::new(stderr).lines() {
+                let line = line?;
+                writeln!(log, "{line}")?;
+                let mut o = shared.lock().expect("outcome lock");
+                if line.starts_with('#') && line.contains("cov: ") {
+                    if let Some(cov) = field(&line, "cov: ").and_then(|c| c.parse::<u64>().ok())
+                        && cov > o.cov
+                    {
+                        o.cov = cov;
+                        o.cov_at = start.elapsed().as_secs_f64();
+                    }
+                    o.status = Some(format!(
+                        "cov: {} ft: {} corp: {}",
+                        field(&line, "cov: ").unwrap_or("?"),
+                        field(&line, "ft: ").unwrap_or("?"),
+                        field(&line, "corp: ").unwrap_or("?")
+                    ));
+                } else if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
+                    o.runs = n.trim().parse().ok();
+                } else if let Some(at) = line.find("Test unit written to ") {
+                    o.crash = Some(line[at + "Test unit written to ".len()..].trim().to_owned());
+                } else if o.message.is_none()
+                    && (line.contains("panicked at") || line.contains("ERROR: libFuzzer"))
+                {
+                    o.message = Some(line.trim().to_owned());
+                }
+            }
+            Ok(())
+        })
+    };
+    let mut stopped = false;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
         }
-    }
-    let status = child.wait()?;
-    if !status.success() && o.crash.is_none() {
+        if let Some(limit) = plateau {
+            let (cov, cov_at) = {
+                let o = shared.lock().expect("outcome lock");
+                (o.cov, o.cov_at)
+            };
+            if !stopped && cov > 0 && start.elapsed().as_secs_f64() - cov_at > limit as f64 {
+                // SIGINT makes libFuzzer print its final stats and exit.
+                let _ = Command::new("kill")
+                    .args(["-INT", &format!("-{}", child.id())])
+                    .status();
+                stopped = true;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("stderr reader panicked"))??;
+    let mut o = std::mem::take(&mut *shared.lock().expect("outcome lock"));
+    o.elapsed = start.elapsed().as_secs_f64();
+    o.plateau = stopped;
+    if !status.success() && o.crash.is_none() && !stopped {
         o.crash = Some(format!(
             "libFuzzer exited with {status}; see {}",
             log_path.display()
@@ -121,6 +178,7 @@ fn run_target(fuzz_dir: &Path, target: &str, seconds: u64) -> anyhow::Result<Out
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut seconds = 60u64;
+    let mut plateau = None;
     let mut targets: Vec<&str> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -129,6 +187,11 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
                 .next()
                 .ok_or_else(|| anyhow::anyhow!("--seconds needs a value"))?;
             seconds = n.parse()?;
+        } else if a == "--plateau" {
+            let n = it
+                .next()
+                .ok_or_else(|| anyhow::anyhow!("--plateau needs a value in seconds"))?;
+            plateau = Some(n.parse()?);
         } else if let Some(t) = agentfmt::fuzz::TARGETS.iter().find(|t| **t == a.as_str()) {
             targets.push(t);
         } else {
@@ -154,17 +217,20 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         "`cargo +nightly fuzz build` failed (needs a nightly toolchain and `cargo install cargo-fuzz`)"
     );
     println!(
-        "\n{:<14} {:>10}  {:<40} crashes",
-        "target", "runs", "coverage"
+        "\n{:<14} {:>10} {:>8}  {:<40} {:>12}  crashes",
+        "target", "runs", "seconds", "coverage", "last new cov"
     );
     let mut failed = Vec::new();
     for t in targets {
-        let o = run_target(&fuzz_dir, t, seconds)?;
+        let o = run_target(&fuzz_dir, t, seconds, plateau)?;
         println!(
-            "{t:<14} {:>10}  {:<40} {}",
+            "{t:<14} {:>10} {:>8.0}  {:<40} {:>11.0}s  {}{}",
             o.runs.map_or_else(|| "?".to_owned(), |r| r.to_string()),
+            o.elapsed,
             o.status.as_deref().unwrap_or("?"),
-            usize::from(o.crash.is_some())
+            o.cov_at,
+            usize::from(o.crash.is_some()),
+            if o.plateau { "  (plateau)" } else { "" }
         );
         if let Some(c) = o.crash {
             println!("  {}", o.message.as_deref().unwrap_or(""));
