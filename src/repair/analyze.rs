@@ -106,13 +106,8 @@ fn avg(d: &Decoded) -> f32 {
 fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
     let mut best: Option<(Codec, Decoded)> = None;
     for codec in [Codec::Western, Codec::MacRoman] {
-        if let Some(d) = decode(
-            chars,
-            codec,
-            false,
-            Penalties::default(),
-            ([None; 2], [None; 2]),
-        ) && d.multibyte > 0
+        if let Some(d) = decode(chars, codec, false, Penalties::default(), Edges::default())
+            && d.multibyte > 0
             && best.as_ref().is_none_or(|(_, b)| d.cost < b.cost)
         {
             best = Some((codec, d));
@@ -281,6 +276,34 @@ fn damage_of(r: &Reading, latin1_doc: bool) -> Damage {
     }
 }
 
+/// Longest run of letters a word lookup considers at either side of a cluster.
+const WORD_EDGE: usize = 48;
+
+/// The letters ([`super::lm::word_char`]) at the end of `text`, up to [`WORD_EDGE`] bytes
+/// (a longer run is no word the lexicon knows).
+fn word_end(text: &str) -> &str {
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        if !super::lm::word_char(c) || text.len() - i > WORD_EDGE {
+            break;
+        }
+        start = i;
+    }
+    &text[start..]
+}
+
+/// The letters at the start of `text`, up to [`WORD_EDGE`] bytes.
+fn word_start(text: &str) -> &str {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if !super::lm::word_char(c) || i + c.len_utf8() > WORD_EDGE {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    &text[..end]
+}
+
 /// Finds every fix in `text` (sorted, non-overlapping).
 pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     let lines = region::lines(text);
@@ -316,7 +339,12 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         }
         let mut before = text[..c.start].chars().rev();
         let mut after = text[c.end..].chars();
-        let edges = ([before.next(), before.next()], [after.next(), after.next()]);
+        let edges = Edges {
+            before: [before.next(), before.next()],
+            after: [after.next(), after.next()],
+            word_before: word_end(&text[..c.start]),
+            word_after: word_start(&text[c.end..]),
+        };
         c.reading = read(&chars, pen, edges);
         c.class = classify(&chars, c.reading.as_ref());
         // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or

@@ -50,9 +50,20 @@ impl Default for Penalties {
     }
 }
 
-/// The characters around a cluster: two before it (nearest first) and two
-/// after it; `None` past the edge of the text.
-pub(crate) type Edges = ([Option<char>; 2], [Option<char>; 2]);
+/// The text around a cluster.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Edges<'a> {
+    /// The two characters before the cluster (nearest first); `None` past the
+    /// start of the text.
+    pub before: [Option<char>; 2],
+    /// The two characters after it; `None` past the end.
+    pub after: [Option<char>; 2],
+    /// The letters ([`lm::word_char`]) right before the cluster, in text order:
+    /// the start of a word the cluster's first letters continue (`l` of `l?i`).
+    pub word_before: &'a str,
+    /// The letters right after the cluster: the end of that word.
+    pub word_after: &'a str,
+}
 
 /// The result of decoding a cluster.
 #[derive(Clone, Debug, Default)]
@@ -321,8 +332,8 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
     // Candidate lists: two fixed characters before, the steps, two after.
     let fixed = |c: Option<char>| vec![(c.unwrap_or(' '), 0u8)];
     let mut cands: Vec<Vec<(char, u8)>> = Vec::with_capacity(steps.len() + 4);
-    cands.push(fixed(edges.0[1]));
-    cands.push(fixed(edges.0[0]));
+    cands.push(fixed(edges.before[1]));
+    cands.push(fixed(edges.before[0]));
     let mut guessed_any = false;
     for s in steps.iter() {
         let consumed = &toks[s.from + 1..];
@@ -339,9 +350,11 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
         let slots = s.len - 1;
         for mask in (0u8..(1 << slots)).filter(|m| m.count_ones() == s.mask.count_ones()) {
             for_each_candidate(s.lead, s.len as usize, mask, consumed, |ch| {
-                list.push((prior::cost(ch), ch, mask));
+                list.push((lm::unigram_cost(ch), ch, mask));
             });
         }
+        // The most frequent candidates (the unigram backs off to the prior for
+        // characters the corpus never showed) survive the cut.
         list.sort_by(|a, b| a.0.total_cmp(&b.0));
         list.truncate(MAX_CANDIDATES);
         cands.push(list.into_iter().map(|(_, c, m)| (c, m)).collect());
@@ -357,8 +370,8 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
             c.truncate(DENSE_CANDIDATES);
         }
     }
-    cands.push(fixed(edges.1[0]));
-    cands.push(fixed(edges.1[1]));
+    cands.push(fixed(edges.after[0]));
+    cands.push(fixed(edges.after[1]));
     // best[(a, b)]: cheapest cost of a path whose last two positions chose a, b.
     let n = cands.len();
     let mut memo: HashMap<(char, char, char), f32> = HashMap::new();
@@ -418,5 +431,101 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
         let (ch, mask) = cands[k + 2][pick[k + 2]];
         s.ch = ch;
         s.mask = mask;
+    }
+    let m = steps.len();
+    reread_words(steps, &cands[2..2 + m], edges);
+}
+
+/// Most spellings of one word the lexicon is asked about; a word with more
+/// keeps the search's reading.
+const MAX_SPELLINGS: usize = 625;
+
+/// Re-reads each word of the chosen text that has a guessed letter as its most
+/// frequent spelling in the lexicon ([`lm::word_count`]) among the letter
+/// candidates of its guessed positions; the search's reading stays when no
+/// spelling is more frequent (ties included), so an unknown word keeps the
+/// trigram choice. `cands[k]` are step `k`'s candidates.
+fn reread_words(steps: &mut [Step], cands: &[Vec<(char, u8)>], edges: Edges) {
+    let n = steps.len();
+    let mut i = 0;
+    while i < n {
+        if !lm::word_char(steps[i].ch) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && lm::word_char(steps[j].ch) {
+            j += 1;
+        }
+        let prefix = if i == 0 { edges.word_before } else { "" };
+        let suffix = if j == n { edges.word_after } else { "" };
+        reread_word(&mut steps[i..j], &cands[i..j], prefix, suffix);
+        i = j;
+    }
+}
+
+fn reread_word(word: &mut [Step], cands: &[Vec<(char, u8)>], prefix: &str, suffix: &str) {
+    let guessed: Vec<usize> = (0..word.len()).filter(|&k| cands[k].len() > 1).collect();
+    if guessed.is_empty() {
+        return;
+    }
+    let options: Vec<Vec<(char, u8)>> = guessed
+        .iter()
+        .map(|&k| {
+            cands[k]
+                .iter()
+                .copied()
+                .filter(|&(c, _)| lm::word_char(c))
+                .collect()
+        })
+        .collect();
+    let spellings = options
+        .iter()
+        .try_fold(1usize, |acc, o| acc.checked_mul(o.len()));
+    if spellings.is_none_or(|t| t == 0 || t > MAX_SPELLINGS) {
+        return;
+    }
+    let mut letters: Vec<char> = word.iter().map(|s| s.ch).collect();
+    let mut buf = String::new();
+    let mut spell = |letters: &[char]| {
+        buf.clear();
+        for c in prefix
+            .chars()
+            .chain(letters.iter().copied())
+            .chain(suffix.chars())
+        {
+            buf.extend(c.to_lowercase());
+        }
+        lm::word_count(&buf)
+    };
+    let mut best_count = spell(&letters);
+    let mut best: Option<Vec<usize>> = None;
+    let mut idx = vec![0usize; guessed.len()];
+    'spellings: loop {
+        for (g, &k) in guessed.iter().enumerate() {
+            letters[k] = options[g][idx[g]].0;
+        }
+        let count = spell(&letters);
+        if count > best_count {
+            best_count = count;
+            best = Some(idx.clone());
+        }
+        let mut g = 0;
+        loop {
+            if g == idx.len() {
+                break 'spellings;
+            }
+            idx[g] += 1;
+            if idx[g] < options[g].len() {
+                break;
+            }
+            idx[g] = 0;
+            g += 1;
+        }
+    }
+    if let Some(best) = best {
+        for (g, &k) in guessed.iter().enumerate() {
+            (word[k].ch, word[k].mask) = options[g][best[g]];
+        }
     }
 }

@@ -15,6 +15,15 @@
 //! number of distinct characters seen after the context (at least 2), down to
 //! the unigram `P(c) = (C(c) + γ·Q(c)) / (N + γ)`, which backs off to the prior
 //! `Q(c) ∝ exp(-prior::cost(c))` for characters the corpus never showed.
+//!
+//! A character trigram cannot tell `это` from `сто` or `목적` from `목점`: both
+//! readings are locally plausible. So `lm.bin` also holds a *word lexicon*: the
+//! count of each lower-cased word (see [`words`]) of the training texts that
+//! contains a character a lost byte can stand for (see [`losable`]), stored as a
+//! 32-bit hash of the word, never as text. After the search, each word with a
+//! guessed letter is re-read as its most frequent spelling among the candidates
+//! ([`word_count`]). Han and kana runs have no spaces between words, so they are
+//! left to the trigram model.
 
 use super::prior;
 use std::collections::HashMap;
@@ -50,6 +59,9 @@ struct Model {
     gamma: f64,
     /// Normaliser of the prior over the code points candidates can be.
     z: f64,
+    /// Word lexicon: hashes (see [`word_hash`]) sorted, with their counts.
+    word_hashes: Vec<u32>,
+    word_counts: Vec<u32>,
 }
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
@@ -113,9 +125,11 @@ fn model() -> &'static Model {
             n: 0.0,
             gamma: 0.0,
             z: 0.0,
+            word_hashes: Vec::new(),
+            word_counts: Vec::new(),
         };
         let mut syms: Vec<u32> = Vec::new();
-        if b.len() > 8 && &b[..8] == b"AFLM0004" {
+        if b.len() > 8 && &b[..8] == b"AFLM0005" {
             let mut r = Reader { b, at: 8 };
             let s = r.next();
             let mut cp = 0u32;
@@ -138,6 +152,15 @@ fn model() -> &'static Model {
                 k += r.next();
                 let (a, b2, c) = (sym(k / s / s), sym(k / s % s), sym(k % s));
                 m.tri.insert((key(a, b2), c), r.next() as f64);
+            }
+            let words = r.next() as usize;
+            m.word_hashes.reserve_exact(words);
+            m.word_counts.reserve_exact(words);
+            let mut h = 0u64;
+            for _ in 0..words {
+                h += r.next();
+                m.word_hashes.push(h as u32);
+                m.word_counts.push(r.next() as u32);
             }
         }
         m.n = m.uni.values().map(|p| p.0).sum::<f64>().max(1.0);
@@ -208,4 +231,76 @@ impl Model {
 pub(crate) fn cost(c: char, p1: char, p2: char) -> f32 {
     let m = model();
     -(m.trigram(fold(p2), fold(p1), fold(c)).max(1e-300).ln()) as f32
+}
+
+/// The UTF-8 bytes Windows-1252 leaves undefined (lost, kept as C1 or replaced
+/// by U+FFFD) and the no-break space byte that becomes a plain space: the bytes
+/// a damaged text can lose.
+const LOSABLE_BYTES: [u8; 6] = [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xA0];
+
+/// Whether a lost byte can stand for `c`: one of its UTF-8 continuation bytes is
+/// in [`LOSABLE_BYTES`] (с = D1 81, я = D1 8F, 목 = EB AA A9 is not; 점 = EC A0 90).
+pub fn losable(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf)
+        .as_bytes()
+        .iter()
+        .skip(1)
+        .any(|b| LOSABLE_BYTES.contains(b))
+}
+
+/// Han ideographs and kana: scripts written without spaces between words, where a run of
+/// letters is a phrase, not a word.
+fn spaceless(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Whether `c` belongs in a lexicon word: alphabetic, not of a spaceless script.
+pub fn word_char(c: char) -> bool {
+    c.is_alphabetic() && !spaceless(c)
+}
+
+/// The lexicon words of `text`: maximal runs of [`word_char`]s, lower-cased, that
+/// hold at least one non-ASCII character that is [`losable`] in upper or lower case. Shared with
+/// `cargo xtask repair-model`, which counts them.
+pub fn words(text: &str, mut each: impl FnMut(&str)) {
+    let mut word = String::new();
+    let mut keep = false;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if word_char(c) {
+            word.extend(c.to_lowercase());
+            // Words are looked up lower-cased, so a letter counts if it is losable in
+            // either case (`анализ` for `Анализ`, whose А is D0 90).
+            keep |= !c.is_ascii()
+                && (losable(c) || c.to_uppercase().any(losable) || c.to_lowercase().any(losable));
+        } else if !word.is_empty() {
+            if keep {
+                each(&word);
+            }
+            word.clear();
+            keep = false;
+        }
+    }
+}
+
+/// The 32-bit hash a lexicon word is stored under (FNV-1a of its lower-cased UTF-8, both
+/// halves folded): the lexicon holds no text.
+pub fn word_hash(lower: &str) -> u32 {
+    let h = crate::hash::fnv1a64(lower.as_bytes());
+    (h ^ (h >> 32)) as u32
+}
+
+/// How often the lower-cased word `lower` occurs in the training texts (0 if never, or
+/// if pruned for being rare).
+pub(crate) fn word_count(lower: &str) -> u32 {
+    let m = model();
+    m.word_hashes
+        .binary_search(&word_hash(lower))
+        .map_or(0, |i| m.word_counts[i])
+}
+
+/// `-ln P(c)`, the unigram cost of `c` (lower is more frequent): orders a lost byte's
+/// candidates before the search keeps the most plausible ones.
+pub(crate) fn unigram_cost(c: char) -> f32 {
+    -(model().unigram(fold(c)).max(1e-300).ln()) as f32
 }

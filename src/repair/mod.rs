@@ -36,6 +36,10 @@
 //!    hand-written neighbour rules: FE0F, keycaps and skin tones after a
 //!    pictograph, ZWJ between pictographs, box-drawing weight and row position
 //!    (┌ starts a row, ┐ ends it), and the word position of Cyrillic с / я / э.
+//!    Then each word with a guessed letter (outside Han and kana, which have no
+//!    spaces) is re-read as its most frequent spelling in a word lexicon from the
+//!    same texts, stored as 32-bit hashes (`это`, not `сто`; `скрипта`, not
+//!    `экрипта`); a word the lexicon does not know keeps the trigram reading.
 //!    The statistics only choose among candidates; whether a region is damaged
 //!    is decided by the prior alone, so they cannot cause a false repair.
 //! 4. **Evidence per region.** A cluster is *strong* evidence of damage when it
@@ -88,6 +92,9 @@ pub use analyze::is_clean_fast;
 /// into three classes); shared with `cargo xtask repair-model`, which builds them.
 #[doc(hidden)]
 pub use lm::fold as lm_fold;
+/// The word lexicon's tokenizer and hash, shared with `cargo xtask repair-model`.
+#[doc(hidden)]
+pub use lm::{word_hash as lm_word_hash, words as lm_words};
 
 /// The kind of encoding damage a [`Fix`] undoes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

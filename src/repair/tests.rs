@@ -326,6 +326,34 @@ fn lost_bytes_follow_the_character_statistics() {
 }
 
 #[test]
+fn lost_letters_follow_the_word_lexicon() {
+    // Here the trigram statistics alone chose `экрипта`, `яколько`, `слементов` and
+    // `стапы`: `␣с`/`␣э`/`␣я` and the letters after them are all common. The word
+    // lexicon knows the real words.
+    let text = "Параметры скрипта: сколько элементов, атомарные этапы.\n";
+    for damaged in [dropped(text), fffd(text)] {
+        let r = repair(&damaged);
+        check_invariants(&damaged, &r);
+        assert_eq!(r.text, text, "from {damaged:?}");
+    }
+}
+
+#[test]
+fn lexicon_words_are_lower_cased_letter_runs_with_a_losable_letter() {
+    let mut got = Vec::new();
+    super::lm::words(
+        "Это тест: мир, Анализ; hello café 文档 naïve",
+        |w| {
+            got.push(w.to_owned());
+        },
+    );
+    // `мир` is kept for `МИР` (Р = D0 A0), `Анализ` for `А` (D0 90), `naïve` for `Ï`
+    // (C3 8F); `é` (C3 A9) and `É` (C3 89) are not losable; `文档` is Han.
+    assert_eq!(got, ["это", "тест", "мир", "анализ", "naïve"]);
+    assert!(super::lm::losable('я') && super::lm::losable('점') && !super::lm::losable('목'));
+}
+
+#[test]
 fn prose_in_inline_code_is_repaired_but_quoted_tokens_are_not() {
     // A status line in a code span is text that was damaged with the rest.
     let text = "Progress\n\n- `✅ CE Gate passed` — next step\n- Done ✅ — see “notes”\n";

@@ -10,7 +10,13 @@
 //! table holds no words, only which non-ASCII characters occur in agent files
 //! and next to what. Files that carry mojibake signatures are skipped. Pairs
 //! and triples seen once are pruned; each character and pair keeps its number
-//! of distinct followers. The output is deterministic for a given corpus.
+//! of distinct followers.
+//!
+//! It also counts the words (`agentfmt::repair::lm_words`: lower-cased runs of
+//! letters outside Han and kana that hold a character a lost byte can stand for)
+//! and stores each by a 32-bit hash with its count, words seen once pruned: the
+//! lexicon that re-reads `сто`/`это` by word frequency. The output is
+//! deterministic for a given corpus.
 
 use crate::mojibake_gen::has_signature;
 use anyhow::{Context, Result, bail};
@@ -67,9 +73,15 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut uni: HashMap<u32, u32> = HashMap::new();
     let mut bi: HashMap<(u32, u32), u32> = HashMap::new();
     let mut tri: HashMap<(u32, u32, u32), u32> = HashMap::new();
+    let mut lexicon: HashMap<u32, u32> = HashMap::new();
     let (mut used, mut chars) = (0usize, 0usize);
     for (_, text) in &files {
         used += 1;
+        agentfmt::repair::lm_words(text, |w| {
+            *lexicon
+                .entry(agentfmt::repair::lm_word_hash(w))
+                .or_default() += 1;
+        });
         let (mut prev2, mut prev) = (fold(' '), fold(' '));
         for c in text.chars().chain(std::iter::once(' ')) {
             let f = fold(c);
@@ -110,10 +122,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut tri: Vec<((u32, u32, u32), u32)> =
         tri.into_iter().filter(|p| p.1 >= MIN_COUNT).collect();
     tri.sort_unstable();
-    // Format AFLM0004 (all integers LEB128 varints): the symbols as code-point
+    let mut lexicon: Vec<(u32, u32)> = lexicon.into_iter().filter(|w| w.1 >= MIN_COUNT).collect();
+    lexicon.sort_unstable();
+    // Format AFLM0005 (all integers LEB128 varints): the symbols as code-point
     // deltas with count and distinct followers; then pairs and triples as
     // deltas of their key over dense symbol indices (a·S + b, (a·S + b)·S + c)
-    // with their counts (pairs also with distinct followers).
+    // with their counts (pairs also with distinct followers); then the lexicon
+    // as deltas of the sorted word hashes with their counts.
     let idx: HashMap<u32, u64> = uni
         .iter()
         .enumerate()
@@ -121,7 +136,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         .collect();
     let s = uni.len() as u64;
     let mut out = Vec::new();
-    out.extend_from_slice(b"AFLM0004");
+    out.extend_from_slice(b"AFLM0005");
     varint(&mut out, s);
     let mut last = 0u32;
     for &(c, n, t) in &uni {
@@ -147,12 +162,20 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         varint(&mut out, u64::from(n));
         last = k;
     }
+    varint(&mut out, lexicon.len() as u64);
+    let mut last = 0u32;
+    for &(h, n) in &lexicon {
+        varint(&mut out, u64::from(h - last));
+        varint(&mut out, u64::from(n));
+        last = h;
+    }
     let path = root.join("src/repair/lm.bin");
     println!(
-        "repair-model: {used} training texts ({corpus_used} corpus files, {chars} characters), {} code points, {} pairs, {} triples, {} bytes",
+        "repair-model: {used} training texts ({corpus_used} corpus files, {chars} characters), {} code points, {} pairs, {} triples, {} words, {} bytes",
         uni.len(),
         bi.len(),
         tri.len(),
+        lexicon.len(),
         out.len()
     );
     if check {
