@@ -486,9 +486,8 @@ fn reread_word(word: &mut [Step], cands: &[Vec<(char, u8)>], prefix: &str, suffi
         return;
     }
     let mut letters: Vec<char> = word.iter().map(|s| s.ch).collect();
-    let mut buf = String::new();
-    let mut spell = |letters: &[char]| {
-        buf.clear();
+    let spell = |letters: &[char]| {
+        let mut buf = String::new();
         for c in prefix
             .chars()
             .chain(letters.iter().copied())
@@ -496,20 +495,16 @@ fn reread_word(word: &mut [Step], cands: &[Vec<(char, u8)>], prefix: &str, suffi
         {
             buf.extend(c.to_lowercase());
         }
-        lm::word_count(&buf)
+        buf
     };
-    let mut best_count = spell(&letters);
-    let mut best: Option<Vec<usize>> = None;
+    // The search's reading first: it wins every tie.
+    let mut all: Vec<(Option<Vec<usize>>, String)> = vec![(None, spell(&letters))];
     let mut idx = vec![0usize; guessed.len()];
     'spellings: loop {
         for (g, &k) in guessed.iter().enumerate() {
             letters[k] = options[g][idx[g]].0;
         }
-        let count = spell(&letters);
-        if count > best_count {
-            best_count = count;
-            best = Some(idx.clone());
-        }
+        all.push((Some(idx.clone()), spell(&letters)));
         let mut g = 0;
         loop {
             if g == idx.len() {
@@ -523,9 +518,32 @@ fn reread_word(word: &mut [Step], cands: &[Vec<(char, u8)>], prefix: &str, suffi
             g += 1;
         }
     }
-    if let Some(best) = best {
+    let mut counts: Vec<u32> = all.iter().map(|(_, w)| lm::word_count(w)).collect();
+    // No spelling is a known word: read it by its longest known stem, one length at
+    // a time (`этап` of `этапе` against `стап`, not against the shorter `ста`).
+    for level in 0..2 {
+        if counts.iter().any(|&c| c > 0) {
+            break;
+        }
+        for (count, (_, w)) in counts.iter_mut().zip(&all) {
+            let mut nth = 0;
+            lm::stems(w, |stem| {
+                if nth == level {
+                    *count = lm::word_count(stem);
+                }
+                nth += 1;
+            });
+        }
+    }
+    let mut best = 0;
+    for (i, &c) in counts.iter().enumerate() {
+        if c > counts[best] {
+            best = i;
+        }
+    }
+    if let Some(pick) = &all[best].0 {
         for (g, &k) in guessed.iter().enumerate() {
-            (word[k].ch, word[k].mask) = options[g][best[g]];
+            (word[k].ch, word[k].mask) = options[g][pick[g]];
         }
     }
 }

@@ -22,8 +22,9 @@
 //! contains a character a lost byte can stand for (see [`losable`]), stored as a
 //! 32-bit hash of the word, never as text. After the search, each word with a
 //! guessed letter is re-read as its most frequent spelling among the candidates
-//! ([`word_count`]). Han and kana runs have no spaces between words, so they are
-//! left to the trigram model.
+//! ([`word_count`]); when it knows none of them, by its most frequent stem (the
+//! word without its last one or two letters, see [`stems`]). Han and kana runs
+//! have no spaces between words, so they are left to the trigram model.
 
 use super::prior;
 use std::collections::HashMap;
@@ -283,6 +284,26 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
     }
 }
 
+/// Marks a stem key in the lexicon, apart from the words.
+const STEM: char = '\u{1}';
+
+/// The stem keys of a lower-cased lexicon word: the word without its last one or two
+/// letters (an inflection ending: `этап` of `этапе`, `этапы`), as long as three letters
+/// stay, each marked with [`STEM`]. Shared with `cargo xtask repair-model`, which counts
+/// them with the words; a word the lexicon does not know is read by its stem.
+pub fn stems(lower: &str, mut each: impl FnMut(&str)) {
+    let ends: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let mut key = String::new();
+    for cut in 1..=2 {
+        if ends.len() >= 3 + cut {
+            key.clear();
+            key.push(STEM);
+            key.push_str(&lower[..ends[ends.len() - cut]]);
+            each(&key);
+        }
+    }
+}
+
 /// The 32-bit hash a lexicon word is stored under (FNV-1a of its lower-cased UTF-8, both
 /// halves folded): the lexicon holds no text.
 pub fn word_hash(lower: &str) -> u32 {
@@ -290,8 +311,8 @@ pub fn word_hash(lower: &str) -> u32 {
     (h ^ (h >> 32)) as u32
 }
 
-/// How often the lower-cased word `lower` occurs in the training texts (0 if never, or
-/// if pruned for being rare).
+/// How often the lower-cased word `lower` occurs in the training texts (0 if never), or
+/// for a [`stems`] key, how often words with that stem do.
 pub(crate) fn word_count(lower: &str) -> u32 {
     let m = model();
     m.word_hashes

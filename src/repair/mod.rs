@@ -94,7 +94,7 @@ pub use analyze::is_clean_fast;
 pub use lm::fold as lm_fold;
 /// The word lexicon's tokenizer and hash, shared with `cargo xtask repair-model`.
 #[doc(hidden)]
-pub use lm::{word_hash as lm_word_hash, words as lm_words};
+pub use lm::{stems as lm_stems, word_hash as lm_word_hash, words as lm_words};
 
 /// The kind of encoding damage a [`Fix`] undoes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -329,8 +329,8 @@ fn lost_bytes_follow_the_character_statistics() {
 fn lost_letters_follow_the_word_lexicon() {
     // Here the trigram statistics alone chose `экрипта`, `яколько`, `слементов` and
     // `стапы`: `␣с`/`␣э`/`␣я` and the letters after them are all common. The word
-    // lexicon knows the real words.
-    let text = "Параметры скрипта: сколько элементов, атомарные этапы.\n";
+    // lexicon knows the real words, and the stem `этап` of a form it does not know.
+    let text = "Параметры скрипта: сколько элементов, атомарные этапы, на данном этапе.\n";
     for damaged in [dropped(text), fffd(text)] {
         let r = repair(&damaged);
         check_invariants(&damaged, &r);
@@ -351,6 +351,12 @@ fn lexicon_words_are_lower_cased_letter_runs_with_a_losable_letter() {
     // (C3 8F); `é` (C3 A9) and `É` (C3 89) are not losable; `文档` is Han.
     assert_eq!(got, ["это", "тест", "мир", "анализ", "naïve"]);
     assert!(super::lm::losable('я') && super::lm::losable('점') && !super::lm::losable('목'));
+    let mut stems = Vec::new();
+    super::lm::stems("этапе", |s| stems.push(s.to_owned()));
+    assert_eq!(stems, ["\u{1}этап", "\u{1}эта"]);
+    stems.clear();
+    super::lm::stems("это", |s| stems.push(s.to_owned()));
+    assert!(stems.is_empty(), "three letters must stay");
 }
 
 #[test]

@@ -14,8 +14,9 @@
 //!
 //! It also counts the words (`agentfmt::repair::lm_words`: lower-cased runs of
 //! letters outside Han and kana that hold a character a lost byte can stand for)
-//! and stores each by a 32-bit hash with its count, words seen once pruned: the
-//! lexicon that re-reads `сто`/`это` by word frequency. The output is
+//! and their stems (`agentfmt::repair::lm_stems`: the word without its last one
+//! or two letters) and stores each by a 32-bit hash with its count: the lexicon
+//! that re-reads `сто`/`это` by word frequency. The output is
 //! deterministic for a given corpus.
 
 use crate::mojibake_gen::has_signature;
@@ -26,6 +27,8 @@ use std::path::{Path, PathBuf};
 /// Pairs and triples seen fewer times are pruned (they keep counting as
 /// distinct followers).
 const MIN_COUNT: u32 = 2;
+/// Words seen fewer times are left out of the lexicon.
+const MIN_WORD_COUNT: u32 = 1;
 
 /// FNV-1a over the file's corpus-relative name: the deterministic split
 /// between the training half (even) and the held-out half (odd).
@@ -81,6 +84,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             *lexicon
                 .entry(agentfmt::repair::lm_word_hash(w))
                 .or_default() += 1;
+            agentfmt::repair::lm_stems(w, |stem| {
+                *lexicon
+                    .entry(agentfmt::repair::lm_word_hash(stem))
+                    .or_default() += 1;
+            });
         });
         let (mut prev2, mut prev) = (fold(' '), fold(' '));
         for c in text.chars().chain(std::iter::once(' ')) {
@@ -122,7 +130,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut tri: Vec<((u32, u32, u32), u32)> =
         tri.into_iter().filter(|p| p.1 >= MIN_COUNT).collect();
     tri.sort_unstable();
-    let mut lexicon: Vec<(u32, u32)> = lexicon.into_iter().filter(|w| w.1 >= MIN_COUNT).collect();
+    let mut lexicon: Vec<(u32, u32)> = lexicon
+        .into_iter()
+        .filter(|w| w.1 >= MIN_WORD_COUNT)
+        .collect();
     lexicon.sort_unstable();
     // Format AFLM0005 (all integers LEB128 varints): the symbols as code-point
     // deltas with count and distinct followers; then pairs and triples as
