@@ -344,6 +344,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             after: [after.next(), after.next()],
             word_before: word_end(&text[..c.start]),
             word_after: word_start(&text[c.end..]),
+            line_before: &text[line.start.min(c.start)..c.start],
         };
         c.reading = read(&chars, pen, edges);
         c.class = classify(&chars, c.reading.as_ref());

@@ -63,6 +63,9 @@ pub(crate) struct Edges<'a> {
     pub word_before: &'a str,
     /// The letters right after the cluster: the end of that word.
     pub word_after: &'a str,
+    /// The text of the cluster's line before it (as found, damaged or not): where an
+    /// opening bracket for a guessed closing one would be.
+    pub line_before: &'a str,
 }
 
 /// The result of decoding a cluster.
@@ -434,6 +437,61 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
     }
     let m = steps.len();
     reread_words(steps, &cands[2..2 + m], edges);
+    close_only_open_brackets(steps, &cands[2..2 + m], edges.line_before);
+}
+
+/// CJK closing brackets and their opening ones. `、` (E3 80 81) shares its lead bytes
+/// with `」` `』` `【`, and after a backtick the trigram statistics favour `」`
+/// (Japanese writes 「`code`」).
+const CJK_BRACKETS: [(char, char); 7] = [
+    ('「', '」'),
+    ('『', '』'),
+    ('【', '】'),
+    ('〔', '〕'),
+    ('〖', '〗'),
+    ('〘', '〙'),
+    ('〚', '〛'),
+];
+
+/// A guessed CJK closing bracket needs its opening bracket earlier on the line (in
+/// `line_before`, clean or as Windows-1252 mojibake, or earlier in the cluster);
+/// otherwise the most frequent candidate that is not an unopened closing bracket is
+/// taken instead. `cands[k]` are step `k`'s candidates, most frequent first.
+fn close_only_open_brackets(steps: &mut [Step], cands: &[Vec<(char, u8)>], line_before: &str) {
+    let opener = |close: char| CJK_BRACKETS.iter().find(|b| b.1 == close).map(|b| b.0);
+    let opened_before = |open: char, steps: &[Step]| {
+        let mut buf = [0u8; 4];
+        let bytes = open.encode_utf8(&mut buf).as_bytes();
+        // The bracket read as Windows-1252 (`「` = E3 80 8C is `ã€Œ`).
+        let mojibake: String = bytes
+            .iter()
+            .map(|&b| match b {
+                0x80..=0x9F => super::tables::CP1252_HIGH[usize::from(b - 0x80)],
+                _ => char::from(b),
+            })
+            .collect();
+        line_before.contains(open)
+            || line_before.contains(&mojibake)
+            || steps.iter().any(|s| s.ch == open)
+    };
+    for k in 0..steps.len() {
+        if cands[k].len() < 2 {
+            continue;
+        }
+        let Some(open) = opener(steps[k].ch) else {
+            continue;
+        };
+        if opened_before(open, &steps[..k]) {
+            continue;
+        }
+        let other = cands[k]
+            .iter()
+            .copied()
+            .find(|&(c, _)| opener(c).is_none_or(|o| opened_before(o, &steps[..k])));
+        if let Some((ch, mask)) = other {
+            (steps[k].ch, steps[k].mask) = (ch, mask);
+        }
+    }
 }
 
 /// Most spellings of one word the lexicon is asked about; a word with more

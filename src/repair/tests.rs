@@ -385,3 +385,19 @@ fn punctuation_before_an_accented_letter_is_not_mac_roman() {
         "Готово — всё работает ✅\n",
     );
 }
+
+#[test]
+fn a_guessed_closing_bracket_needs_its_opening_one() {
+    // `、` (E3 80 81) and `」` (E3 80 8D) differ only in a lost byte; between two code
+    // spans the statistics favour `」`, but no `「` opened it.
+    for text in [
+        "接口 `/user/add`、`/connector/add` 的实现。\n",
+        "请打开 `PieceTree.sln`、`src/TextBuffer` 和 `tests/`。\n",
+    ] {
+        for damaged in [dropped(text), fffd(text)] {
+            let r = repair(&damaged);
+            check_invariants(&damaged, &r);
+            assert_eq!(r.text, text, "from {damaged:?}");
+        }
+    }
+}
