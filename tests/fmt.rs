@@ -190,6 +190,29 @@ fn a_lone_cr_is_a_line_ending() {
 }
 
 #[test]
+fn a_toml_file_with_a_lone_cr_keeps_its_line_endings() {
+    // TOML has no lone-CR line ending: the file is invalid, and reading the CR as a
+    // line break would give it values it never had.
+    let input = "description = \"x\"\r# note\rprompt = \"y\"\r\n\n\n";
+    let out = format_with(
+        input,
+        ".gemini/commands/g.toml",
+        None,
+        &FmtOptions::default(),
+    );
+    assert_eq!(out.text, input);
+    assert!(!out.changed);
+    // With CRLF and LF only, fmt normalises as usual.
+    let out = format_with(
+        "description = \"x\"\r\nprompt = \"y\"\r\n\n\n",
+        ".gemini/commands/g.toml",
+        None,
+        &FmtOptions::default(),
+    );
+    assert_eq!(out.text, "description = \"x\"\nprompt = \"y\"\n");
+}
+
+#[test]
 fn key_order_moves_blocks_within_groups() {
     // A local key order (the real one comes from `schemas/<kind>.schema.json`).
     let required = ["name", "description"];

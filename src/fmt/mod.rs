@@ -193,6 +193,12 @@ pub fn to_lf(text: &str) -> String {
     out
 }
 
+/// Whether `text` has a `\r` not followed by `\n`.
+fn has_lone_cr(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n'))
+}
+
 /// The byte offset in `text` just after its first `n` line endings (as [`to_lf`] counts
 /// them), or the end of `text` if it has fewer.
 fn after_line_endings(text: &str, n: usize) -> usize {
@@ -255,6 +261,19 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     if let Some(rest) = repaired.as_deref().and_then(|t| t.strip_prefix('\u{feff}')) {
         text = rest;
         note(&mut rewrites, Rewrite::Bom);
+    }
+    // TOML has no lone-CR line ending (TOML 1.0, "Newline means LF or CRLF"): a lone CR
+    // makes the file invalid, and reading it as a line break would make it valid with
+    // values it never had. Such a file keeps its line endings and final newline as they
+    // are; `check` reports the syntax error.
+    if doc.kind.is_toml() && has_lone_cr(text) {
+        rewrites.sort();
+        return Formatted {
+            changed: text != original || doc.source.encoding != Encoding::Utf8,
+            text: text.to_owned(),
+            rewrites,
+            diagnostics,
+        };
     }
     let crlf = wants_crlf(original, opts.newline);
     let lf = to_lf(text);
