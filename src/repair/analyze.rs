@@ -197,6 +197,9 @@ fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
         let a = avg(d);
         let class = match (d.wide, d.multibyte) {
             (2.., _) => Class::Strong,
+            // One Han character outside the ranked frequent ones from three Latin
+            // characters (`åœ”` = 圔) is as likely real text: decided by its region.
+            (1, 1) if a > 4.5 => Class::Weak,
             (1, _) if a <= 5.5 => Class::Strong,
             (0, 2..) if a <= 4.5 => Class::Strong,
             _ if r.depth > 1 || a <= 3.5 => Class::Strong,

@@ -183,6 +183,9 @@ fn partial_damage() {
 /// Legitimate text that resembles mojibake: must come back byte for byte.
 const NEVER_DAMAGE: &[&str] = &[
     CLEAN,
+    // Three Latin letters that read as one rare Han character (`åœ”` = 圔), found by the
+    // property test.
+    "Nordic åœ” and more",
     "Français : « élève », où, déjà, Ça. Português: NÃO, SÃO, IRMÃ , MAÇÃ, ação. Deutsch: Äpfel, Größe.",
     "Español: ¿Qué? ¡Sí! año, niño. Türkçe: ğüşıöç İĞÜŞ. Tiếng Việt: Hướng dẫn cho trợ lý.",
     "中文：代码审查助手。日本語：エージェントの指示。한국어: 에이전트 지침입니다.",
