@@ -190,6 +190,18 @@ fn a_lone_cr_is_a_line_ending() {
 }
 
 #[test]
+fn a_lone_cr_that_would_move_the_front_matter_end_leaves_the_file_alone() {
+    // `---\r` closes the front matter only for a reader that takes a lone CR as a line
+    // break; the file keeps its text and gets a `fmt-refused` warning.
+    let input = "---\nname: a\ndescription: b\n---\rBody.\n";
+    let out = format_with(input, ".claude/agents/a.md", None, &FmtOptions::default());
+    assert_eq!(out.text, input);
+    assert!(!out.changed);
+    assert_eq!(out.diagnostics.len(), 1);
+    assert_eq!(out.diagnostics[0].rule, "fmt-refused");
+}
+
+#[test]
 fn a_toml_file_with_a_lone_cr_keeps_its_line_endings() {
     // TOML has no lone-CR line ending: the file is invalid, and reading the CR as a
     // line break would give it values it never had.

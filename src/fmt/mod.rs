@@ -193,6 +193,21 @@ pub fn to_lf(text: &str) -> String {
     out
 }
 
+/// Whether `doc` (the input) and `lf` (its LF-only re-parse) agree on having front matter
+/// and on the line the body starts at.
+fn same_split(doc: &Document, lf: &Document) -> bool {
+    let head_lines = |d: &Document, lf_only: bool| {
+        let head = &d.text()[..(d.body.start as usize).min(d.text().len())];
+        if lf_only {
+            head.matches('\n').count()
+        } else {
+            to_lf(head).matches('\n').count()
+        }
+    };
+    doc.front_matter.is_some() == lf.front_matter.is_some()
+        && head_lines(doc, false) == head_lines(lf, true)
+}
+
 /// Whether `text` has a `\r` not followed by `\n`.
 fn has_lone_cr(text: &str) -> bool {
     let b = text.as_bytes();
@@ -282,6 +297,26 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
         toml_final_newline(&lf, doc, &mut rewrites)
     } else {
         let parsed = front_matter::reparse_own(&lf, doc);
+        if has_lone_cr(text) && !same_split(doc, &parsed) {
+            // A tool that splits front matter on LF and CRLF sees a different file than
+            // one that reads a lone CR as a line break (`---\r` closes the front matter
+            // only for the latter): fmt cannot tell which the author meant.
+            diagnostics.push(
+                rules::fmt_refused::FmtRefused
+                    .meta()
+                    .diag(
+                        Span::empty(0),
+                        "fmt left the file unchanged: reading its lone CRs as line breaks would move where the front matter ends".to_owned(),
+                    )
+                    .with_help("replace the lone CR characters with LF or CRLF line breaks"),
+            );
+            return Formatted {
+                text: original.to_owned(),
+                changed: doc.source.encoding != Encoding::Utf8,
+                rewrites: Vec::new(),
+                diagnostics,
+            };
+        }
         let parsed = front_matter::format(parsed, &mut rewrites, &mut diagnostics);
         let head = parsed.text()[..parsed.body.start as usize].to_owned();
         let body_in = parsed.body_text();
