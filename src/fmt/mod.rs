@@ -193,8 +193,9 @@ pub fn to_lf(text: &str) -> String {
     out
 }
 
-/// Whether `doc` (the input) and `lf` (its LF-only re-parse) agree on having front matter
-/// and on the line the body starts at.
+/// Whether `doc` (the input) and `lf` (its LF-only re-parse) agree on having front matter,
+/// on the line the body starts at and on the front-matter values (the YAML parser does not
+/// read a lone CR inside a line the way it reads LF).
 fn same_split(doc: &Document, lf: &Document) -> bool {
     let head_lines = |d: &Document, lf_only: bool| {
         let head = &d.text()[..(d.body.start as usize).min(d.text().len())];
@@ -204,8 +205,10 @@ fn same_split(doc: &Document, lf: &Document) -> bool {
             to_lf(head).matches('\n').count()
         }
     };
+    let values = |d: &Document| d.root.as_ref().map(crate::document::Node::to_json);
     doc.front_matter.is_some() == lf.front_matter.is_some()
         && head_lines(doc, false) == head_lines(lf, true)
+        && values(doc) == values(lf)
 }
 
 /// Whether `text` has a `\r` not followed by `\n`.
@@ -300,13 +303,14 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
         if has_lone_cr(text) && !same_split(doc, &parsed) {
             // A tool that splits front matter on LF and CRLF sees a different file than
             // one that reads a lone CR as a line break (`---\r` closes the front matter
-            // only for the latter): fmt cannot tell which the author meant.
+            // only for the latter; `a\rb: c` is one key or two): fmt cannot tell which the
+            // author meant.
             diagnostics.push(
                 rules::fmt_refused::FmtRefused
                     .meta()
                     .diag(
                         Span::empty(0),
-                        "fmt left the file unchanged: reading its lone CRs as line breaks would move where the front matter ends".to_owned(),
+                        "fmt left the file unchanged: reading its lone CRs as line breaks would change its front matter".to_owned(),
                     )
                     .with_help("replace the lone CR characters with LF or CRLF line breaks"),
             );
