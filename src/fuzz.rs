@@ -277,7 +277,12 @@ fn fmt_one(src: &SourceText, path: &str) -> Result<(), String> {
     // Mojibake repair changes the text on purpose: compare with the repaired input.
     let repaired;
     let base = if out.rewrites.contains(&Rewrite::Mojibake) {
-        let text = repair::repair(doc.text()).text;
+        // fmt repairs a markdown file with its line endings read as LF (see `fmt::fmt`).
+        let text = if doc.kind.is_toml() {
+            repair::repair(doc.text()).text
+        } else {
+            repair::repair(&fmt::to_lf(doc.text())).text
+        };
         repaired = document::parse(SourceText::from_str(&text), Some(path), Some(doc.kind)).doc;
         &repaired
     } else {

@@ -266,14 +266,22 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     if doc.source.encoding != Encoding::Utf8 {
         note(&mut rewrites, Rewrite::Bom);
     }
+    // Repair decides per line, so a markdown file with lone CRs is repaired with them
+    // read as line breaks already: the next run sees the same lines (idempotence).
+    let lone_cr = has_lone_cr(original);
+    let base: std::borrow::Cow<'_, str> = if lone_cr && !doc.kind.is_toml() {
+        std::borrow::Cow::Owned(to_lf(original))
+    } else {
+        std::borrow::Cow::Borrowed(original)
+    };
     let repaired = opts
         .repair_encoding
-        .then(|| repair_encoding(original))
+        .then(|| repair_encoding(&base))
         .flatten();
     if repaired.is_some() {
         note(&mut rewrites, Rewrite::Mojibake);
     }
-    let mut text = repaired.as_deref().unwrap_or(original);
+    let mut text = repaired.as_deref().unwrap_or(&base);
     // A repaired `ï»¿` at the start is a byte-order mark, which fmt removes like a real one
     // (a reader strips it, so leaving it would make the next run change the file).
     if let Some(rest) = repaired.as_deref().and_then(|t| t.strip_prefix('\u{feff}')) {
@@ -284,7 +292,7 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     // makes the file invalid, and reading it as a line break would make it valid with
     // values it never had. Such a file keeps its line endings and final newline as they
     // are; `check` reports the syntax error.
-    if doc.kind.is_toml() && has_lone_cr(text) {
+    if doc.kind.is_toml() && lone_cr {
         rewrites.sort();
         return Formatted {
             changed: text != original || doc.source.encoding != Encoding::Utf8,
@@ -300,7 +308,7 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
         toml_final_newline(&lf, doc, &mut rewrites)
     } else {
         let parsed = front_matter::reparse_own(&lf, doc);
-        if has_lone_cr(text) && !same_split(doc, &parsed) {
+        if lone_cr && !same_split(doc, &parsed) {
             // A tool that splits front matter on LF and CRLF sees a different file than
             // one that reads a lone CR as a line break (`---\r` closes the front matter
             // only for the latter; `a\rb: c` is one key or two): fmt cannot tell which the
