@@ -197,17 +197,13 @@ pub fn to_lf(text: &str) -> String {
 /// on the line the body starts at and on the front-matter values (the YAML parser does not
 /// read a lone CR inside a line the way it reads LF).
 fn same_split(doc: &Document, lf: &Document) -> bool {
-    let head_lines = |d: &Document, lf_only: bool| {
+    let head_lines = |d: &Document| {
         let head = &d.text()[..(d.body.start as usize).min(d.text().len())];
-        if lf_only {
-            head.matches('\n').count()
-        } else {
-            to_lf(head).matches('\n').count()
-        }
+        to_lf(head).matches('\n').count()
     };
     let values = |d: &Document| d.root.as_ref().map(crate::document::Node::to_json);
     doc.front_matter.is_some() == lf.front_matter.is_some()
-        && head_lines(doc, false) == head_lines(lf, true)
+        && head_lines(doc) == head_lines(lf)
         && values(doc) == values(lf)
 }
 
@@ -359,13 +355,11 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     } else {
         lf_out
     };
-    let crs = memchr::memchr_iter(b'\r', original.as_bytes()).count();
-    let orig_crlf = if crs > 0 {
+    let orig_crlf = if memchr::memchr(b'\r', original.as_bytes()).is_some() {
         original.matches("\r\n").count()
     } else {
         0
     };
-    let lone_cr = crs != orig_crlf;
     let endings_changed = lone_cr
         || if crlf {
             orig_crlf != original.matches('\n').count()
