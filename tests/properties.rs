@@ -54,15 +54,6 @@ fn clean_text() -> impl Strategy<Value = String> {
     })
 }
 
-/// UTF-8 decoded as Windows-1252 (WHATWG: the five undefined bytes become C1 controls, so no
-/// byte is lost).
-fn cp1252_mojibake(s: &str) -> String {
-    encoding_rs::WINDOWS_1252
-        .decode_without_bom_handling(s.as_bytes())
-        .0
-        .into_owned()
-}
-
 /// A string value that YAML quoting must handle: colons, `#`, quotes, leading and trailing
 /// spaces, indicators at the start, unicode, several lines.
 fn hostile_value() -> impl Strategy<Value = String> {
@@ -211,7 +202,7 @@ proptest! {
         let kept = repair(&text);
         prop_assert_eq!(&kept.text, &text, "altered clean text: {:?}", kept.fixes);
         prop_assume!(agentfmt::repair::is_clean_fast(&text));
-        let damaged = cp1252_mojibake(&text);
+        let damaged = agentfmt::repair::simulate::cp1252(&text);
         let fixed = repair(&damaged);
         prop_assert_eq!(&fixed.text, &text, "damaged: {:?}", damaged);
     }

@@ -80,6 +80,8 @@ mod lm;
 mod passes;
 mod prior;
 mod region;
+#[doc(hidden)]
+pub mod simulate;
 mod tables;
 #[cfg(test)]
 mod tests;

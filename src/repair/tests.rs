@@ -1,42 +1,8 @@
 //! Unit tests for the repair engine.
+use super::simulate::{
+    cp1252, cp1252_dropped as dropped, cp1252_fffd as fffd, latin1, mac_roman as mac,
+};
 use super::*;
-use encoding_rs::{MACINTOSH, WINDOWS_1252};
-
-const UNDEFINED: [char; 5] = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
-
-fn cp1252(s: &str) -> String {
-    WINDOWS_1252
-        .decode_without_bom_handling(s.as_bytes())
-        .0
-        .into_owned()
-}
-fn dropped(s: &str) -> String {
-    cp1252(s)
-        .chars()
-        .filter(|c| !UNDEFINED.contains(c))
-        .collect()
-}
-fn fffd(s: &str) -> String {
-    cp1252(s)
-        .chars()
-        .map(|c| {
-            if UNDEFINED.contains(&c) {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-fn latin1(s: &str) -> String {
-    s.bytes().map(char::from).collect()
-}
-fn mac(s: &str) -> String {
-    MACINTOSH
-        .decode_without_bom_handling(s.as_bytes())
-        .0
-        .into_owned()
-}
 
 const CLEAN: &str = "---\nname: reviewer\ndescription: Reviews code — carefully\n---\n\n# Rules ✅\n\n- ❌ Never push to `main`.\n- ⚠️ Ask first → then act.\n- Café, naïve, à la carte, São Paulo, Straße, señal, İstanbul.\n- Тесты: запусти их для проверки.\n- 代码审查：请用中文回答。日本語のテスト。한국어 지침.\n\n┌──────┐\n│ box  │\n└──────┘\n\n🚀 Ship it 🧑‍💻 “quoted” ‘single’ … 20 °C ± 1.\n";
 

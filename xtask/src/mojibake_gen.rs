@@ -1,7 +1,7 @@
 //! Damage simulation for the mojibake development set: UTF-8 bytes decoded with
 //! the wrong code page, in every variant the repair engine handles.
 
-use encoding_rs::{MACINTOSH, WINDOWS_1252};
+use agentfmt::repair::simulate::{cp1252, cp1252_dropped, cp1252_fffd, latin1, mac_roman};
 
 /// Damage kinds of the development set, with whether a byte is lost or ambiguous.
 pub const KINDS: &[(&str, bool)] = &[
@@ -18,52 +18,15 @@ pub const KINDS: &[(&str, bool)] = &[
     ("partial-lines", false),
 ];
 
-const UNDEFINED: [char; 5] = ['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'];
-
-/// UTF-8 read as Windows-1252, undefined bytes kept as C1 controls (WHATWG).
-pub fn cp1252(s: &str) -> String {
-    WINDOWS_1252
-        .decode_without_bom_handling(s.as_bytes())
-        .0
-        .into_owned()
-}
-
-fn latin1(s: &str) -> String {
-    s.bytes().map(char::from).collect()
-}
-
-fn mac(s: &str) -> String {
-    MACINTOSH
-        .decode_without_bom_handling(s.as_bytes())
-        .0
-        .into_owned()
-}
-
 /// Applies damage `kind` to the whole of `s`; returns (damaged, expected repair).
 pub fn damage(kind: &str, s: &str) -> Option<(String, String)> {
     let whole = |f: &dyn Fn(&str) -> String| Some((f(s), s.to_owned()));
     match kind {
         "cp1252-c1" => whole(&cp1252),
-        "cp1252-dropped" => whole(&|t| {
-            cp1252(t)
-                .chars()
-                .filter(|c| !UNDEFINED.contains(c))
-                .collect()
-        }),
-        "cp1252-fffd" => whole(&|t| {
-            cp1252(t)
-                .chars()
-                .map(|c| {
-                    if UNDEFINED.contains(&c) {
-                        '\u{fffd}'
-                    } else {
-                        c
-                    }
-                })
-                .collect()
-        }),
+        "cp1252-dropped" => whole(&cp1252_dropped),
+        "cp1252-fffd" => whole(&cp1252_fffd),
         "latin1" => whole(&latin1),
-        "mac-roman" => whole(&mac),
+        "mac-roman" => whole(&mac_roman),
         "nbsp-space" => whole(&|t| cp1252(t).replace('\u{a0}', " ")),
         "double" => whole(&|t| cp1252(&cp1252(t))),
         "triple" => whole(&|t| cp1252(&cp1252(&cp1252(t)))),
