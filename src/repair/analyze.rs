@@ -176,38 +176,48 @@ fn read(chars: &[char], pen: Penalties, edges: Edges) -> Option<Reading> {
     None
 }
 
-/// Mac OS Roman lead bytes (0xC2-0xDF) that show as punctuation or symbols.
-const MAC_PUNCT_LEADS: &str = "¬√≈∆«»…–—“”‘’÷◊⁄€‹›";
-
 fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
     let Some(r) = reading else {
         return Class::Negative;
     };
     let d = &r.last;
     let input = chars.iter().filter(|&&c| c != ' ').count();
-    // Punctuation right before an accented letter (`—Ça va ?`, `«Été»`) is also what
-    // Mac OS Roman makes of one Cyrillic or Greek letter (`—Ç` = D1 82 = т): alone, that
-    // is no evidence.
+    // Punctuation or a letter right before an accented letter (`—Ça va ?`, `«Été»`,
+    // `œà`) is also what Mac OS Roman makes of one Cyrillic or Greek letter (`—Ç` = D1 82
+    // = т, `œà` = CF 88 = ψ): every Mac OS Roman lead byte (0xC2-0xDF) shows as
+    // punctuation, a symbol or a letter. Alone, that is no evidence.
     if r.lossless {
-        let punct_then_letter = r.codec == Codec::MacRoman
+        let lead_then_letter = r.codec == Codec::MacRoman
             && d.multibyte == 1
             && input == 2
-            && MAC_PUNCT_LEADS.contains(chars[0])
             && chars[1].is_alphabetic();
         let a = avg(d);
         let class = match (d.wide, d.multibyte) {
             (2.., _) => Class::Strong,
-            // One Han character outside the ranked frequent ones from three Latin
-            // characters (`åœ”` = 圔) is as likely real text: decided by its region.
-            (1, 1) if a > 4.5 => Class::Weak,
             (1, _) if a <= 5.5 => Class::Strong,
             (0, 2..) if a <= 4.5 => Class::Strong,
             _ if r.depth > 1 || a <= 3.5 => Class::Strong,
             _ if a <= 4.5 => Class::Medium,
             _ => Class::Negative,
         };
-        return if punct_then_letter && class != Class::Negative {
-            Class::Weak
+        // One Han character outside the ranked frequent ones from three Latin characters
+        // (`åœ”` = 圔), or a short Mac OS Roman reading that needs a near-impossible
+        // character (`Àñœà` = `˖ψ`, a modifier letter; in Mac OS Roman every accented
+        // Latin letter is a byte of some UTF-8 sequence), is as likely real text: at most
+        // weak evidence, decided by its region. That holds only while the cluster reads as
+        // letters and quotes: a C1 control or a Latin-1 symbol inside a word (`ä¸‚` = 丂,
+        // `ä¸\u{81}` = 丁) is never real text, so that reading stands.
+        let reads_as_text = chars
+            .iter()
+            .all(|&c| c.is_alphabetic() || " ’‘”“…".contains(c));
+        let unlikely_alone = reads_as_text
+            && ((d.wide == 1 && d.multibyte == 1 && a > 4.5)
+                || (d.wide == 0
+                    && d.multibyte <= 2
+                    && r.codec == Codec::MacRoman
+                    && d.max_cost >= 6.0));
+        return if lead_then_letter || unlikely_alone {
+            class.min(Class::Weak)
         } else {
             class
         };

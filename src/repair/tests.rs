@@ -152,6 +152,10 @@ const NEVER_DAMAGE: &[&str] = &[
     // Three Latin letters that read as one rare Han character (`åœ”` = 圔), found by the
     // property test.
     "Nordic åœ” and more",
+    // Four accented letters that read as Mac OS Roman `˖ψ` (a modifier letter), found by
+    // the property test.
+    "Àñœàa",
+    "œàa œàœñ",
     "Français : « élève », où, déjà, Ça. Português: NÃO, SÃO, IRMÃ , MAÇÃ, ação. Deutsch: Äpfel, Größe.",
     "Español: ¿Qué? ¡Sí! año, niño. Türkçe: ğüşıöç İĞÜŞ. Tiếng Việt: Hướng dẫn cho trợ lý.",
     "中文：代码审查助手。日本語：エージェントの指示。한국어: 에이전트 지침입니다.",
@@ -166,6 +170,14 @@ const NEVER_DAMAGE: &[&str] = &[
     "Non-breaking\u{a0}space: « bonjour\u{a0}», 10\u{a0}000\u{a0}€.",
     "\u{feff}# Real BOM\r\nCRLF\r\n",
 ];
+
+#[test]
+fn one_unlisted_han_character_with_a_symbol_inside_is_repaired() {
+    // `丁` (E4 B8 81) keeps its undefined byte as U+0081, and `丂` (E4 B8 82) reads as
+    // `ä¸‚`: no clean word holds a C1 control or `¸` after a letter.
+    assert_repairs(&cp1252("丁"), "丁");
+    assert_repairs(&cp1252("丂"), "丂");
+}
 
 #[test]
 fn never_damage() {
