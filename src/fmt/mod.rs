@@ -249,13 +249,48 @@ fn note(rewrites: &mut Vec<Rewrite>, r: Rewrite) {
     }
 }
 
+/// How many passes [`fmt`] runs at most (see there).
+const MAX_PASSES: usize = 4;
+
 /// Formats `doc` (issue 4): encoding, line endings, front matter, body.
 ///
 /// Never fails and never panics on user input; what it cannot do safely it leaves alone and
 /// reports in [`Formatted::diagnostics`]. TOML files (Gemini CLI commands) only get the
 /// encoding, line-ending and final-newline fixes.
+///
+/// Runs [`fmt_pass`] until encoding repair has nothing left to do, at most [`MAX_PASSES`]
+/// times. Repair decides each region from its neighbours, and formatting front matter
+/// changes them (a U+FEFF or control character in a value becomes an escape such as
+/// `\ufeff`), so a region a first pass judged clean can read as damaged in the formatted
+/// text; the next run would then change the file. The result's diagnostics are the first
+/// pass's (their spans point into `doc`'s text); its rewrites are those of every pass.
 #[must_use]
 pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
+    let mut out = fmt_pass(doc, opts);
+    for _ in 1..MAX_PASSES {
+        if !opts.repair_encoding || repair_encoding(&to_lf(&out.text)).is_none() {
+            break;
+        }
+        let next = fmt_pass(&front_matter::reparse(&out.text, doc), opts);
+        if next.text == out.text {
+            break;
+        }
+        for r in next.rewrites {
+            note(&mut out.rewrites, r);
+        }
+        out.rewrites.sort();
+        out.text = next.text;
+        out.changed = out.text != doc.text() || doc.source.encoding != Encoding::Utf8;
+    }
+    out
+}
+
+/// One formatting pass over `doc`; [`fmt`] runs it until repair is done. Same contract as
+/// [`fmt`] except that the output may still hold damage repair would fix. Doc-hidden: the
+/// fuzz invariants check each pass.
+#[doc(hidden)]
+#[must_use]
+pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
     let original = doc.text();
     let mut rewrites = Vec::new();
     let mut diagnostics = Vec::new();
