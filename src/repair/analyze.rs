@@ -376,6 +376,11 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         {
             c.quoted = false;
         }
+        // And a token that continues a path in a code span (`templates/â€¦`): a quote of
+        // mojibake stands alone, it does not name a file.
+        if c.quoted && !line.keyword && quotes.in_code() && text[..c.start].ends_with('/') {
+            c.quoted = false;
+        }
     }
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.

@@ -382,3 +382,36 @@ fn a_guessed_closing_bracket_needs_its_opening_one() {
         }
     }
 }
+
+#[test]
+fn a_box_row_starts_and_ends_with_its_corners() {
+    // `┏` (E2 94 8F) and `━` (E2 94 81) both read `â”` once the last byte is lost, as do
+    // `╝` (E2 95 9D) and `═` (E2 95 90) as `â•`; inside a row the statistics favour the
+    // line, but a row ending in `┓` starts with `┏`, and one starting with `╚` ends in `╝`.
+    for text in [
+        "Layout:\n\n┏━━━━━━━━━┓\n┃ agentfmt ┃\n┗━━━━━━━━━┛\n",
+        "Status:\n\n╔═══════╗\n║ done  ║\n╚═══════╝\n\nProgress: ✅\n",
+    ] {
+        for damaged in [dropped(text), fffd(text)] {
+            assert_ne!(damaged, text);
+            let r = repair(&damaged);
+            check_invariants(&damaged, &r);
+            assert_eq!(r.text, text, "from {damaged:?}");
+        }
+    }
+    // A row that ends without a corner keeps its line.
+    let text = "Rule:\n\n━━━━━━━━━━\n\nDone ✅\n";
+    assert_repairs(&dropped(text), text);
+}
+
+#[test]
+fn mojibake_that_continues_a_path_in_a_code_span_is_damage() {
+    // The only damage in the file sits in a code span, but after a path separator: a
+    // quote of mojibake stands alone, it does not name a file.
+    let text = "Refs: templates impacted (e.g., `init`, `templates/actor/…`).\n";
+    assert_repairs(&cp1252(text), text);
+    assert_repairs(&dropped(text), text);
+    // A token quoted on its own stays as written.
+    let quoted = "Mojibake such as `â€¦` or `Ã©` means UTF-8 read as Windows-1252.\n";
+    assert_eq!(repair(quoted).text, quoted);
+}
