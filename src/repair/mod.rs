@@ -94,6 +94,9 @@ pub use analyze::is_clean_fast;
 /// into three classes); shared with `cargo xtask repair-model`, which builds them.
 #[doc(hidden)]
 pub use lm::fold as lm_fold;
+/// Installs other lost-byte statistics (see `cargo xtask mojibake-bench`).
+#[doc(hidden)]
+pub use lm::install as lm_install;
 /// The word lexicon's tokenizer and hash, shared with `cargo xtask repair-model`.
 #[doc(hidden)]
 pub use lm::{stems as lm_stems, word_hash as lm_word_hash, words as lm_words};

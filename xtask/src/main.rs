@@ -11,7 +11,7 @@
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
 //! - `fuzz [--seconds N] [--plateau S] [TARGET...]`: a bounded cargo-fuzz run of each target
 //!   (nightly), stopped early at a coverage plateau with `--plateau`.
-//! - `repair-model [--corpus DIR] [--extra DIR] [--check]`: regenerate the lost-byte statistics
+//! - `repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`: regenerate the lost-byte statistics
 //!   `src/repair/lm.bin` from the training half of the corpus (and gettext catalogues).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -45,7 +45,7 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz") => fuzz::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }

@@ -1,11 +1,14 @@
-//! `cargo xtask repair-model [--corpus DIR] [--check]`: derives the character
-//! n-gram statistics that the repair engine uses to choose among the candidates
-//! for a lost byte (`src/repair/lm.bin`, read by `agentfmt::repair::lm`).
+//! `cargo xtask repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`:
+//! derives the character n-gram statistics that the repair engine uses to choose among the
+//! candidates for a lost byte (`src/repair/lm.bin`, read by `agentfmt::repair::lm`).
 //!
 //! The statistics are counts of code points and of adjacent code-point pairs
-//! and triples in the *training half* of the shared corpus of agent files (the files whose
-//! name hashes to an even number, see [`is_training`]); the other half is held
-//! out, and `cargo xtask mojibake-bench` measures on it. ASCII is folded into
+//! and triples in the shared corpus of agent files and in the translated strings of the
+//! gettext catalogues under each `--extra` directory (the shipped model uses
+//! `/usr/share/locale`). The shipped model reads every corpus file; with `--holdout` only
+//! the *training half* (the files whose name hashes to an even number, see
+//! [`is_training`]), which is what `cargo xtask mojibake-bench` builds and installs so that
+//! it measures on files the model has not seen. ASCII is folded into
 //! three classes (space or line break, letter or digit, punctuation), so the
 //! table holds no words, only which non-ASCII characters occur in agent files
 //! and next to what. Files that carry mojibake signatures are skipped. Pairs
@@ -17,7 +20,7 @@
 //! and their stems (`agentfmt::repair::lm_stems`: the word without its last one
 //! or two letters) and stores each by a 32-bit hash with its count: the lexicon
 //! that re-reads `сто`/`это` by word frequency. The output is
-//! deterministic for a given corpus.
+//! deterministic for a given corpus and catalogues.
 
 use crate::mojibake_gen::has_signature;
 use anyhow::{Context, Result, bail};
@@ -42,36 +45,65 @@ fn fold(c: char) -> u32 {
     agentfmt::repair::lm_fold(c)
 }
 
+/// The message catalogues the shipped model reads (`--extra`), when present.
+pub const DEFAULT_EXTRA: &str = "/usr/share/locale";
+
 /// Runs the command; see the module docs.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let mut corpus = root.join("../shared/corpus");
     let mut check = false;
+    let mut holdout = false;
+    let mut path = root.join("src/repair/lm.bin");
     let mut extra: Vec<PathBuf> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--corpus" => corpus = PathBuf::from(it.next().context("--corpus DIR")?),
             "--check" => check = true,
+            "--holdout" => holdout = true,
+            "--out" => path = PathBuf::from(it.next().context("--out FILE")?),
             "--extra" => extra.push(PathBuf::from(it.next().context("--extra DIR")?)),
             other => bail!("unknown argument {other:?}"),
         }
     }
+    let (out, summary) = build(&corpus, &extra, holdout)?;
+    println!("{summary}");
+    if check {
+        let old = std::fs::read(&path).unwrap_or_default();
+        if old != out {
+            bail!(
+                "{} is out of date; run `cargo xtask repair-model`",
+                path.display()
+            );
+        }
+        println!("{} is up to date", path.display());
+    } else {
+        std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Builds the statistics (the bytes of an `AFLM0005` file) from the corpus at `corpus`
+/// (only its training half when `holdout`) and the catalogues under each of `extra`, with
+/// a one-line summary of what went in.
+///
+/// # Errors
+/// When `corpus` is not a directory.
+pub fn build(corpus: &Path, extra: &[PathBuf], holdout: bool) -> Result<(Vec<u8>, String)> {
     if !corpus.is_dir() {
         bail!("corpus {} not found", corpus.display());
     }
-    let mut files: Vec<(String, String)> = crate::mojibake::corpus_files(&corpus)
+    let mut files: Vec<(String, String)> = crate::mojibake::corpus_files(corpus)
         .into_iter()
-        .filter(|(name, text)| is_training(name) && !has_signature(text))
+        .filter(|(name, text)| (!holdout || is_training(name)) && !has_signature(text))
         .collect();
     let corpus_used = files.len();
-    for dir in &extra {
+    let mut catalogues = 0;
+    for dir in extra {
         let before = files.len();
         mo_texts(dir, &mut files);
-        println!(
-            "repair-model: {} message catalogues from {}",
-            files.len() - before,
-            dir.display()
-        );
+        catalogues += files.len() - before;
     }
     let mut uni: HashMap<u32, u32> = HashMap::new();
     let mut bi: HashMap<(u32, u32), u32> = HashMap::new();
@@ -180,29 +212,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         varint(&mut out, u64::from(n));
         last = h;
     }
-    let path = root.join("src/repair/lm.bin");
-    println!(
-        "repair-model: {used} training texts ({corpus_used} corpus files, {chars} characters), {} code points, {} pairs, {} triples, {} words, {} bytes",
+    let summary = format!(
+        "repair-model: {used} training texts ({corpus_used} corpus files{}, {catalogues} message catalogues, {chars} characters), {} code points, {} pairs, {} triples, {} words, {} bytes",
+        if holdout { " of the training half" } else { "" },
         uni.len(),
         bi.len(),
         tri.len(),
         lexicon.len(),
         out.len()
     );
-    if check {
-        let old = std::fs::read(&path).unwrap_or_default();
-        if old != out {
-            bail!(
-                "{} is out of date; run `cargo xtask repair-model`",
-                path.display()
-            );
-        }
-        println!("{} is up to date", path.display());
-    } else {
-        std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
-        println!("wrote {}", path.display());
-    }
-    Ok(())
+    Ok((out, summary))
 }
 
 /// Appends the translated strings of every GNU gettext catalogue (`*.mo`) under
