@@ -11,8 +11,9 @@
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
 //! - `fuzz [--seconds N] [--plateau S] [TARGET...]`: a bounded cargo-fuzz run of each target
 //!   (nightly), stopped early at a coverage plateau with `--plateau`.
-//! - `repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`: regenerate the lost-byte statistics
-//!   `src/repair/lm.bin` from the training half of the corpus (and gettext catalogues).
+//! - `repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`: regenerate
+//!   the lost-byte statistics `src/repair/lm.bin` from the corpus (`--holdout`: its training
+//!   half only) and gettext catalogues.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
