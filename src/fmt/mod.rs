@@ -367,7 +367,10 @@ pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
         if let Some(at) = body_out.refused_at {
             // `at` is in the repaired, LF-only body; repair and line-ending changes keep
             // the body's lines, so point at the start of the same line in the original.
-            let line = body_in[..at.min(body_in.len())].matches('\n').count();
+            // `at` may fall inside a character of `body_in` (an offset after earlier
+            // rewrites), so the line breaks before it are counted in bytes.
+            let line =
+                memchr::memchr_iter(b'\n', &body_in.as_bytes()[..at.min(body_in.len())]).count();
             let start = (doc.body.start as usize).min(original.len());
             let at = start + after_line_endings(&original[start..], line);
             diagnostics.push(
