@@ -268,7 +268,10 @@ const MAX_PASSES: usize = 4;
 pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     let mut out = fmt_pass(doc, opts);
     for _ in 1..MAX_PASSES {
-        if !opts.repair_encoding || repair_encoding(&to_lf(&out.text)).is_none() {
+        if !opts.repair_encoding
+            || crate::repair::is_clean_fast(&out.text)
+            || repair_encoding(&to_lf(&out.text)).is_none()
+        {
             break;
         }
         let next = fmt_pass(&front_matter::reparse(&out.text, doc), opts);
