@@ -103,10 +103,13 @@ fn avg(d: &Decoded) -> f32 {
     d.cost / d.multibyte.max(1) as f32
 }
 
-fn best_lossless(chars: &[char]) -> Option<(Codec, Decoded)> {
+/// The cheaper of the Windows-1252 and Mac OS Roman readings of `chars` without dropped
+/// bytes (a U+FFFD still stands for one lost byte, chosen with `edges`, the cluster's
+/// neighbours in the text).
+fn best_lossless(chars: &[char], edges: Edges) -> Option<(Codec, Decoded)> {
     let mut best: Option<(Codec, Decoded)> = None;
     for codec in [Codec::Western, Codec::MacRoman] {
-        if let Some(d) = decode(chars, codec, false, Penalties::default(), Edges::default())
+        if let Some(d) = decode(chars, codec, false, Penalties::default(), edges)
             && d.multibyte > 0
             && best.as_ref().is_none_or(|(_, b)| d.cost < b.cost)
         {
@@ -134,7 +137,13 @@ fn read(chars: &[char], pen: Penalties, edges: Edges) -> Option<Reading> {
         if !chain.is_empty() && !mojibake_like(&cur) {
             break;
         }
-        let Some((codec, d)) = best_lossless(&cur) else {
+        // Inner layers are decoded text: their neighbours are not the cluster's.
+        let around = if chain.is_empty() {
+            edges
+        } else {
+            Edges::default()
+        };
+        let Some((codec, d)) = best_lossless(&cur, around) else {
             break;
         };
         // Layered damage repeats the same code page.

@@ -415,3 +415,14 @@ fn mojibake_that_continues_a_path_in_a_code_span_is_damage() {
     let quoted = "Mojibake such as `â€¦` or `Ã©` means UTF-8 read as Windows-1252.\n";
     assert_eq!(repair(quoted).text, quoted);
 }
+
+#[test]
+fn a_replaced_byte_is_chosen_with_the_cluster_neighbours() {
+    // U+FFFD keeps the place of a lost byte, so the cluster reads without dropped bytes,
+    // but the byte's value is still a guess: `lá»�i` is `lời` (E1 BB 9D) only with the
+    // `l` and `i` around the cluster; alone, the statistics chose `Ố` (E1 BB 90).
+    let text = "Hãy trả lời bằng tiếng Việt.\n";
+    let damaged = fffd(text);
+    assert!(damaged.contains('\u{fffd}'));
+    assert_repairs(&damaged, text);
+}
