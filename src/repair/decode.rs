@@ -465,65 +465,54 @@ const BOX_CORNERS: [(char, char); 19] = [
     ('╰', '╯'),
 ];
 
-/// A guessed character that starts a run of box drawing ending in a right corner (`┓`)
-/// is that corner's left corner (`┏`) when it can be: `┏` = E2 94 8F and `━` = E2 94 81
-/// both lose their last byte to Windows-1252 and read `â”`, and the trigram statistics
-/// favour `━` inside a row of `━`. The run's other characters must not be right corners;
-/// a run preceded on its line by box drawing is not a row's start. `cands[k]` are step
-/// `k`'s candidates.
+/// Fits guessed box drawing to the corners of its row: a guessed line that starts a row
+/// (nothing box-like before it on the line) ending in a right corner (`┓`) is that
+/// corner's left corner (`┏`), and a row from a left corner (`╚`) whose guessed last
+/// character ends the box drawing ends in its right corner (`╝`), when the candidates
+/// allow. `┏` = E2 94 8F and `━` = E2 94 81 both read `â”` once the last byte is lost, as
+/// do `╝` and `═` (E2 95 9D / 90) as `â•`, and the trigram statistics favour the line
+/// inside a row. A row is a corner or line, then lines and junctions (neither corner).
+/// `cands[k]` are step `k`'s candidates.
 fn open_box_rows(steps: &mut [Step], cands: &[Vec<(char, u8)>], line_before: &str) {
     let is_box = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
     let left_of = |right: char| BOX_CORNERS.iter().find(|p| p.1 == right).map(|p| p.0);
-    for k in 0..steps.len() {
-        if cands[k].len() < 2 || !is_box(steps[k].ch) || left_of(steps[k].ch).is_some() {
-            continue;
+    let right_of = |left: char| BOX_CORNERS.iter().find(|p| p.0 == left).map(|p| p.1);
+    let inner = |c: char| is_box(c) && left_of(c).is_none() && right_of(c).is_none();
+    let n = steps.len();
+    for k in 0..n {
+        // Only a row's start scans its row, so a long run of box drawing stays linear.
+        let right = right_of(steps[k].ch);
+        if right.is_none() {
+            let before = if k == 0 {
+                line_before.chars().next_back()
+            } else {
+                Some(steps[k - 1].ch)
+            };
+            if cands[k].len() < 2 || !inner(steps[k].ch) || before.is_some_and(is_box) {
+                continue;
+            }
         }
-        let before = if k == 0 {
-            line_before.chars().next_back()
-        } else {
-            Some(steps[k - 1].ch)
-        };
-        if before.is_some_and(is_box) {
-            continue;
-        }
-        let mut j = k + 1;
-        while j < steps.len() && is_box(steps[j].ch) && left_of(steps[j].ch).is_none() {
-            j += 1;
-        }
-        let Some(left) = steps.get(j).and_then(|s| left_of(s.ch)) else {
-            continue;
-        };
-        if let Some(&(ch, mask)) = cands[k].iter().find(|c| c.0 == left) {
-            (steps[k].ch, steps[k].mask) = (ch, mask);
-        }
-    }
-    // And a run that starts with a left corner (`╚`) ends with its right corner (`╝`)
-    // when its guessed last character can be one (`╝` = E2 95 9D and `═` = E2 95 90 both
-    // read `â•` once the last byte is lost).
-    for k in 0..steps.len() {
-        let Some(&(_, right)) = BOX_CORNERS.iter().find(|p| p.0 == steps[k].ch) else {
-            continue;
-        };
         let mut e = k + 1;
-        while e + 1 < steps.len()
-            && is_box(steps[e + 1].ch)
-            && left_of(steps[e].ch).is_none()
-            && BOX_CORNERS.iter().all(|p| p.0 != steps[e + 1].ch)
-        {
+        while e < n && inner(steps[e].ch) {
             e += 1;
         }
-        if e >= steps.len()
-            || cands[e].len() < 2
-            || !is_box(steps[e].ch)
-            || left_of(steps[e].ch).is_some()
-        {
+        // `steps[k + 1..e]` are lines and junctions; `steps.get(e)` ends the row.
+        let (at, want) = if let Some(right) = right {
+            if e == k + 1 || steps.get(e).is_some_and(|s| is_box(s.ch)) {
+                continue;
+            }
+            (e - 1, right)
+        } else {
+            let Some(left) = steps.get(e).and_then(|s| left_of(s.ch)) else {
+                continue;
+            };
+            (k, left)
+        };
+        if cands[at].len() < 2 {
             continue;
         }
-        if e + 1 < steps.len() && is_box(steps[e + 1].ch) {
-            continue;
-        }
-        if let Some(&(ch, mask)) = cands[e].iter().find(|c| c.0 == right) {
-            (steps[e].ch, steps[e].mask) = (ch, mask);
+        if let Some(&(ch, mask)) = cands[at].iter().find(|c| c.0 == want) {
+            (steps[at].ch, steps[at].mask) = (ch, mask);
         }
     }
 }
