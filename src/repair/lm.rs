@@ -344,3 +344,26 @@ pub(crate) fn word_count(lower: &str) -> u32 {
 pub(crate) fn unigram_cost(c: char) -> f32 {
     -(model().unigram(fold(c)).max(1e-300).ln()) as f32
 }
+
+/// The model's view of `text`, for `cargo xtask mojibake-bench --score`: each
+/// character with its cost `-ln P(c | p2 p1)` (the text starts after two spaces), the
+/// total, and each lexicon word of `text` ([`words`]) and its [`stems`] with their counts.
+pub fn debug_score(text: &str) -> String {
+    let mut out = String::new();
+    let (mut p2, mut p1) = (' ', ' ');
+    let mut total = 0.0f32;
+    for c in text.chars() {
+        let k = cost(c, p1, p2);
+        total += k;
+        out.push_str(&format!("{c}:{k:.1} "));
+        (p2, p1) = (p1, c);
+    }
+    out.push_str(&format!("| total {total:.1} |"));
+    words(text, |w| {
+        out.push_str(&format!(" {w}={}", word_count(w)));
+        stems(w, |s| {
+            out.push_str(&format!(" {}~{}", &s[1..], word_count(s)))
+        });
+    });
+    out
+}

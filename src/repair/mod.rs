@@ -90,6 +90,8 @@ use crate::span::Span;
 use std::fmt;
 
 pub use analyze::is_clean_fast;
+#[doc(hidden)]
+pub use lm::debug_score as lm_debug_score;
 /// How the lost-byte statistics fold a character into their alphabet (ASCII
 /// into three classes); shared with `cargo xtask repair-model`, which builds them.
 #[doc(hidden)]

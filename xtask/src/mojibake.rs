@@ -10,6 +10,10 @@
 //! repair-model --holdout`, with the same message catalogues) and installs them in place
 //! of the shipped ones. `--shipped-model` measures the shipped statistics instead (then
 //! the held-out cases are not held out).
+//!
+//! `--score FILE` runs no bench: for each line of `FILE`, readings separated by ` | `,
+//! it prints the installed model's cost of each character and the lexicon counts of its
+//! words, to see why the search prefers one reading of a lost byte to another.
 
 use crate::mojibake_gen::{KINDS, damage, has_signature};
 use crate::mojibake_texts::{LOOKALIKES, TEXTS};
@@ -37,6 +41,9 @@ struct Opts {
     all: bool,
     /// Measure the shipped statistics instead of ones trained on the training half.
     shipped_model: bool,
+    /// Instead of the bench, print the model's costs of each reading in this file (one
+    /// line per text, readings separated by ` | `).
+    score: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Opts> {
@@ -49,6 +56,7 @@ fn parse(args: &[String]) -> Result<Opts> {
         verbose: false,
         all: false,
         shipped_model: false,
+        score: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -60,6 +68,7 @@ fn parse(args: &[String]) -> Result<Opts> {
             "-v" | "--verbose" => o.verbose = true,
             "--all" => o.all = true,
             "--shipped-model" => o.shipped_model = true,
+            "--score" => o.score = Some(it.next().context("--score FILE")?.into()),
             other => o.corpus = other.into(),
         }
     }
@@ -96,7 +105,7 @@ pub fn corpus_files(dir: &Path) -> Vec<(String, String)> {
 }
 
 /// Runs the bench; see the module docs. `args`: `[--corpus DIR] [--seeds DIR]
-/// [--max-per-kind N] [--no-ftfy] [--all] [-v]`.
+/// [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] [--score FILE] [-v]`.
 pub fn run(args: &[String]) -> Result<()> {
     let o = parse(args)?;
     let corpus = if o.corpus.is_dir() {
@@ -117,6 +126,14 @@ pub fn run(args: &[String]) -> Result<()> {
             "the repair statistics were in use before the bench installed its own"
         );
         println!("model: built for the bench; {summary}");
+    }
+    if let Some(f) = &o.score {
+        for line in std::fs::read_to_string(f)?.lines() {
+            for alt in line.split(" | ") {
+                println!("{alt}\n  {}", agentfmt::repair::lm_debug_score(alt));
+            }
+        }
+        return Ok(());
     }
     println!(
         "corpus: {} ({} valid UTF-8 files)",
