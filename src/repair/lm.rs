@@ -239,6 +239,12 @@ impl Model {
         (self.two(a, b).0 + t * self.unigram(b)) / (n + t)
     }
 
+    /// `P(c | a b)`. Pairs of two ASCII classes are not stored, so after ASCII text
+    /// the first non-ASCII character's estimate is its triple count over the back-off
+    /// weight, not a probability (it can exceed 1); the candidates at that position are
+    /// then ranked by how often each follows that context. Storing the nine all-ASCII
+    /// pairs makes it a probability, and measured one case worse in
+    /// `cargo xtask mojibake-bench` (session 5), so it stays a ranking.
     fn trigram(&self, a: u32, b: u32, c: u32) -> f64 {
         let (n, t) = self.two(a, b);
         let t = t.max(MIN_TYPES);
