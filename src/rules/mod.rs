@@ -68,6 +68,7 @@ pub mod mojibake;
 pub mod name_style;
 pub mod non_utf8_encoding;
 pub mod positional_argument_base;
+pub mod prose;
 pub mod second_front_matter;
 pub mod skill_name_mismatch;
 pub mod strict_yaml;

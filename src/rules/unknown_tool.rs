@@ -1,8 +1,8 @@
-//! `unknown-tool` (AF111): Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement.
+//! `unknown-tool` (AF111): Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries and body `#tool:<name>` references (outside code) that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement.
 
 declare_rule! {
     /// ## What it does
-    /// Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement.
+    /// Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries and body `#tool:<name>` references (outside code) that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement.
     ///
     /// ## Why is this bad?
     /// Unknown names are ignored silently: the agent runs without the tool, and if no Claude `tools` entry resolves the subagent fails to launch [CC-SUB], [CC-TOOLS], [GH-AGENTS-CFG], [VSC-TOOLS].
@@ -218,6 +218,29 @@ fn entries(node: &Node, text: &str, on_space: bool) -> Vec<(String, Span)> {
     }
 }
 
+/// The entries of tool list `key` of `doc` with their spans in the file, and the list's node;
+/// `claude` selects Claude's reading (a kebab-case `allowed-tools` string without commas is
+/// split on spaces). `None` when the key is absent, or for Copilot when the value is raw text
+/// a lenient reader kept (`[read, search`): its syntax error is reported already and the
+/// entries are unreliable.
+#[must_use]
+pub fn tool_list<'d>(
+    doc: &'d crate::document::Document,
+    key: &str,
+    claude: bool,
+) -> Option<(&'d Node, Vec<(String, Span)>)> {
+    let node = doc.get(key)?;
+    if matches!(
+        node.value,
+        crate::document::Value::Str(_, crate::document::Style::Raw)
+    ) && !claude
+    {
+        return None;
+    }
+    let on_space = claude && key.contains('-') && node.as_str().is_some_and(|s| !s.contains(','));
+    Some((node, entries(node, doc.text(), on_space)))
+}
+
 fn claude_entry(cx: &mut Checker<'_>, name: &str, span: Span) {
     let head = name.split('(').next().unwrap_or(name).trim();
     if head.starts_with("mcp__") || CLAUDE_TOOLS.contains(&head) || head == "*" {
@@ -263,6 +286,47 @@ fn copilot_entry(cx: &mut Checker<'_>, name: &str, span: Span) -> Option<&'stati
     None
 }
 
+/// `#tool:<name>` references in a Copilot body, outside code, as byte ranges of the name
+/// [VSC-INSTR], [VSC-PROMPTS].
+#[must_use]
+pub fn references(body: &str) -> Vec<std::ops::Range<usize>> {
+    if !body.contains("#tool:") {
+        return Vec::new();
+    }
+    let code = super::prose::code(body);
+    body.match_indices("#tool:")
+        .filter(|(at, _)| !super::prose::in_code(&code, *at))
+        .filter_map(|(at, m)| {
+            let start = at + m.len();
+            let len = body[start..]
+                .find(|c: char| {
+                    !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '*'))
+                })
+                .unwrap_or(body.len() - start);
+            let name = body[start..start + len].trim_end_matches('.');
+            (!name.is_empty()).then(|| start..start + name.len())
+        })
+        .collect()
+}
+
+/// Checks the `#tool:` references of a Copilot body: legacy names with their successor,
+/// near misses of known names.
+fn tool_references(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let base = doc.body.start as usize;
+    for r in references(doc.body_text()) {
+        let name = &doc.body_text()[r.clone()];
+        let span = Span::new(base + r.start, base + r.end);
+        if let Some(new) = copilot_entry(cx, name, span) {
+            let mut d = UnknownTool::META.diag(span, format!("legacy tool name `{name}`"));
+            d.severity = Severity::Info;
+            cx.report(d.with_help(format!(
+                "old names still resolve for now; write `#tool:{new}` [VSC-LEGACY-TOOLS]"
+            )));
+        }
+    }
+}
+
 impl Rule for UnknownTool {
     fn meta(&self) -> &'static super::RuleMeta {
         &Self::META
@@ -270,6 +334,16 @@ impl Rule for UnknownTool {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.doc;
+        if matches!(
+            doc.kind,
+            Kind::CopilotAgent
+                | Kind::CopilotPrompt
+                | Kind::CopilotChatmode
+                | Kind::CopilotInstructions
+                | Kind::CopilotScopedInstructions
+        ) {
+            tool_references(cx);
+        }
         let (keys, claude): (&[&str], bool) = match doc.kind {
             Kind::ClaudeAgent => (&["tools", "disallowedTools"], true),
             Kind::ClaudeSkill | Kind::ClaudeCommand => {
@@ -279,22 +353,11 @@ impl Rule for UnknownTool {
             _ => return,
         };
         for key in keys {
-            let Some(node) = doc.get(key) else {
+            let Some((node, list)) = tool_list(doc, key, claude) else {
                 continue;
             };
-            // Text a lenient reader kept because it is not valid YAML (`[read, search`): the
-            // syntax error is reported already and the entries are unreliable.
-            if matches!(
-                node.value,
-                crate::document::Value::Str(_, crate::document::Style::Raw)
-            ) && !claude
-            {
-                continue;
-            }
-            let on_space =
-                claude && key.contains('-') && node.as_str().is_some_and(|s| !s.contains(','));
             let mut legacy = Vec::new();
-            for (name, span) in entries(node, doc.text(), on_space) {
+            for (name, span) in list {
                 if claude {
                     claude_entry(cx, &name, span);
                 } else if let Some(new) = copilot_entry(cx, &name, span) {
@@ -331,6 +394,22 @@ mod tests {
         assert_eq!(parts, ["Agent(worker, researcher)", "Read"]);
         let s = "Bash(git add *) Bash(git commit *)";
         assert_eq!(split_tools(s, true).len(), 2);
+    }
+
+    #[test]
+    fn checks_tool_references_in_copilot_bodies() {
+        let t = "---\napplyTo: '**'\n---\nUse #tool:search/codebase, #tool:codebase and #tool:exectue.\n`#tool:nope` is code.\n";
+        let d = check(t, ".github/instructions/a.instructions.md", "unknown-tool");
+        let spans: Vec<&str> = d.iter().map(|d| &t[d.span.range()]).collect();
+        assert_eq!(spans, ["codebase", "exectue"]);
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap()
+                .contains("#tool:search/codebase")
+        );
+        assert!(d[1].help.as_deref().unwrap().contains("execute"));
+        assert!(check(t, ".claude/commands/a.md", "unknown-tool").is_empty());
     }
 
     #[test]
