@@ -77,6 +77,8 @@ fn fixtures_fail_and_pass() {
             let mut list = Vec::new();
             files(&base, &mut list);
             let mut checked = Vec::new();
+            // Support files (a plugin's `plugin.json`) are there for `file_exists`, not checked.
+            list.retain(|f| f.extension().is_none_or(|e| e != "json"));
             for file in list {
                 let logical = file
                     .strip_prefix(&base)

@@ -46,8 +46,10 @@ macro_rules! parse_stage_rule {
     };
 }
 
+pub mod allowed_and_denied_tool;
 pub mod binary_file;
 pub mod bom_before_front_matter;
+pub mod bypass_permissions;
 pub mod conflicting_fields;
 pub mod deprecated_key;
 pub mod duplicate_key;
@@ -56,6 +58,8 @@ pub mod empty_body;
 pub mod fmt_refused;
 pub mod front_matter_not_first;
 pub mod glob_format;
+pub mod ignored_in_plugin;
+pub mod inert_shell_command;
 pub mod invalid_file_name;
 pub mod invalid_type;
 pub mod invalid_utf8;
@@ -74,9 +78,12 @@ pub mod skill_name_mismatch;
 pub mod strict_yaml;
 pub mod toml_syntax;
 pub mod too_long;
+pub mod unbalanced_injection;
+pub mod uncovered_shell_command;
 pub mod unexpected_front_matter;
 pub mod unknown_key;
 pub mod unknown_tool;
+pub mod unknown_variable;
 pub mod unresolved_import;
 pub mod unterminated_front_matter;
 pub mod yaml_alias;
@@ -223,6 +230,13 @@ pub static RULES: &[&dyn Rule] = &[
     &positional_argument_base::PositionalArgumentBase,
     &legacy_file::LegacyFile,
     &duplicate_name::DuplicateName,
+    &uncovered_shell_command::UncoveredShellCommand,
+    &inert_shell_command::InertShellCommand,
+    &bypass_permissions::BypassPermissions,
+    &allowed_and_denied_tool::AllowedAndDeniedTool,
+    &unbalanced_injection::UnbalancedInjection,
+    &unknown_variable::UnknownVariable,
+    &ignored_in_plugin::IgnoredInPlugin,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
