@@ -49,6 +49,7 @@ macro_rules! parse_stage_rule {
 pub mod allowed_and_denied_tool;
 pub mod binary_file;
 pub mod bom_before_front_matter;
+pub mod broken_link;
 pub mod bypass_permissions;
 pub mod conflicting_fields;
 pub mod deprecated_key;
@@ -237,6 +238,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unbalanced_injection::UnbalancedInjection,
     &unknown_variable::UnknownVariable,
     &ignored_in_plugin::IgnoredInPlugin,
+    &broken_link::BrokenLink,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
