@@ -39,7 +39,7 @@ use crate::span::Span;
 /// paths are not.
 #[must_use]
 pub fn file_links(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    if !text.contains("](") && !text.contains("]:") {
+    if !maybe_relative(text) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -67,6 +67,24 @@ pub fn file_links(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         out.push((range, percent_decode(dest)));
     }
     out
+}
+
+/// A cheap test before the markdown parse: whether any `](` or `]:` in `text` is followed by
+/// something other than a URL or an anchor. Most links in agent files are web links.
+fn maybe_relative(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b']', b).any(|i| {
+        let rest = match b.get(i + 1) {
+            Some(b'(') => &text[i + 2..],
+            Some(b':') => text[i + 2..].trim_start_matches([' ', '\t']),
+            _ => return false,
+        };
+        let rest = rest.trim_start_matches('<');
+        !(rest.starts_with("http://")
+            || rest.starts_with("https://")
+            || rest.starts_with('#')
+            || rest.starts_with("mailto:"))
+    })
 }
 
 /// Decodes `%XX` escapes (UTF-8); invalid escapes are kept as written.
