@@ -61,6 +61,20 @@ impl Document {
         &self.source.text[self.body.range()]
     }
 
+    /// The directory of the logical path, with `/` separators and no trailing slash (`""` for
+    /// a file at the top or without a path): the base that relative references resolve from.
+    #[must_use]
+    pub fn dir(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(|p| {
+                p.replace('\\', "/")
+                    .rsplit_once('/')
+                    .map(|(d, _)| d.to_owned())
+            })
+            .unwrap_or_default()
+    }
+
     /// The value of top-level metadata key `key`.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Node> {

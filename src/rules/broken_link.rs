@@ -128,15 +128,7 @@ impl Rule for BrokenLink {
         ) {
             return;
         }
-        let dir = doc
-            .path
-            .as_deref()
-            .and_then(|p| {
-                p.replace('\\', "/")
-                    .rsplit_once('/')
-                    .map(|(d, _)| d.to_owned())
-            })
-            .unwrap_or_default();
+        let dir = doc.dir();
         let base = doc.body.start as usize;
         for (range, target) in file_links(doc.body_text()) {
             let joined = if dir.is_empty() {

@@ -33,17 +33,8 @@ use crate::diagnostic::did_you_mean;
 use crate::kind::Kind;
 use crate::span::Span;
 
-/// The variables VS Code substitutes in prompt files (Nov-2025 docs) [VSC-PROMPTS].
-const VARIABLES: &[&str] = &[
-    "workspaceFolder",
-    "workspaceFolderBasename",
-    "selection",
-    "selectedText",
-    "file",
-    "fileBasename",
-    "fileDirname",
-    "fileBasenameNoExtension",
-];
+/// The variables VS Code substitutes in prompt files [VSC-PROMPTS].
+use crate::convert::placeholders::VSCODE_VARS as VARIABLES;
 
 /// A placeholder found in prose: its byte range in the text, and what to say about it.
 #[derive(Debug, PartialEq, Eq)]

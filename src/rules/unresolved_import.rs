@@ -100,15 +100,7 @@ impl Rule for UnresolvedImport {
             Kind::CursorMdc | Kind::ClaudeCommand | Kind::ClaudeSkill => Severity::Warning,
             _ => return,
         };
-        let dir = doc
-            .path
-            .as_deref()
-            .and_then(|p| {
-                p.replace('\\', "/")
-                    .rsplit_once('/')
-                    .map(|(d, _)| d.to_owned())
-            })
-            .unwrap_or_default();
+        let dir = doc.dir();
         let base = doc.body.start as usize;
         for r in references(doc.body_text()) {
             let target = &doc.body_text()[r.clone()];

@@ -234,8 +234,8 @@ fn opencode_at(
         .or_else(|| at_path(rest, after_space, in_fence))
 }
 
-/// VS Code prompt variables other than `${input:…}` [VSC-PROMPTS].
-const VSCODE_VARS: &[&str] = &[
+/// VS Code prompt variables other than `${input:…}` (Nov-2025 docs) [VSC-PROMPTS].
+pub const VSCODE_VARS: &[&str] = &[
     "workspaceFolder",
     "workspaceFolderBasename",
     "selection",
