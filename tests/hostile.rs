@@ -360,7 +360,7 @@ fn unreadable_files_are_reported_and_the_run_goes_on() {
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(
         text(&o)
-            .contains("1 file(s) reformatted, 0 file(s) unchanged, 1 file(s) not read or refused."),
+            .contains("1 file reformatted, 0 files left unchanged, 1 file not read or refused."),
         "{}",
         text(&o)
     );

@@ -115,19 +115,34 @@ pub fn run(
     stdout.flush().context("writing to stdout")?;
     let unchanged = outcomes.len() - changed - skipped;
     if !inputs.iter().all(|i| matches!(i, Input::Stdin)) {
-        let what = match (args.check || args.diff, verb) {
-            (true, _) => format!("would {verb}"),
-            (false, "reformat") => "reformatted".to_owned(),
-            (false, _) => format!("{verb}ed"),
+        let files = |n: usize| {
+            if n == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{n} files")
+            }
+        };
+        // ruff's wording: "1 file would be reformatted, 3 files left unchanged".
+        let done = if verb == "reformat" {
+            "reformatted".to_owned()
+        } else {
+            format!("{verb}ed")
+        };
+        let what = if args.check || args.diff {
+            format!("would be {done}")
+        } else {
+            done
         };
         let not_read = if skipped > 0 {
-            format!(", {skipped} file(s) not read or refused")
+            format!(", {} not read or refused", files(skipped))
         } else {
             String::new()
         };
         let _ = writeln!(
             stderr,
-            "{changed} file(s) {what}, {unchanged} file(s) unchanged{not_read}."
+            "{} {what}, {} left unchanged{not_read}.",
+            files(changed),
+            files(unchanged)
         );
     }
     Ok(if failed {

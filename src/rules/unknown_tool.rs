@@ -370,7 +370,10 @@ impl Rule for UnknownTool {
                     Self::META
                         .diag(
                             node.span,
-                            format!("`{key}` uses {} legacy VS Code tool names", legacy.len()),
+                            match legacy.len() {
+                                1 => format!("`{key}` uses a legacy VS Code tool name"),
+                                n => format!("`{key}` uses {n} legacy VS Code tool names"),
+                            },
                         )
                         .with_help(format!(
                             "old names still resolve for now; rename {} [VSC-LEGACY-TOOLS]",
