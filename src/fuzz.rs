@@ -35,6 +35,8 @@ pub const PATHS: &[&str] = &[
     ".github/agents/a.agent.md",
     "AGENTS.md",
     ".gemini/commands/g.toml",
+    ".gemini/agents/g.md",
+    ".codex/agents/x.toml",
     ".opencode/agent/o.md",
     ".windsurf/rules/w.md",
     ".kiro/steering/k.md",
@@ -48,6 +50,7 @@ const CONVERT_PATHS: &[&str] = &[
     ".cursor/rules/r.mdc",
     ".github/prompts/p.prompt.md",
     ".gemini/commands/g.toml",
+    ".codex/agents/x.toml",
     "notes.txt",
 ];
 

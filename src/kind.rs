@@ -55,6 +55,8 @@ kinds! {
     AgentsMd = "agents-md", "agents-md", "AGENTS.md instructions";
     GeminiMd = "gemini-md", "gemini", "Gemini CLI context file (`GEMINI.md`)";
     GeminiCommand = "gemini-command", "gemini", "Gemini CLI custom command (`.gemini/commands/*.toml`)";
+    GeminiAgent = "gemini-agent", "gemini", "Gemini CLI subagent (`.gemini/agents/*.md`)";
+    CodexAgent = "codex-agent", "codex", "Codex custom agent (`.codex/agents/*.toml`)";
     OpencodeAgent = "opencode-agent", "opencode", "OpenCode agent (`.opencode/agent/*.md`)";
     OpencodeCommand = "opencode-command", "opencode", "OpenCode command (`.opencode/command/*.md`)";
     WindsurfRule = "windsurf-rule", "windsurf", "Windsurf rule (`.windsurf/rules/*.md`, `.windsurfrules`)";
@@ -143,15 +145,28 @@ impl Kind {
                 Dialect::ClaudeLenient
             }
             Kind::CursorMdc | Kind::Cursorrules => Dialect::CursorRaw,
-            Kind::GeminiCommand => Dialect::None,
+            Kind::GeminiCommand | Kind::CodexAgent => Dialect::None,
             _ => Dialect::Yaml,
         }
     }
 
-    /// Whether the file is TOML (Gemini CLI commands) rather than markdown.
+    /// Whether the file is TOML (Gemini CLI commands, Codex custom agents) rather than
+    /// markdown.
     #[must_use]
     pub fn is_toml(self) -> bool {
-        self == Kind::GeminiCommand
+        matches!(self, Kind::GeminiCommand | Kind::CodexAgent)
+    }
+
+    /// The key that holds the prompt of a TOML kind (`prompt` for Gemini CLI commands
+    /// [GEM-CMDS], `developer_instructions` for Codex custom agents [CODEX-SUB]); `None` for
+    /// markdown kinds, whose prompt is the body.
+    #[must_use]
+    pub fn prompt_key(self) -> Option<&'static str> {
+        match self {
+            Kind::GeminiCommand => Some("prompt"),
+            Kind::CodexAgent => Some("developer_instructions"),
+            _ => None,
+        }
     }
 
     /// Whether the kind is plain markdown with no front matter by specification.
@@ -217,6 +232,10 @@ pub fn detect(path: &str) -> Option<Kind> {
         return Some(Kind::CopilotAgent);
     }
     if lower.ends_with(".toml") {
+        // `.codex/agents/N.toml` [CODEX-SUB]; `.gemini/commands/**/N.toml` [GEM-CMDS].
+        if dirs.windows(2).any(|w| w == [".codex", "agents"]) {
+            return Some(Kind::CodexAgent);
+        }
         return (dirs.contains(&"commands")).then_some(Kind::GeminiCommand);
     }
     if !lower.ends_with(".md") {
@@ -240,6 +259,7 @@ pub fn detect(path: &str) -> Option<Kind> {
         (".opencode", "commands", Kind::OpencodeCommand),
         (".windsurf", "rules", Kind::WindsurfRule),
         (".kiro", "steering", Kind::KiroSteering),
+        (".gemini", "agents", Kind::GeminiAgent),
         (".agent", "agents", Kind::ClaudeAgent),
     ];
     // The innermost matching pair wins (`.claude/agents/x/.github/agents/y.md` is Copilot).
@@ -308,6 +328,20 @@ pub fn infer(keys: &[&str], values: &dyn Fn(&str) -> Option<String>, body: &str)
             Kind::CopilotPrompt,
             format!("front matter has `mode: {mode}`"),
         );
+    }
+    // Gemini CLI subagents: snake_case limits and `kind: local|remote` [GEM-SUB].
+    if has("max_turns") || has("timeout_mins") {
+        let k = if has("max_turns") {
+            "max_turns"
+        } else {
+            "timeout_mins"
+        };
+        return (Kind::GeminiAgent, reason(k));
+    }
+    if let Some(k) = values("kind")
+        && matches!(k.as_str(), "local" | "remote")
+    {
+        return (Kind::GeminiAgent, format!("front matter has `kind: {k}`"));
     }
     if has("temperature") || has("permission") {
         let k = if has("temperature") {
@@ -398,6 +432,9 @@ mod tests {
             (".github/chatmodes/x.chatmode.md", Kind::CopilotChatmode),
             (".github/agents/x.agent.md", Kind::CopilotAgent),
             (".github/agents/x.md", Kind::CopilotAgent),
+            (".gemini/agents/security.md", Kind::GeminiAgent),
+            (".codex/agents/reviewer.toml", Kind::CodexAgent),
+            ("home/.codex/agents/reviewer.toml", Kind::CodexAgent),
             ("AGENTS.md", Kind::AgentsMd),
             ("GEMINI.md", Kind::GeminiMd),
             (".gemini/commands/git/commit.toml", Kind::GeminiCommand),
@@ -413,5 +450,28 @@ mod tests {
         }
         assert_eq!(detect("notes/readme.md"), None);
         assert_eq!(detect("seed.txt"), None);
+    }
+
+    #[test]
+    fn infers_gemini_subagents() {
+        let none = |_: &str| None;
+        assert_eq!(
+            infer(&["name", "description", "max_turns"], &none, "").0,
+            Kind::GeminiAgent
+        );
+        assert_eq!(
+            infer(&["name", "timeout_mins"], &none, "").0,
+            Kind::GeminiAgent
+        );
+        let local = |k: &str| (k == "kind").then(|| "remote".to_owned());
+        assert_eq!(
+            infer(&["name", "description", "kind"], &local, "").0,
+            Kind::GeminiAgent
+        );
+        // OpenCode keeps `temperature` without the Gemini keys.
+        assert_eq!(
+            infer(&["description", "temperature"], &none, "").0,
+            Kind::OpencodeAgent
+        );
     }
 }

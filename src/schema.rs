@@ -33,6 +33,8 @@ pub fn schema_text(kind: Kind) -> &'static str {
         Kind::AgentsMd => include_str!("../schemas/agents-md.schema.json"),
         Kind::GeminiMd => include_str!("../schemas/gemini-md.schema.json"),
         Kind::GeminiCommand => include_str!("../schemas/gemini-command.schema.json"),
+        Kind::GeminiAgent => include_str!("../schemas/gemini-agent.schema.json"),
+        Kind::CodexAgent => include_str!("../schemas/codex-agent.schema.json"),
         Kind::OpencodeAgent => include_str!("../schemas/opencode-agent.schema.json"),
         Kind::OpencodeCommand => include_str!("../schemas/opencode-command.schema.json"),
         Kind::WindsurfRule => include_str!("../schemas/windsurf-rule.schema.json"),

@@ -177,7 +177,7 @@ fn fixtures_pass_corpus_checks() {
     let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
     let st = corpus::check_corpus(&refs, &ConvertOptions::default());
     assert!(st.ok(), "{st:#?}");
-    assert_eq!(st.files, 12);
+    assert_eq!(st.files, 14);
 }
 
 /// `name: ../../outside` never escapes the output directory.
@@ -450,5 +450,55 @@ proptest! {
         let z: Vec<String> = holders(&end).iter().map(|p| format!("{p:?}").replace("Claude(", "Index(")).collect();
         prop_assert_eq!(a, z);
         prop_assert_eq!(end.body_text().trim_end(), src.body_text().trim_end());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    /// claude-agent → gemini-agent / codex-agent → claude-agent keeps name, description and
+    /// body; through Gemini CLI it also keeps every tool Gemini names (all but `Agent`:
+    /// Gemini subagents cannot call subagents, formats.md §6.1).
+    #[test]
+    fn claude_agent_gemini_codex_round_trip(
+        name in "[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,8}){0,2}",
+        description in text_line(),
+        body in proptest::collection::vec(text_line(), 1..5),
+        tools in claude_tools(),
+    ) {
+        let description = description.trim().to_owned();
+        prop_assume!(!description.is_empty());
+        let mut fm = vec![("name".to_owned(), Y::s(name.clone())), ("description".to_owned(), Y::s(description.clone()))];
+        if !tools.is_empty() {
+            fm.push(("tools".to_owned(), Y::s(tools.join(", "))));
+        }
+        let body = format!("\n{}\n", body.join("\n"));
+        let text = yemit::front_matter(&fm) + &body;
+        let src = parse(&text, &format!(".claude/agents/{name}.md"), None);
+        for (target, kind) in [(Target::Gemini, Kind::GeminiAgent), (Target::Codex, Kind::CodexAgent)] {
+            let mid = convert::convert(&src, target, &ConvertOptions::default()).unwrap();
+            let o = &mid.outputs[0];
+            prop_assert_eq!(o.kind, kind);
+            let mid_doc = parse(&o.text, &o.path, None);
+            prop_assert_eq!(mid_doc.kind, kind);
+            let errors: Vec<_> = agentfmt::schema::validate(&mid_doc)
+                .into_iter()
+                .filter(|d| d.severity == agentfmt::diagnostic::Severity::Error)
+                .collect();
+            prop_assert!(errors.is_empty(), "{}\n{:?}", o.text, errors);
+            let back = convert::convert(&mid_doc, Target::Claude, &ConvertOptions::default()).unwrap();
+            let b = &back.outputs[0];
+            prop_assert_eq!(&b.path, &format!(".claude/agents/{name}.md"));
+            let end = parse(&b.text, &b.path, None);
+            prop_assert_eq!(end.get("name").and_then(|n| n.as_str()), Some(name.as_str()));
+            prop_assert_eq!(end.get("description").and_then(|n| n.as_str()), Some(description.as_str()));
+            prop_assert_eq!(end.body_text().trim_end(), src.body_text().trim_end());
+            if target == Target::Gemini {
+                let got = claude_names_of(&end);
+                for t in tools.iter().filter(|t| **t != "Agent") {
+                    prop_assert!(got.iter().any(|g| g == t), "{} missing from {:?}\n{}", t, got, o.text);
+                }
+            }
+        }
     }
 }

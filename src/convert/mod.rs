@@ -201,7 +201,9 @@ fn role(k: Kind) -> Role {
         | Kind::CursorAgent
         | Kind::CopilotAgent
         | Kind::CopilotChatmode
-        | Kind::OpencodeAgent => Role::Agent,
+        | Kind::OpencodeAgent
+        | Kind::GeminiAgent
+        | Kind::CodexAgent => Role::Agent,
         Kind::ClaudeCommand
         | Kind::CursorCommand
         | Kind::CopilotPrompt
@@ -246,6 +248,7 @@ pub fn target_kind(source: Kind, target: Target) -> Option<Kind> {
         (Target::Copilot, R::Rule) => K::CopilotScopedInstructions,
         (Target::Copilot, R::Memory) => K::CopilotInstructions,
         (Target::AgentsMd, R::Rule | R::Memory) => K::AgentsMd,
+        (Target::Gemini, R::Agent) => K::GeminiAgent,
         (Target::Gemini, R::Command | R::Skill) => K::GeminiCommand,
         (Target::Gemini, R::Rule | R::Memory) => K::GeminiMd,
         (Target::Opencode, R::Agent) => K::OpencodeAgent,
@@ -253,6 +256,7 @@ pub fn target_kind(source: Kind, target: Target) -> Option<Kind> {
         (Target::Windsurf, R::Rule | R::Memory | R::Skill) => K::WindsurfRule,
         (Target::Kiro, R::Rule | R::Memory | R::Skill) => K::KiroSteering,
         (Target::Codex, R::Command) => K::ClaudeSkill,
+        (Target::Codex, R::Agent) => K::CodexAgent,
         _ => return None,
     })
 }

@@ -26,7 +26,7 @@ fn slot_of(kind: Kind, key: &str) -> Slot {
     use Kind as K;
     match (kind, key) {
         (_, "description") => Slot::Description,
-        (K::GeminiCommand, "prompt") => Slot::Body,
+        (K::GeminiCommand, "prompt") | (K::CodexAgent, "developer_instructions") => Slot::Body,
         (K::CursorMdc | K::Cursorrules, "globs" | "alwaysApply") => Slot::Activation,
         (K::ClaudeRule | K::ClaudeSkill, "paths") => Slot::Activation,
         (K::CopilotScopedInstructions, "applyTo") => Slot::Activation,
@@ -41,9 +41,14 @@ fn slot_of(kind: Kind, key: &str) -> Slot {
         (K::ClaudeAgent, "tools") | (K::ClaudeCommand | K::ClaudeSkill, "allowed-tools") => {
             Slot::Tools
         }
-        (K::CopilotAgent | K::CopilotChatmode | K::CopilotPrompt | K::OpencodeAgent, "tools") => {
-            Slot::Tools
-        }
+        (
+            K::CopilotAgent
+            | K::CopilotChatmode
+            | K::CopilotPrompt
+            | K::OpencodeAgent
+            | K::GeminiAgent,
+            "tools",
+        ) => Slot::Tools,
         (K::CopilotAgent, "agents") => Slot::Tools,
         (K::ClaudeAgent, "disallowedTools")
         | (K::ClaudeCommand | K::ClaudeSkill, "disallowed-tools") => Slot::Disallowed,
@@ -53,7 +58,11 @@ fn slot_of(kind: Kind, key: &str) -> Slot {
         (K::ClaudeCommand | K::ClaudeSkill, "arguments") => Slot::Arguments,
         (K::CursorAgent, "readonly") => Slot::Readonly,
         (K::CursorAgent, "is_background") | (K::ClaudeAgent, "background") => Slot::Background,
-        (K::ClaudeAgent, "maxTurns") | (K::OpencodeAgent, "maxSteps") => Slot::MaxTurns,
+        (K::ClaudeAgent, "maxTurns")
+        | (K::OpencodeAgent, "maxSteps")
+        | (K::GeminiAgent, "max_turns") => Slot::MaxTurns,
+        (K::CodexAgent, "model_reasoning_effort") => Slot::Effort,
+        (K::CodexAgent, "sandbox_mode") => Slot::Readonly,
         (K::ClaudeAgent | K::ClaudeCommand | K::ClaudeSkill, "effort") => Slot::Effort,
         (K::ClaudeCommand | K::ClaudeSkill | K::CopilotAgent, "disable-model-invocation") => {
             Slot::ModelInvocation
@@ -95,6 +104,10 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             }
             Slot::Model => {
                 m.model = model_of(tool, v, &mut m.effort);
+            }
+            Slot::Readonly if kind == Kind::CodexAgent => {
+                // `sandbox_mode = "read-only"` (formats.md §6.3 [CODEX-SUB]).
+                m.readonly = v.as_str().map(|s| s == "read-only");
             }
             Slot::Readonly => m.readonly = v.as_bool(),
             Slot::Background => m.background = v.as_bool(),
@@ -146,11 +159,21 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
     }
     m.body = placeholders::parse(&raw, syntax_of(kind), &m.arguments);
     m.raw_body = raw;
-    if kind == Kind::GeminiCommand && doc.get("prompt").is_none() {
+    if let Some(key) = kind.prompt_key()
+        && doc.get(key).is_none()
+    {
         losses.push(Loss {
-            field: "prompt".into(),
+            field: key.into(),
             what: LossKind::Dropped,
-            message: "the TOML command has no `prompt`".into(),
+            message: format!("the TOML file has no `{key}`"),
+        });
+    }
+    if kind == Kind::GeminiAgent && doc.get("kind").and_then(Node::as_str) == Some("remote") {
+        // formats.md §6.3: remote agents cannot convert; the body is kept for reference.
+        losses.push(Loss {
+            field: "kind".into(),
+            what: LossKind::Dropped,
+            message: "a remote Gemini CLI agent runs elsewhere; the converted file describes it but cannot run it".into(),
         });
     }
     (m, losses)
@@ -378,7 +401,9 @@ fn activation(doc: &Document, m: &Model) -> Activation {
         | Kind::CursorAgent
         | Kind::CopilotAgent
         | Kind::CopilotChatmode
-        | Kind::OpencodeAgent => Activation::ModelDecides,
+        | Kind::OpencodeAgent
+        | Kind::GeminiAgent
+        | Kind::CodexAgent => Activation::ModelDecides,
         Kind::ClaudeMd
         | Kind::AgentsMd
         | Kind::GeminiMd

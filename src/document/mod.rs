@@ -87,13 +87,14 @@ impl Document {
         self.root.as_ref().map_or(&[], Node::entries)
     }
 
-    /// The text of the prompt: the markdown body, or a TOML command's `prompt` value.
+    /// The text of the prompt: the markdown body, or the value of a TOML kind's prompt key
+    /// (a Gemini CLI command's `prompt`, a Codex agent's `developer_instructions`; `""` when
+    /// it is missing or not a string).
     #[must_use]
     pub fn prompt_text(&self) -> &str {
-        if self.kind.is_toml() {
-            self.get("prompt").and_then(Node::as_str).unwrap_or("")
-        } else {
-            self.body_text()
+        match self.kind.prompt_key() {
+            Some(key) => self.get(key).and_then(Node::as_str).unwrap_or(""),
+            None => self.body_text(),
         }
     }
 
@@ -125,13 +126,28 @@ pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Pa
         || (from_path.is_none() && path.is_some_and(|p| p.ends_with(".toml")));
     if looks_toml || (from_path.is_none() && toml_cmd::looks_like_command(&source.text)) {
         let root = toml_cmd::parse(&source.text, &mut diags);
-        let inferred = from_path
-            .is_none()
-            .then(|| "TOML with a `prompt` key".to_owned());
+        // A TOML file whose path says nothing: a Codex custom agent if it has
+        // `developer_instructions` [CODEX-SUB], else a Gemini CLI command [GEM-CMDS].
+        let (kind, inferred) = match from_path.filter(|k| k.is_toml()) {
+            Some(k) => (k, None),
+            None if root
+                .as_ref()
+                .is_some_and(|r| r.get("developer_instructions").is_some()) =>
+            {
+                (
+                    Kind::CodexAgent,
+                    Some("TOML with a `developer_instructions` key".to_owned()),
+                )
+            }
+            None => (
+                Kind::GeminiCommand,
+                Some("TOML with a `prompt` key".to_owned()),
+            ),
+        };
         if let Some(why) = &inferred {
             diags.push(rules::kind_inferred::KindInferred.meta().diag(
                 Span::empty(0),
-                format!("assumed kind `gemini-command` ({why})"),
+                format!("assumed kind `{}` ({why})", kind.as_str()),
             ));
         }
         return Parsed {
@@ -139,7 +155,7 @@ pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Pa
                 body: Span::empty(source.text.len()),
                 source,
                 path: path.map(str::to_owned),
-                kind: Kind::GeminiCommand,
+                kind,
                 inferred,
                 front_matter: None,
                 root,
@@ -745,5 +761,39 @@ mod tests {
         assert!(r.diagnostics.iter().any(|d| d.rule == "kind-inferred"));
         let r = p("# Just text\n", "notes.txt");
         assert_eq!(r.doc.kind, Kind::AgentsMd);
+    }
+
+    #[test]
+    fn toml_kinds_from_path_and_content() {
+        let codex = "name = \"r\"\ndescription = \"d\"\ndeveloper_instructions = \"\"\"\nReview.\n\"\"\"\n\n[mcp_servers.docs]\ncommand = \"x\"\n";
+        let p = parse(
+            SourceText::from_str(codex),
+            Some(".codex/agents/r.toml"),
+            None,
+        );
+        assert_eq!(p.doc.kind, Kind::CodexAgent);
+        assert!(p.doc.inferred.is_none());
+        assert_eq!(p.doc.prompt_text(), "Review.\n");
+        // Entries in source order, not key order.
+        let keys: Vec<&str> = p.doc.entries().iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "name",
+                "description",
+                "developer_instructions",
+                "mcp_servers"
+            ]
+        );
+        // Standard input: inferred from the keys.
+        let p = parse(SourceText::from_str(codex), None, None);
+        assert_eq!(p.doc.kind, Kind::CodexAgent);
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.message.contains("assumed kind `codex-agent`"))
+        );
+        let p = parse(SourceText::from_str("prompt = \"x\"\n"), None, None);
+        assert_eq!(p.doc.kind, Kind::GeminiCommand);
     }
 }

@@ -1,4 +1,6 @@
-//! Gemini CLI custom commands: TOML with `prompt` and `description` (formats.md §5 [GEM-CMDS]).
+//! TOML agent files: Gemini CLI custom commands (`prompt`, `description`; formats.md §5
+//! [GEM-CMDS]) and Codex custom agents (`name`, `description`, `developer_instructions`;
+//! formats.md §5 [CODEX-SUB]).
 
 use toml::de::{DeTable, DeValue};
 
@@ -7,13 +9,17 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::{self, Rule as _};
 use crate::span::Span;
 
-/// Whether `text` looks like a TOML command (a top-level `prompt =` line).
+/// Whether `text` looks like a TOML command or agent: a `prompt =` line (Gemini CLI) or a
+/// `developer_instructions =` line (Codex).
 #[must_use]
 pub fn looks_like_command(text: &str) -> bool {
     !text.starts_with("---")
         && text.lines().any(|l| {
             let l = l.trim_start();
-            l.starts_with("prompt") && l["prompt".len()..].trim_start().starts_with('=')
+            ["prompt", "developer_instructions"].iter().any(|k| {
+                l.strip_prefix(k)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
         })
 }
 
@@ -42,7 +48,8 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
 }
 
 fn table_node(t: DeTable<'_>, span: Span) -> Node {
-    let entries = t
+    // In source order (the parsed table is ordered by key).
+    let mut entries: Vec<Entry> = t
         .into_iter()
         .map(|(k, v)| {
             let ks = k.span();
@@ -54,6 +61,7 @@ fn table_node(t: DeTable<'_>, span: Span) -> Node {
             }
         })
         .collect();
+    entries.sort_by_key(|e| e.key_span.start);
     Node {
         span,
         value: Value::Map(entries),

@@ -45,11 +45,12 @@ impl Rule for EmptyBody {
                 | Kind::CopilotChatmode
                 | Kind::OpencodeAgent
                 | Kind::OpencodeCommand
+                | Kind::GeminiAgent
         );
-        if doc.kind == Kind::GeminiCommand {
-            // A missing `prompt` is `missing-required-field`; an empty one is reported here.
-            if let Some(p) = doc.get("prompt").filter(|p| p.is_blank()) {
-                cx.report(Self::META.diag(p.span, "the command `prompt` is empty".into()));
+        if let Some(key) = doc.kind.prompt_key() {
+            // A missing prompt key is `missing-required-field`; an empty one is reported here.
+            if let Some(p) = doc.get(key).filter(|p| p.is_blank()) {
+                cx.report(Self::META.diag(p.span, format!("`{key}` is empty")));
             }
             return;
         }

@@ -6,7 +6,7 @@ use crate::document::{Node, Value};
 use crate::fmt::quote;
 
 mod toml;
-pub use toml::{toml_basic, toml_multiline};
+pub use toml::{toml_basic, toml_key, toml_multiline, toml_value};
 
 /// A value to emit.
 #[derive(Clone, Debug, PartialEq)]
@@ -359,5 +359,31 @@ mod tests {
             assert_eq!(v["prompt"].as_str(), Some(s), "{t}");
             assert_eq!(v["description"].as_str(), Some(s));
         }
+    }
+
+    #[test]
+    fn toml_values_parse() {
+        let v = Y::Map(vec![
+            (
+                "docs server".into(),
+                Y::Map(vec![
+                    ("command".into(), Y::s("x \"y\"")),
+                    ("args".into(), Y::strs(["-a", "b"])),
+                ]),
+            ),
+            ("n".into(), Y::Int(3)),
+            ("f".into(), Y::Float(2.0)),
+            ("ok".into(), Y::Bool(true)),
+            ("empty".into(), Y::Map(vec![])),
+        ]);
+        let t = format!("v = {}\n", toml_value(&v).unwrap());
+        let parsed: ::toml::Table = t.parse().unwrap_or_else(|e| panic!("{t}: {e}"));
+        let v = parsed["v"].as_table().unwrap();
+        assert_eq!(v["docs server"]["command"].as_str(), Some("x \"y\""));
+        assert_eq!(v["docs server"]["args"][1].as_str(), Some("b"));
+        assert_eq!(v["n"].as_integer(), Some(3));
+        assert_eq!(v["f"].as_float(), Some(2.0));
+        assert_eq!(v["ok"].as_bool(), Some(true));
+        assert_eq!(toml_value(&Y::List(vec![Y::Null])), None);
     }
 }

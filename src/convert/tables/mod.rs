@@ -250,6 +250,7 @@ pub fn read_tool(tool: Tool, entry: &str) -> ToolRef {
         Tool::Claude => read_claude(name),
         Tool::Copilot => read_copilot(name),
         Tool::Opencode => read_opencode(name),
+        Tool::Gemini => read_gemini(name),
         _ => ToolWhat::Unknown,
     };
     ToolRef {
@@ -333,6 +334,39 @@ fn read_opencode(name: &str) -> ToolWhat {
             }
         }
         _ => ToolWhat::Unknown,
+    }
+}
+
+fn read_gemini(name: &str) -> ToolWhat {
+    if let Some(r) = TOOLS.iter().find(|r| r.gemini.contains(&name)) {
+        return ToolWhat::Caps(vec![r.cap]);
+    }
+    // `mcp_<server>_<tool>` and `mcp_<server>_*` (formats.md §6.1 [GEM-SUB]; the server name
+    // is taken up to the first `_`). `mcp_*` (every MCP tool) has no single-server form.
+    match name.strip_prefix("mcp_").and_then(|r| r.split_once('_')) {
+        Some((server, tool)) if !server.is_empty() && !tool.is_empty() => ToolWhat::Mcp {
+            server: server.to_owned(),
+            tool: (tool != "*").then(|| tool.to_owned()),
+        },
+        _ => ToolWhat::Unknown,
+    }
+}
+
+/// Writes a tool entry as Gemini CLI tool names (`mcp_srv_tool` for MCP, UNCONFIRMED; formats.md
+/// §6.1 [GEM-TOOLS], [GEM-SUB]).
+#[must_use]
+pub fn gemini_names(t: &ToolRef) -> Vec<String> {
+    match &t.what {
+        ToolWhat::Caps(caps) => caps
+            .iter()
+            .filter_map(|c| row(*c).gemini.first().map(|s| (*s).to_owned()))
+            .collect(),
+        ToolWhat::Mcp {
+            server,
+            tool: Some(tool),
+        } => vec![format!("mcp_{server}_{tool}")],
+        ToolWhat::Mcp { server, tool: None } => vec![format!("mcp_{server}_*")],
+        ToolWhat::Unknown => Vec::new(),
     }
 }
 

@@ -92,6 +92,8 @@ pub fn path_for(kind: Kind, tool: Tool, n: &str) -> String {
         Kind::AgentsMd => "AGENTS.md".to_owned(),
         Kind::GeminiMd => "GEMINI.md".to_owned(),
         Kind::GeminiCommand => format!(".gemini/commands/{n}.toml"),
+        Kind::GeminiAgent => format!(".gemini/agents/{n}.md"),
+        Kind::CodexAgent => format!(".codex/agents/{n}.toml"),
         Kind::OpencodeAgent => format!(".opencode/agent/{n}.md"),
         Kind::OpencodeCommand => format!(".opencode/command/{n}.md"),
         Kind::WindsurfRule => format!(".windsurf/rules/{n}.md"),
@@ -127,6 +129,8 @@ pub(super) fn write(m: &Model, kind: Kind, tool: Tool, opts: &ConvertOptions) ->
         | Kind::Cursorrules
         | Kind::CopilotInstructions => other::plain(&mut w),
         Kind::GeminiCommand => other::gemini_command(&mut w),
+        Kind::GeminiAgent => other::gemini_agent(&mut w),
+        Kind::CodexAgent => other::codex_agent(&mut w),
         Kind::OpencodeAgent => other::opencode_agent(&mut w),
         Kind::OpencodeCommand => other::opencode_command(&mut w),
         Kind::WindsurfRule => other::windsurf(&mut w),

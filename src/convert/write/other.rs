@@ -1,10 +1,10 @@
-//! Writers for AGENTS.md-style plain files, Gemini CLI commands, OpenCode, Windsurf and Kiro
-//! (formats.md §4, §5, §6.4, §6.5).
+//! Writers for AGENTS.md-style plain files, Gemini CLI commands and subagents, Codex custom
+//! agents, OpenCode, Windsurf and Kiro (formats.md §4, §5, §6.2, §6.4, §6.5).
 
 use super::W;
 use crate::convert::emit::{self, Y};
 use crate::convert::globs;
-use crate::convert::model::{Activation, Cap, Slot, ToolWhat};
+use crate::convert::model::{Activation, Cap, Slot, ToolWhat, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
 use crate::kind::Kind;
@@ -335,4 +335,223 @@ pub(super) fn kiro(w: &mut W<'_>) -> String {
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)
+}
+
+/// The tools a read-only agent may not use (Cursor `readonly: true`, Codex
+/// `sandbox_mode = "read-only"`; formats.md §6.3).
+const MUTATING: [Cap; 3] = [Cap::Write, Cap::Edit, Cap::NotebookEdit];
+
+/// `.gemini/agents/N.md`: `name`, `description` (both required), `tools` list, `model`,
+/// `max_turns` [GEM-SUB]; formats.md §6.2 Gemini column.
+pub(super) fn gemini_agent(w: &mut W<'_>) -> String {
+    // Names that already fit Gemini's charset (`[a-z0-9_-]`) are kept as they are.
+    let fits = w.m.name.as_deref().is_some_and(|n| {
+        !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    });
+    w.name("name", !fits, true);
+    w.description("description", true);
+    gemini_tools(w);
+    w.model("model", false);
+    if let Some(n) = w.m.max_turns {
+        w.set("max_turns", Y::Int(n));
+        w.exact(Slot::MaxTurns, "max_turns");
+    }
+    w.pass_extras();
+    let body = w.body(Syntax::Prose);
+    w.doc(&body)
+}
+
+/// Gemini CLI subagents have an allowlist only (formats.md §6.2): denied tools are taken out
+/// of the list, and a deny list alone (or a read-only agent) becomes an explicit list of every
+/// known Gemini CLI tool except the denied ones.
+fn gemini_tools(w: &mut W<'_>) {
+    let readonly = w.m.readonly == Some(true);
+    let mut denied: Vec<String> =
+        w.m.disallowed
+            .iter()
+            .flat_map(tables::gemini_names)
+            .collect();
+    let unmapped: Vec<String> =
+        w.m.disallowed
+            .iter()
+            .filter(|t| tables::gemini_names(t).is_empty())
+            .map(|t| t.original.clone())
+            .collect();
+    if readonly {
+        denied.extend(
+            MUTATING
+                .iter()
+                .filter_map(|c| tables::row(*c).gemini.first().map(|s| (*s).to_owned())),
+        );
+    }
+    let unmapped_note = if unmapped.is_empty() {
+        String::new()
+    } else {
+        format!("; no Gemini CLI tool for `{}`", unmapped.join(", "))
+    };
+    if w.m.tools.is_some() {
+        let restrict = w.m.tools_meaning == ToolsMeaning::Restrict;
+        w.tools("tools", tables::gemini_names, None, restrict);
+        if denied.is_empty() {
+            if !w.m.disallowed.is_empty() {
+                w.drop_(
+                    Slot::Disallowed,
+                    format!("Gemini CLI subagents have no deny list{unmapped_note}"),
+                );
+            }
+            return;
+        }
+        if let Some((_, Y::List(items))) = w.fm.iter_mut().find(|(k, _)| k == "tools") {
+            items.retain(|y| !matches!(y, Y::Str(s) if denied.contains(s)));
+        }
+        if !w.m.disallowed.is_empty() {
+            w.approx(
+                Slot::Disallowed,
+                format!("taken out of the `tools` list (Gemini CLI subagents have no deny list){unmapped_note}"),
+            );
+        }
+        if readonly {
+            w.approx(
+                Slot::Readonly,
+                "the file-writing tools are taken out of the `tools` list",
+            );
+        }
+        return;
+    }
+    if denied.is_empty() {
+        if !w.m.disallowed.is_empty() {
+            w.drop_(
+                Slot::Disallowed,
+                format!("Gemini CLI subagents have no deny list{unmapped_note}"),
+            );
+        }
+        return;
+    }
+    let mut list: Vec<String> = Vec::new();
+    for r in tables::TOOLS {
+        if let Some(n) = r.gemini.first()
+            && !denied.iter().any(|d| d == n)
+            && !list.iter().any(|x| x == n)
+        {
+            list.push((*n).to_owned());
+        }
+    }
+    let what = format!(
+        "an explicit `tools` list of every known Gemini CLI tool except `{}` (MCP tools are not listed){unmapped_note}",
+        denied.join("`, `")
+    );
+    if !w.m.disallowed.is_empty() {
+        w.approx(Slot::Disallowed, what.clone());
+    }
+    if !w.m.fields_of(&Slot::Tools).is_empty() {
+        // An OpenCode `tools` map that only turns tools off.
+        w.approx(Slot::Tools, what.clone());
+    }
+    if readonly {
+        w.approx(Slot::Readonly, what);
+    }
+    w.set("tools", Y::strs(list));
+}
+
+/// `.codex/agents/N.toml`: `name`, `description`, `developer_instructions` (all required),
+/// `model`, `model_reasoning_effort`, `sandbox_mode` [CODEX-SUB]; formats.md §6.2 Codex column.
+/// Other keys of a Codex source are passed through as inline TOML values.
+pub(super) fn codex_agent(w: &mut W<'_>) -> String {
+    let same = w.same_tool();
+    // Codex documents no charset for `name` (the `agent_type`): an identifier-like name is
+    // kept as it is, anything else (spaces, punctuation) becomes a slug.
+    let plain = w.m.name.as_deref().is_some_and(|n| {
+        !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+    });
+    w.name("name", !plain, true);
+    w.description("description", true);
+    w.model("model", false);
+    if let Some(e) = w.m.effort.clone() {
+        // formats.md §6.2: `max` → `xhigh`.
+        let v = if e == "max" {
+            "xhigh".to_owned()
+        } else {
+            e.clone()
+        };
+        if v == e {
+            w.exact(Slot::Effort, "model_reasoning_effort");
+        } else {
+            w.approx(Slot::Effort, format!("`model_reasoning_effort = \"{v}\"`"));
+        }
+        w.set("model_reasoning_effort", Y::Str(v));
+    }
+    let sandbox_original =
+        w.m.originals
+            .iter()
+            .find(|o| o.key == "sandbox_mode")
+            .and_then(|o| o.value.as_str().map(str::to_owned));
+    match (same, sandbox_original) {
+        (true, Some(v)) => {
+            w.set("sandbox_mode", Y::Str(v));
+            w.exact(Slot::Readonly, "sandbox_mode");
+        }
+        _ => {
+            let plan = w.m.permission_mode.as_deref() == Some("plan");
+            if w.m.readonly == Some(true) {
+                w.approx(Slot::Readonly, "`sandbox_mode = \"read-only\"`");
+            } else if w.m.readonly == Some(false) {
+                w.approx(Slot::Readonly, "omitted: the session's sandbox applies");
+            }
+            if plan {
+                w.approx(
+                    Slot::PermissionMode,
+                    "`sandbox_mode = \"read-only\"` (value set UNCONFIRMED)",
+                );
+            } else if let Some(p) = w.m.permission_mode.clone() {
+                w.drop_(
+                    Slot::PermissionMode,
+                    format!("`{p}` has no Codex agent equivalent"),
+                );
+            }
+            if w.m.readonly == Some(true) || plan {
+                w.set("sandbox_mode", Y::s("read-only"));
+            }
+        }
+    }
+    if w.m.tools.is_some() {
+        w.drop_(
+            Slot::Tools,
+            "Codex custom agents have no per-agent tool list",
+        );
+    }
+    if !w.m.disallowed.is_empty() {
+        w.drop_(
+            Slot::Disallowed,
+            "Codex custom agents have no per-agent tool list",
+        );
+    }
+    w.pass_extras();
+    let body = w.body(Syntax::Prose);
+    if w.m.source == Kind::CodexAgent
+        || matches!(w.out_of(&Slot::Body), Some(super::Outcome::Exact(_)))
+    {
+        w.exact(Slot::Body, "developer_instructions");
+    }
+    let mut out = String::new();
+    let fm = std::mem::take(&mut w.fm);
+    for (k, v) in &fm {
+        match emit::toml_value(v) {
+            Some(t) => out.push_str(&format!("{} = {t}\n", emit::toml_key(k))),
+            None => w.losses.push(crate::convert::Loss {
+                field: k.clone(),
+                what: crate::convert::LossKind::Dropped,
+                message: format!("`{k}` dropped: TOML has no null value"),
+            }),
+        }
+    }
+    w.fm = fm;
+    out.push_str(&format!(
+        "developer_instructions = {}\n",
+        emit::toml_multiline(&body)
+    ));
+    out
 }
