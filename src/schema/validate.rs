@@ -76,7 +76,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         let mut d = MissingRequiredField.meta().diag(
             doc.head_span(),
             format!(
-                "no front matter: {} {list} required",
+                "no front matter: {list} {} required",
                 if required.len() == 1 { "is" } else { "are" }
             ),
         );
