@@ -45,8 +45,10 @@ pub fn check_bytes(
     let parsed = document::parse(src, Some(logical), None);
     diags.extend(parsed.diagnostics);
     let exists = |p: &str| base.is_some_and(|b| b.join(p).exists());
+    let read = |p: &str| base.and_then(|b| std::fs::read_to_string(b.join(p)).ok());
     let ctx = Context {
         file_exists: base.map(|_| &exists as &(dyn Fn(&str) -> bool + Sync)),
+        read_file: base.map(|_| &read as &agentfmt::rules::ReadFile),
     };
     // The whole check stage: mojibake, schema, semantic rules, sorted.
     let diags = check::validate(&parsed.doc, diags, &ctx, &Config::default());

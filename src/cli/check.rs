@@ -70,6 +70,18 @@ pub(crate) fn exists(p: &str) -> bool {
     std::path::Path::new(p).exists()
 }
 
+/// The largest file `import-chain` reads to follow imports.
+const MAX_IMPORTED_BYTES: u64 = 1 << 20;
+
+/// Reads an imported file for `import-chain`: regular files up to 1 MiB of UTF-8 text.
+pub(crate) fn read_text(p: &str) -> Option<String> {
+    let meta = std::fs::metadata(p).ok()?;
+    if !meta.is_file() || meta.len() > MAX_IMPORTED_BYTES {
+        return None;
+    }
+    String::from_utf8(std::fs::read(p).ok()?).ok()
+}
+
 /// `agentfmt check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
@@ -128,8 +140,11 @@ pub(crate) fn check_inputs(
                 logical,
                 bytes,
             } => {
+                let on_disk = !matches!(input, Input::Stdin);
+                let read: &agentfmt::rules::ReadFile = &read_text;
                 let ctx = Context {
-                    file_exists: (!matches!(input, Input::Stdin)).then_some(exists_fn),
+                    file_exists: on_disk.then_some(exists_fn),
+                    read_file: on_disk.then_some(read),
                 };
                 let (mut report, _) = check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
                 report.path = path;

@@ -178,6 +178,7 @@ mod tests {
             &doc,
             &Context {
                 file_exists: Some(&exists),
+                ..Context::default()
             },
         )
         .into_iter()

@@ -134,6 +134,7 @@ mod tests {
                 &doc,
                 &Context {
                     file_exists: Some(f),
+                    ..Context::default()
                 },
             )
             .into_iter()

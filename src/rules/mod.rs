@@ -60,6 +60,7 @@ pub mod fmt_refused;
 pub mod front_matter_not_first;
 pub mod glob_format;
 pub mod ignored_in_plugin;
+pub mod import_chain;
 pub mod inert_shell_command;
 pub mod invalid_file_name;
 pub mod invalid_type;
@@ -144,6 +145,10 @@ impl RuleMeta {
     }
 }
 
+/// A caller-supplied file reader: the text of a file at a path, or `None` (see
+/// [`Context::read_file`]).
+pub type ReadFile<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
+
 /// Information the library cannot get itself (it does no I/O), supplied by the caller.
 #[derive(Default)]
 pub struct Context<'a> {
@@ -151,6 +156,10 @@ pub struct Context<'a> {
     /// the checked file's directory with a reference (`@docs/x.md`). `None` disables checks
     /// that need the file system (for stdin and the corpus run).
     pub file_exists: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    /// The text of a file, given a path built the same way as for `file_exists`; `None` when
+    /// it is missing, unreadable, not UTF-8 or too large. `None` disables checks that read
+    /// other files (`import-chain`).
+    pub read_file: Option<&'a ReadFile<'a>>,
 }
 
 /// Collects the diagnostics of the semantic rules for one document.
@@ -239,6 +248,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_variable::UnknownVariable,
     &ignored_in_plugin::IgnoredInPlugin,
     &broken_link::BrokenLink,
+    &import_chain::ImportChain,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
