@@ -84,6 +84,7 @@ pub mod unbalanced_injection;
 pub mod uncovered_shell_command;
 pub mod unexpected_front_matter;
 pub mod unknown_key;
+pub mod unknown_skill;
 pub mod unknown_tool;
 pub mod unknown_variable;
 pub mod unresolved_import;
@@ -249,6 +250,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ignored_in_plugin::IgnoredInPlugin,
     &broken_link::BrokenLink,
     &import_chain::ImportChain,
+    &unknown_skill::UnknownSkill,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
