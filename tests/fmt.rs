@@ -241,6 +241,28 @@ fn key_order_moves_blocks_within_groups() {
 }
 
 #[test]
+fn key_spacing_is_one_space_except_cursor_globs() {
+    let f = format(
+        "---\nname:    auditor\ndescription:   \"Audits: code\"\nhooks:\n  Stop:\n    - hooks: [{type:   command, command: x}]\n---\nx\n",
+        ".claude/agents/a.md",
+    );
+    assert_eq!(
+        f.text,
+        "---\nname: auditor\ndescription: \"Audits: code\"\nhooks:\n  Stop:\n    - hooks: [{type: command, command: x}]\n---\nx\n"
+    );
+    assert!(f.rewrites.contains(&agentfmt::fmt::Rewrite::KeySpacing));
+    // Cursor reads `globs` raw: its spaces stay.
+    let f = format(
+        "---\nglobs:   src/**\nalwaysApply:   false\n---\nx\n",
+        ".cursor/rules/a.mdc",
+    );
+    assert_eq!(f.text, "---\nglobs:   src/**\nalwaysApply: false\n---\nx\n");
+    // A comment or an anchor between the key and the value is left alone.
+    let t = "---\nname:   &n auditor\ndescription: d\n---\nx\n";
+    assert_eq!(format(t, ".claude/agents/a.md").text, t);
+}
+
+#[test]
 fn seeds_format_cleanly_and_stay_formatted() {
     let dir = std::path::Path::new("/work/shared/seeds");
     let Ok(entries) = std::fs::read_dir(dir) else {

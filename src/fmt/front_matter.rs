@@ -74,8 +74,9 @@ pub(crate) fn format(
     }
     let mut doc = doc;
     type Step = fn(&Document) -> Option<(Vec<Edit>, Intended)>;
-    let steps: [(Rewrite, Step); 4] = [
+    let steps: [(Rewrite, Step); 5] = [
         (Rewrite::TrailingWhitespace, trailing_whitespace),
+        (Rewrite::KeySpacing, key_spacing),
         (Rewrite::LenientToStrict, lenient_to_strict),
         (Rewrite::ArgumentHint, argument_hint),
         (Rewrite::Quoted, requote),
@@ -319,6 +320,47 @@ fn trailing_whitespace(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
         }
         pos += line.len();
     }
+    (!edits.is_empty()).then_some((edits, Vec::new()))
+}
+
+/// `key:   value` → `key: value`: extra spaces between a mapping key's `:` and a value on the
+/// same line, at any depth (block and flow mappings). The spaces are not part of the value in
+/// YAML; Cursor's raw `globs` are left alone, as Cursor's reader is not documented to trim
+/// them ([CUR-GLOB]).
+fn key_spacing(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
+    fn walk(node: &Node, top: bool, doc: &Document, text: &str, edits: &mut Vec<Edit>) {
+        match &node.value {
+            Value::Map(entries) => {
+                for e in entries {
+                    let (k, v) = (e.key_span.end as usize, e.value.span.start as usize);
+                    let raw = top && raw_for_tool(doc.kind, &e.key);
+                    if !raw && k < v && e.value.span.end > e.value.span.start {
+                        let between = &text[k..v];
+                        if between.len() > 2
+                            && between.starts_with(':')
+                            && between[1..].bytes().all(|b| b == b' ')
+                        {
+                            edits.push(Edit {
+                                span: Span::new(k + 2, v),
+                                replacement: String::new(),
+                            });
+                        }
+                    }
+                    walk(&e.value, false, doc, text, edits);
+                }
+            }
+            Value::Seq(items) => {
+                for i in items {
+                    walk(i, false, doc, text, edits);
+                }
+            }
+            _ => {}
+        }
+    }
+    let root = doc.root.as_ref()?;
+    let mut edits = Vec::new();
+    walk(root, true, doc, doc.text(), &mut edits);
+    edits.sort_by_key(|e| e.span.start);
     (!edits.is_empty()).then_some((edits, Vec::new()))
 }
 

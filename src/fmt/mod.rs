@@ -70,6 +70,8 @@ pub enum Rewrite {
     TrailingWhitespace,
     /// Front-matter keys put in canonical order.
     KeyOrder,
+    /// One space between a front-matter key's `:` and a value on the same line.
+    KeySpacing,
     /// Ambiguous plain YAML values quoted.
     Quoted,
     /// `argument-hint: [x]` written as a quoted string.
@@ -97,6 +99,7 @@ impl Rewrite {
         Self::FinalNewline,
         Self::TrailingWhitespace,
         Self::KeyOrder,
+        Self::KeySpacing,
         Self::Quoted,
         Self::ArgumentHint,
         Self::LenientToStrict,
@@ -117,6 +120,7 @@ impl Rewrite {
             Self::FinalNewline => "final-newline",
             Self::TrailingWhitespace => "trailing-whitespace",
             Self::KeyOrder => "key-order",
+            Self::KeySpacing => "key-spacing",
             Self::Quoted => "quoted",
             Self::ArgumentHint => "argument-hint",
             Self::LenientToStrict => "lenient-to-strict",
