@@ -164,6 +164,8 @@ pub fn field(out: &mut String, indent: usize, key: &str, v: &Y) {
     match v {
         Y::List(items) if items.is_empty() => out.push_str(" []\n"),
         Y::Map(entries) if entries.is_empty() => out.push_str(" {}\n"),
+        // `key:` with nothing after it: null in YAML, an empty value to Cursor's raw reader.
+        Y::Null => out.push('\n'),
         Y::List(items) if flow_ok(items) => {
             let parts: Vec<String> = items
                 .iter()

@@ -246,6 +246,12 @@ impl W<'_> {
                 continue;
             }
             match self.fm.iter_mut().find(|(k, _)| k == key) {
+                // Converting a file to its own kind keeps an empty field as it was: dropping
+                // it could make the file fail a rule the source passes (`inclusion: fileMatch`
+                // with an empty `fileMatchPattern`).
+                None if same_kind && orig.value.is_blank() => {
+                    self.fm.push((key.clone(), Y::from_node(&orig.value)));
+                }
                 None => {
                     let why = if orig.value.is_blank() {
                         "empty value"
