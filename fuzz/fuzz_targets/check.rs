@@ -1,9 +1,9 @@
-//! check_bytes at every logical path: diagnostic spans in bounds and on char boundaries.
+//! check_bytes at one logical path chosen by the input length (`agentfmt::fuzz::run_one`): diagnostic spans in bounds and on char boundaries.
 //! The invariants live in `agentfmt::fuzz`, shared with `tests/fuzz_regressions.rs`.
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    if let Err(e) = agentfmt::fuzz::check(data) {
+    if let Some(Err(e)) = agentfmt::fuzz::run_one("check", data) {
         panic!("{e}");
     }
 });

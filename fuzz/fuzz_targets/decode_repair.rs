@@ -3,7 +3,7 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    if let Err(e) = agentfmt::fuzz::decode_repair(data) {
+    if let Some(Err(e)) = agentfmt::fuzz::run_one("decode_repair", data) {
         panic!("{e}");
     }
 });

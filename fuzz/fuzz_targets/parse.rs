@@ -1,9 +1,9 @@
-//! document parse at every logical path and as every kind: all spans in bounds and on char boundaries.
+//! document parse at one logical path or forced kind chosen by the input length (`agentfmt::fuzz::run_one`): all spans in bounds and on char boundaries.
 //! The invariants live in `agentfmt::fuzz`, shared with `tests/fuzz_regressions.rs`.
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    if let Err(e) = agentfmt::fuzz::parse(data) {
+    if let Some(Err(e)) = agentfmt::fuzz::run_one("parse", data) {
         panic!("{e}");
     }
 });
