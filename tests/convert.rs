@@ -335,6 +335,19 @@ fn text_line() -> impl Strategy<Value = String> {
     "[a-zA-Z0-9 .,:;'\"#!?()*&%@-]{1,40}|[äöüé€ ]{1,5}".prop_map(|s| s)
 }
 
+/// A Claude subagent `.claude/agents/<name>.md` with these fields and body lines.
+fn claude_agent(name: &str, description: &str, body: &[String], tools: &[&str]) -> Document {
+    let mut fm = vec![
+        ("name".to_owned(), Y::s(name)),
+        ("description".to_owned(), Y::s(description)),
+    ];
+    if !tools.is_empty() {
+        fm.push(("tools".to_owned(), Y::s(tools.join(", "))));
+    }
+    let text = yemit::front_matter(&fm) + &format!("\n{}\n", body.join("\n"));
+    parse(&text, &format!(".claude/agents/{name}.md"), None)
+}
+
 fn claude_names_of(doc: &Document) -> Vec<String> {
     doc.get("tools")
         .and_then(|t| t.as_str())
@@ -356,13 +369,7 @@ proptest! {
     ) {
         let description = description.trim().to_owned();
         prop_assume!(!description.is_empty());
-        let mut fm = vec![("name".to_owned(), Y::s(name.clone())), ("description".to_owned(), Y::s(description.clone()))];
-        if !tools.is_empty() {
-            fm.push(("tools".to_owned(), Y::s(tools.join(", "))));
-        }
-        let body = format!("\n{}\n", body.join("\n"));
-        let text = yemit::front_matter(&fm) + &body;
-        let src = parse(&text, &format!(".claude/agents/{name}.md"), None);
+        let src = claude_agent(&name, &description, &body, &tools);
         let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
         let o = &mid.outputs[0];
         let mid_doc = parse(&o.text, &o.path, None);
@@ -468,13 +475,7 @@ proptest! {
     ) {
         let description = description.trim().to_owned();
         prop_assume!(!description.is_empty());
-        let mut fm = vec![("name".to_owned(), Y::s(name.clone())), ("description".to_owned(), Y::s(description.clone()))];
-        if !tools.is_empty() {
-            fm.push(("tools".to_owned(), Y::s(tools.join(", "))));
-        }
-        let body = format!("\n{}\n", body.join("\n"));
-        let text = yemit::front_matter(&fm) + &body;
-        let src = parse(&text, &format!(".claude/agents/{name}.md"), None);
+        let src = claude_agent(&name, &description, &body, &tools);
         for (target, kind) in [(Target::Gemini, Kind::GeminiAgent), (Target::Codex, Kind::CodexAgent)] {
             let mid = convert::convert(&src, target, &ConvertOptions::default()).unwrap();
             let o = &mid.outputs[0];

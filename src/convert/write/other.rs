@@ -394,15 +394,17 @@ fn gemini_tools(w: &mut W<'_>) {
     if w.m.tools.is_some() {
         let restrict = w.m.tools_meaning == ToolsMeaning::Restrict;
         w.tools("tools", tables::gemini_names, None, restrict);
-        if denied.is_empty() {
-            if !w.m.disallowed.is_empty() {
-                w.drop_(
-                    Slot::Disallowed,
-                    format!("Gemini CLI subagents have no deny list{unmapped_note}"),
-                );
-            }
-            return;
+    }
+    if denied.is_empty() {
+        if !w.m.disallowed.is_empty() {
+            w.drop_(
+                Slot::Disallowed,
+                format!("Gemini CLI subagents have no deny list{unmapped_note}"),
+            );
         }
+        return;
+    }
+    if w.m.tools.is_some() {
         if let Some((_, Y::List(items))) = w.fm.iter_mut().find(|(k, _)| k == "tools") {
             items.retain(|y| !matches!(y, Y::Str(s) if denied.contains(s)));
         }
@@ -416,15 +418,6 @@ fn gemini_tools(w: &mut W<'_>) {
             w.approx(
                 Slot::Readonly,
                 "the file-writing tools are taken out of the `tools` list",
-            );
-        }
-        return;
-    }
-    if denied.is_empty() {
-        if !w.m.disallowed.is_empty() {
-            w.drop_(
-                Slot::Disallowed,
-                format!("Gemini CLI subagents have no deny list{unmapped_note}"),
             );
         }
         return;
