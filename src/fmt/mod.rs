@@ -320,10 +320,12 @@ pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
         note(&mut rewrites, Rewrite::Mojibake);
     }
     let mut text = repaired.as_deref().unwrap_or(&base);
-    // A repaired `ï»¿` at the start is a byte-order mark, which fmt removes like a real one
-    // (a reader strips it, so leaving it would make the next run change the file).
-    if let Some(rest) = repaired.as_deref().and_then(|t| t.strip_prefix('\u{feff}')) {
-        text = rest;
+    // A U+FEFF at the start (a repaired `ï»¿`, or more byte-order marks after the one decoding
+    // removed) is removed like a real BOM: a reader strips one, so leaving any would make the
+    // next run change the file.
+    let unmarked = text.trim_start_matches('\u{feff}');
+    if unmarked.len() != text.len() {
+        text = unmarked;
         note(&mut rewrites, Rewrite::Bom);
     }
     // TOML has no lone-CR line ending (TOML 1.0, "Newline means LF or CRLF"): a lone CR
