@@ -301,7 +301,14 @@ impl W<'_> {
         }
         let mut body = body.to_owned();
         if self.fm.is_empty() && !self.kind.is_toml() {
-            let trimmed = body.trim_start_matches(['\n', '\r']);
+            // The first line that is not blank (spaces and tabs count as blank: a `---` block
+            // after such lines is `front-matter-not-first` to check).
+            let blank = body
+                .split_inclusive('\n')
+                .take_while(|l| l.trim().is_empty())
+                .map(str::len)
+                .sum::<usize>();
+            let trimmed = &body[blank..];
             if trimmed
                 .lines()
                 .next()
