@@ -271,6 +271,10 @@ pub(super) fn opencode_command(w: &mut W<'_>) -> String {
     w.doc(&body)
 }
 
+/// The longest `description` written into a Windsurf rule: a third of the 12,000 characters
+/// Windsurf reads per rule file [WS].
+const WINDSURF_DESCRIPTION_MAX: usize = 4_000;
+
 /// `.windsurf/rules/N.md`: `trigger`, `description`, `globs` list (UNCONFIRMED shape) [WS].
 pub(super) fn windsurf(w: &mut W<'_>) -> String {
     let act = w.m.activation.clone();
@@ -282,6 +286,18 @@ pub(super) fn windsurf(w: &mut W<'_>) -> String {
     };
     w.set("trigger", Y::s(trigger));
     w.description("description", act == Activation::ModelDecides);
+    // The whole file counts against Windsurf's 12,000 characters [WS]; `fit_limits` cuts the
+    // body, so a description that alone would fill a third of that is cut here.
+    if let Some((_, Y::Str(d))) = w.fm.iter_mut().find(|(k, _)| k == "description")
+        && d.chars().count() > WINDSURF_DESCRIPTION_MAX
+    {
+        let cut: String = d.chars().take(WINDSURF_DESCRIPTION_MAX - 1).collect();
+        *d = format!("{}…", cut.trim_end());
+        w.approx(
+            Slot::Description,
+            format!("cut to {WINDSURF_DESCRIPTION_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]"),
+        );
+    }
     if let Activation::Globs(g) = &act {
         w.set("globs", Y::strs(g.clone()));
     }
