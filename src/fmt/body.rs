@@ -367,9 +367,11 @@ fn blank_lines(text: &str, s: &Scan, file_start: bool) -> Vec<Edit> {
             run.push((start, line_end));
         } else {
             // Leading blank lines of a file go, unless a `---` line would then open front
-            // matter that the file does not have.
-            let opens_front_matter = text[start..end].trim_end() == "---";
-            let keep = !(at_start && file_start) || opens_front_matter;
+            // matter that the file does not have, or a U+FEFF would become the first
+            // character (readers strip it as a byte-order mark, so the next run would differ).
+            let line = &text[start..end];
+            let must_not_lead = line.trim_end() == "---" || line.starts_with('\u{feff}');
+            let keep = !(at_start && file_start) || must_not_lead;
             flush(&mut run, usize::from(keep));
             at_start = false;
         }
