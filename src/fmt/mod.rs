@@ -304,10 +304,12 @@ pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
     if doc.source.encoding != Encoding::Utf8 {
         note(&mut rewrites, Rewrite::Bom);
     }
-    // Repair decides per line, so a markdown file with lone CRs is repaired with them
-    // read as line breaks already: the next run sees the same lines (idempotence).
+    // Repair decides per line and from the characters around a lost byte, so a markdown
+    // file is repaired with its line endings already read as LF: a lone CR is then a line
+    // break, and a CR before LF does not sway a guess (the next run, and `repair` on the
+    // LF text, see the same lines and neighbours).
     let lone_cr = has_lone_cr(original);
-    let base: std::borrow::Cow<'_, str> = if lone_cr && !doc.kind.is_toml() {
+    let base: std::borrow::Cow<'_, str> = if !doc.kind.is_toml() && original.contains('\r') {
         std::borrow::Cow::Owned(to_lf(original))
     } else {
         std::borrow::Cow::Borrowed(original)
