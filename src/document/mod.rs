@@ -299,7 +299,12 @@ fn read_front_matter(
             (root, true)
         }
         Err(e) => {
-            let at = Span::empty(e.offset.min(base + yaml.len()));
+            // The parser's offset may fall inside a character: point at its start.
+            let mut rel = e.offset.saturating_sub(base).min(yaml.len());
+            while !yaml.is_char_boundary(rel) {
+                rel -= 1;
+            }
+            let at = Span::empty(base + rel);
             let msg = e.message.trim().to_owned();
             let tab_error = msg.contains("tab");
             match dialect {
