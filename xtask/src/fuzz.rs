@@ -30,7 +30,8 @@ fn cargo_fuzz(fuzz_dir: &Path) -> Command {
     c
 }
 
-/// Copies every file under `corpus/` into `fuzz/seeds/` under a flat name: libFuzzer does not
+/// Copies every file under `corpus/` into `out` (a directory of this run's own, so that two
+/// runs side by side do not remove each other's seeds) under a flat name: libFuzzer does not
 /// descend into dot directories such as `.claude/`.
 fn seeds(root: &Path, out: &Path) -> anyhow::Result<usize> {
     fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
@@ -79,6 +80,7 @@ fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 
 fn run_target(
     fuzz_dir: &Path,
+    seed_dir: &Path,
     target: &str,
     seconds: u64,
     plateau: Option<u64>,
@@ -92,7 +94,7 @@ fn run_target(
         .args(["run", target])
         .args(BUILD_FLAGS)
         .arg(&corpus)
-        .arg(fuzz_dir.join("seeds"))
+        .arg(seed_dir)
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
         .arg(format!(
@@ -205,7 +207,8 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         targets = agentfmt::fuzz::TARGETS.to_vec();
     }
     let fuzz_dir = root.join("fuzz");
-    let n = seeds(root, &fuzz_dir.join("seeds"))?;
+    let seed_dir = fuzz_dir.join("seeds").join(std::process::id().to_string());
+    let n = seeds(root, &seed_dir)?;
     println!("seeds: {n} files from corpus/");
     let built = cargo_fuzz(&fuzz_dir)
         .arg("build")
@@ -222,7 +225,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     );
     let mut failed = Vec::new();
     for t in targets {
-        let o = run_target(&fuzz_dir, t, seconds, plateau)?;
+        let o = run_target(&fuzz_dir, &seed_dir, t, seconds, plateau)?;
         println!(
             "{t:<14} {:>10} {:>8.0}  {:<40} {:>11.0}s  {}{}",
             o.runs.map_or_else(|| "?".to_owned(), |r| r.to_string()),
@@ -238,6 +241,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             failed.push(t);
         }
     }
+    std::fs::remove_dir_all(&seed_dir)?;
     anyhow::ensure!(
         failed.is_empty(),
         "fuzz targets failed: {} (keep each input under tests/data/fuzz-regressions/<target>/)",
