@@ -23,38 +23,22 @@ use crate::kind::Kind;
 use crate::span::Span;
 
 /// Byte offsets of `$N` tokens (single digit, not escaped, not followed by a digit) in
-/// `text`, outside fenced code blocks and inline code.
+/// `text`, with their digit, outside code (inline code spans and fenced or indented code
+/// blocks, as CommonMark reads them).
 fn positional(text: &str) -> Vec<(usize, u8)> {
-    let mut out = Vec::new();
-    let mut in_fence = false;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence {
-            continue;
-        }
-        let b = line.as_bytes();
-        let mut code = false;
-        for i in 0..b.len() {
-            if b[i] == b'`' {
-                code = !code;
-            }
-            if code || b[i] != b'$' || (i > 0 && b[i - 1] == b'\\') {
-                continue;
-            }
-            if let Some(&d) = b.get(i + 1).filter(|d| d.is_ascii_digit())
-                && !b.get(i + 2).is_some_and(u8::is_ascii_digit)
-            {
-                out.push((start + i, d - b'0'));
-            }
-        }
+    if !text.contains('$') {
+        return Vec::new();
     }
-    out
+    let code = super::prose::code(text);
+    let b = text.as_bytes();
+    text.match_indices('$')
+        .map(|(i, _)| i)
+        .filter(|&i| (i == 0 || b[i - 1] != b'\\') && !super::prose::in_code(&code, i))
+        .filter_map(|i| {
+            let d = *b.get(i + 1).filter(|d| d.is_ascii_digit())?;
+            (!b.get(i + 2).is_some_and(u8::is_ascii_digit)).then_some((i, d - b'0'))
+        })
+        .collect()
 }
 
 impl Rule for PositionalArgumentBase {
@@ -102,6 +86,27 @@ mod tests {
                 "positional-argument-base"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn skips_code_as_commonmark_reads_it() {
+        let r = ".claude/commands/fix.md";
+        // An indented block and a fence inside a list item are code; `~~~` closes only `~~~`.
+        for body in [
+            "Run:\n\n    awk '{print $1}'\n",
+            "- step\n\n  ```sh\n  echo $1\n  ```\n",
+            "~~~\n```\n~~~ and $2? no: still code\n~~~\n",
+        ] {
+            assert!(
+                check(body, r, "positional-argument-base").is_empty(),
+                "{body:?}"
+            );
+        }
+        // An unmatched backtick opens no code span.
+        assert_eq!(
+            check("A ` tick, then $1.\n", r, "positional-argument-base").len(),
+            1
         );
     }
 }

@@ -23,62 +23,36 @@ use crate::diagnostic::Severity;
 use crate::kind::Kind;
 use crate::span::Span;
 
-/// `@path` references in `text` outside fenced code blocks and inline code spans, as byte
-/// ranges of the path (without the `@`). A reference starts after whitespace or at a line start
-/// and must look like a file (contain `/` or `.`); `@user` mentions and e-mail addresses are not
-/// references.
+/// `@path` references in `text` outside code (inline code spans and fenced or indented code
+/// blocks, as CommonMark reads them), as byte ranges of the path (without the `@`). A reference
+/// starts after whitespace, `(` or at the start of the text and must look like a file (contain
+/// `/` or `.`); `@user` mentions and e-mail addresses are not references.
 pub fn references(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !text.contains('@') {
+        return Vec::new();
+    }
+    let code = super::prose::code(text);
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut fence: Option<&str> = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let t = line.trim_start();
-        let marker = if t.starts_with("```") {
-            Some("```")
-        } else if t.starts_with("~~~") {
-            Some("~~~")
-        } else {
-            None
-        };
-        if let Some(m) = marker {
-            fence = match fence {
-                Some(f) if f == m => None,
-                None => Some(m),
-                f => f,
-            };
+    for (i, _) in text.match_indices('@') {
+        if (i > 0 && !b[i - 1].is_ascii_whitespace() && b[i - 1] != b'(')
+            || super::prose::in_code(&code, i)
+        {
             continue;
         }
-        if fence.is_some() {
-            continue;
-        }
-        let b = line.as_bytes();
-        let mut in_code = false;
-        for (i, &c) in b.iter().enumerate() {
-            if c == b'`' {
-                in_code = !in_code;
-            }
-            if c != b'@'
-                || in_code
-                || (i > 0 && !b[i - 1].is_ascii_whitespace() && b[i - 1] != b'(')
-            {
-                continue;
-            }
-            let end = line[i + 1..]
-                .find(|ch: char| {
-                    ch.is_whitespace()
-                        || matches!(ch, ')' | '`' | '"' | '\'' | ',' | ';' | '<' | '>')
-                })
-                .map_or(line.len(), |e| i + 1 + e);
-            let path = line[i + 1..end].trim_end_matches(['.', ':']);
-            if path.len() > 1
-                && (path.contains('/') || path.contains('.'))
-                && !path.starts_with('~')
-                && !path.contains("://")
-            {
-                out.push(start + i + 1..start + i + 1 + path.len());
-            }
+        let rest = &text[i + 1..];
+        let len = rest
+            .find(|ch: char| {
+                ch.is_whitespace() || matches!(ch, ')' | '`' | '"' | '\'' | ',' | ';' | '<' | '>')
+            })
+            .unwrap_or(rest.len());
+        let path = rest[..len].trim_end_matches(['.', ':']);
+        if path.len() > 1
+            && (path.contains('/') || path.contains('.'))
+            && !path.starts_with('~')
+            && !path.contains("://")
+        {
+            out.push(i + 1..i + 1 + path.len());
         }
     }
     out
@@ -126,6 +100,15 @@ impl Rule for UnresolvedImport {
 #[cfg(test)]
 mod tests {
     use super::references;
+
+    #[test]
+    fn skips_code_as_commonmark_reads_it() {
+        // A fence of four backticks is not closed by three; an indented block is code; a lone
+        // backtick opens no code span; a fence inside a list item is code.
+        let t = "````\n```\n@in/fence.md\n````\n\n    @indented/code.md\n\nA ` @open/tick.md\n\n- item\n\n  ```\n  @list/fence.md\n  ```\n";
+        let found: Vec<&str> = references(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(found, ["open/tick.md"]);
+    }
 
     #[test]
     fn finds_references_outside_code() {
