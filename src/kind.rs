@@ -274,6 +274,12 @@ pub fn detect(path: &str) -> Option<Kind> {
     if let Some((_, kind)) = best {
         return Some(kind);
     }
+    // A `.md` file in `.cursor/rules` is meant as a rule but is ignored by Cursor, which reads
+    // only `.mdc` there [CUR-RULES]: detected so that `invalid-file-name` can say so. A README
+    // there documents the rules.
+    if dirs.windows(2).any(|w| w == [".cursor", "rules"]) && lower != "readme.md" {
+        return Some(Kind::CursorMdc);
+    }
 
     // 3. Conventional collection directories (plugins, rule collections).
     if dirs.contains(&"agents") {
@@ -420,6 +426,7 @@ mod tests {
             ("pkg/CLAUDE.local.md", Kind::ClaudeMd),
             (".claude/rules/ts.md", Kind::ClaudeRule),
             (".cursor/rules/ts.mdc", Kind::CursorMdc),
+            (".cursor/rules/misnamed.md", Kind::CursorMdc),
             (".cursorrules", Kind::Cursorrules),
             (".cursor/agents/x.md", Kind::CursorAgent),
             (".cursor/commands/x.md", Kind::CursorCommand),
@@ -449,6 +456,7 @@ mod tests {
             assert_eq!(detect(path), Some(kind), "{path}");
         }
         assert_eq!(detect("notes/readme.md"), None);
+        assert_eq!(detect(".cursor/rules/README.md"), None);
         assert_eq!(detect("seed.txt"), None);
     }
 

@@ -1,11 +1,11 @@
-//! `invalid-file-name` (AF110): Reports a Copilot custom agent whose file name uses characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`, and legacy file names (`AGENT.md`).
+//! `invalid-file-name` (AF110): Reports file names the owning tool does not load: a Copilot custom agent name with characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`; a skill file not named exactly `SKILL.md` or in a folder named `synced`; a `.md` file in `.cursor/rules`; and the legacy `AGENT.md`.
 
 declare_rule! {
     /// ## What it does
-    /// Reports a Copilot custom agent whose file name uses characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`, and legacy file names (`AGENT.md`).
+    /// Reports file names the owning tool does not load: a Copilot custom agent name with characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`; a skill file not named exactly `SKILL.md` or in a folder named `synced`; a `.md` file in `.cursor/rules`; and the legacy `AGENT.md`.
     ///
     /// ## Why is this bad?
-    /// GitHub identifies a custom agent by its file name and accepts only those characters [GH-AGENTS-HOWTO]; `AGENT.md` is the legacy name of `AGENTS.md` [AGENTSMD].
+    /// The file is skipped without a message. GitHub identifies a custom agent by its file name and accepts only those characters [GH-AGENTS-HOWTO]. Skills are found by the exact name `SKILL.md`, and Claude Code reserves the folder name `synced` in any case [AS-SPEC], [CC-SKILLS]. Cursor reads only `.mdc` files in `.cursor/rules` [CUR-RULES]. `AGENT.md` is the legacy name of `AGENTS.md` [AGENTSMD].
     ///
     /// ## Example
     /// ```text
@@ -32,6 +32,8 @@ impl Rule for InvalidFileName {
             return;
         };
         let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        // Names are checked against the kind the path gives, not an inferred or forced one.
+        let by_path = crate::kind::detect(path) == Some(cx.doc.kind);
         match cx.doc.kind {
             Kind::CopilotAgent => {
                 let bad: String = file
@@ -43,6 +45,36 @@ impl Rule for InvalidFileName {
                         Self::META
                             .diag(Span::empty(0), format!("Copilot agent file name `{file}` contains {bad:?}"))
                             .with_help("GitHub accepts only `.`, `-`, `_`, letters and digits in agent file names"),
+                    );
+                }
+            }
+            Kind::ClaudeSkill if by_path => {
+                if file != "SKILL.md" {
+                    cx.report(
+                        Self::META
+                            .diag(Span::empty(0), format!("a skill file must be named `SKILL.md`, not `{file}`"))
+                            .with_help("rename it to `SKILL.md`: skills are found by that exact name [AS-SPEC]"),
+                    );
+                }
+                let mut dirs = path.rsplit(['/', '\\']).skip(1);
+                if let Some(dir) = dirs.next().filter(|d| d.eq_ignore_ascii_case("synced")) {
+                    cx.report(
+                        Self::META
+                            .diag(Span::empty(0), format!("`{dir}` is a reserved skill folder name"))
+                            .with_help("Claude Code reserves the folder name `synced` in any case [CC-SKILLS]; rename the folder (and `name`)"),
+                    );
+                }
+            }
+            Kind::CursorMdc if by_path => {
+                if let Some(stem) = file.strip_suffix(".md").or_else(|| {
+                    file.to_ascii_lowercase()
+                        .ends_with(".md")
+                        .then(|| &file[..file.len() - 3])
+                }) {
+                    cx.report(
+                        Self::META
+                            .diag(Span::empty(0), format!("Cursor ignores `{file}`: it reads only `.mdc` files in `.cursor/rules`"))
+                            .with_help(format!("rename it to `{stem}.mdc` [CUR-RULES]")),
                     );
                 }
             }
@@ -59,6 +91,37 @@ impl Rule for InvalidFileName {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn checks_skill_and_cursor_rule_names() {
+        let t = "---\nname: deploy\ndescription: d\n---\nx\n";
+        let msgs = |path: &str| -> Vec<String> {
+            check(t, path, "invalid-file-name")
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        assert!(msgs(".claude/skills/deploy/SKILL.md").is_empty());
+        assert_eq!(
+            msgs(".claude/skills/deploy/skill.md"),
+            ["a skill file must be named `SKILL.md`, not `skill.md`"]
+        );
+        assert_eq!(
+            msgs(".claude/skills/Synced/SKILL.md"),
+            ["`Synced` is a reserved skill folder name"]
+        );
+        let r = "---\nglobs: src/**\n---\nx\n";
+        assert!(check(r, ".cursor/rules/ts.mdc", "invalid-file-name").is_empty());
+        let d = check(r, ".cursor/rules/ts.md", "invalid-file-name");
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "Cursor ignores `ts.md`: it reads only `.mdc` files in `.cursor/rules`"
+        );
+        assert_eq!(d[0].help.as_deref(), Some("rename it to `ts.mdc` [CUR-RULES]"));
+        // A kind inferred from the front matter says nothing about the file's name.
+        assert!(check(r, "notes/ts.md", "invalid-file-name").is_empty());
+    }
 
     #[test]
     fn checks_copilot_agent_names() {
