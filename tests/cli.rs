@@ -366,3 +366,52 @@ fn docs_rules_md_is_up_to_date() {
         "docs/rules.md is stale: run `cargo xtask codegen`"
     );
 }
+
+#[test]
+fn local_file_not_ignored_reads_git_ignore_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("sub")).unwrap();
+    std::fs::write(p.join("CLAUDE.local.md"), "Use my sandbox.\n").unwrap();
+    std::fs::write(p.join("sub/CLAUDE.local.md"), "Use my sandbox.\n").unwrap();
+    // The rule's hits for `file` (named on the command line, so the walker's own gitignore
+    // handling does not hide it), with the user's git configuration kept out.
+    let hits = |file: &str| -> usize {
+        let o = agentfmt()
+            .current_dir(p)
+            .env("HOME", p)
+            .env("XDG_CONFIG_HOME", p.join(".config"))
+            .args(["check", file, "--output-format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "local-file-not-ignored")
+            .count()
+    };
+    // Not a git work tree: nothing to commit the file to.
+    assert_eq!(hits("CLAUDE.local.md"), 0);
+    std::fs::create_dir_all(p.join(".git/info")).unwrap();
+    assert_eq!(hits("CLAUDE.local.md"), 1);
+    assert_eq!(hits("sub/CLAUDE.local.md"), 1);
+    std::fs::write(p.join(".gitignore"), "CLAUDE.local.md\n").unwrap();
+    assert_eq!(hits("CLAUDE.local.md"), 0);
+    assert_eq!(hits("sub/CLAUDE.local.md"), 0);
+    // A deeper `.gitignore` re-includes it; the deepest match wins.
+    std::fs::write(p.join("sub/.gitignore"), "!CLAUDE.local.md\n").unwrap();
+    assert_eq!(hits("sub/CLAUDE.local.md"), 1);
+    // A file in an ignored directory is ignored.
+    std::fs::write(p.join(".gitignore"), "sub/\n").unwrap();
+    std::fs::remove_file(p.join("sub/.gitignore")).unwrap();
+    assert_eq!(hits("sub/CLAUDE.local.md"), 0);
+    assert_eq!(hits("CLAUDE.local.md"), 1);
+    // `.git/info/exclude`, then the global excludes file.
+    std::fs::write(p.join(".git/info/exclude"), "/CLAUDE.local.md\n").unwrap();
+    assert_eq!(hits("CLAUDE.local.md"), 0);
+    std::fs::write(p.join(".git/info/exclude"), "").unwrap();
+    std::fs::create_dir_all(p.join(".config/git")).unwrap();
+    std::fs::write(p.join(".config/git/ignore"), "*.local.md\n").unwrap();
+    assert_eq!(hits("CLAUDE.local.md"), 0);
+}

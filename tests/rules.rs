@@ -46,9 +46,23 @@ pub fn check_bytes(
     diags.extend(parsed.diagnostics);
     let exists = |p: &str| base.is_some_and(|b| b.join(p).exists());
     let read = |p: &str| base.and_then(|b| std::fs::read_to_string(b.join(p)).ok());
+    // The fixture directory stands for a git work tree whose `.gitignore` is the file
+    // `gitignore` (a real `.gitignore` would hide the fixtures from git itself).
+    let ignored = |p: &str| {
+        let b = base?;
+        let mut rules = ignore::gitignore::GitignoreBuilder::new(b);
+        rules.add(b.join("gitignore"));
+        let rules = rules.build().ok()?;
+        Some(
+            rules
+                .matched_path_or_any_parents(b.join(p), false)
+                .is_ignore(),
+        )
+    };
     let ctx = Context {
         file_exists: base.map(|_| &exists as &(dyn Fn(&str) -> bool + Sync)),
         read_file: base.map(|_| &read as &agentfmt::rules::ReadFile),
+        git_ignored: base.map(|_| &ignored as &agentfmt::rules::GitIgnored),
     };
     // The whole check stage: mojibake, schema, semantic rules, sorted.
     let diags = check::validate(&parsed.doc, diags, &ctx, &Config::default());
@@ -79,8 +93,12 @@ fn fixtures_fail_and_pass() {
             let mut list = Vec::new();
             files(&base, &mut list);
             let mut checked = Vec::new();
-            // Support files (a plugin's `plugin.json`) are there for `file_exists`, not checked.
-            list.retain(|f| f.extension().is_none_or(|e| e != "json"));
+            // Support files (a plugin's `plugin.json`, the stand-in `gitignore`) are there for
+            // the context callbacks, not checked.
+            list.retain(|f| {
+                f.extension().is_none_or(|e| e != "json")
+                    && f.file_name().is_some_and(|n| n != "gitignore")
+            });
             for file in list {
                 let logical = file
                     .strip_prefix(&base)

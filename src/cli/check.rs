@@ -82,6 +82,60 @@ pub(crate) fn read_text(p: &str) -> Option<String> {
     String::from_utf8(std::fs::read(p).ok()?).ok()
 }
 
+/// Whether git ignores the file at `p` (a path relative to the current directory), for
+/// `local-file-not-ignored`: `None` outside a git work tree (no `.git` in any parent
+/// directory). Git's rules are read with `ignore`'s gitignore matcher, the one the walker uses:
+/// every `.gitignore` from the file's directory up to the work tree's root (the deepest match
+/// wins, `!pattern` re-includes), then `.git/info/exclude`, then the global excludes file. A
+/// file in an ignored directory is ignored.
+pub(crate) fn git_ignored(p: &str) -> Option<bool> {
+    use ignore::Match;
+    use ignore::gitignore::Gitignore;
+    let file = std::path::absolute(p).ok()?;
+    let mut dirs = Vec::new();
+    let mut dir = file.parent()?;
+    let root = loop {
+        dirs.push(dir);
+        if dir.join(".git").exists() {
+            break dir;
+        }
+        dir = dir.parent()?;
+    };
+    let decide = |m: Match<&ignore::gitignore::Glob>| match m {
+        Match::Ignore(_) => Some(true),
+        Match::Whitelist(_) => Some(false),
+        Match::None => None,
+    };
+    for d in &dirs {
+        let gitignore = d.join(".gitignore");
+        if gitignore.is_file()
+            && let Some(answer) = decide(
+                Gitignore::new(&gitignore)
+                    .0
+                    .matched_path_or_any_parents(&file, false),
+            )
+        {
+            return Some(answer);
+        }
+    }
+    let exclude = root.join(".git/info/exclude");
+    if exclude.is_file() {
+        // Patterns in `info/exclude` are relative to the work tree's root.
+        let mut b = ignore::gitignore::GitignoreBuilder::new(root);
+        b.add(&exclude);
+        if let Ok(m) = b.build()
+            && let Some(answer) = decide(m.matched_path_or_any_parents(&file, false))
+        {
+            return Some(answer);
+        }
+    }
+    let (global, _) = ignore::gitignore::GitignoreBuilder::new(root).build_global();
+    if let Some(answer) = decide(global.matched_path_or_any_parents(&file, false)) {
+        return Some(answer);
+    }
+    Some(false)
+}
+
 /// `agentfmt check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
@@ -142,9 +196,11 @@ pub(crate) fn check_inputs(
             } => {
                 let on_disk = !matches!(input, Input::Stdin);
                 let read: &agentfmt::rules::ReadFile = &read_text;
+                let ignored: &agentfmt::rules::GitIgnored = &git_ignored;
                 let ctx = Context {
                     file_exists: on_disk.then_some(exists_fn),
                     read_file: on_disk.then_some(read),
+                    git_ignored: on_disk.then_some(ignored),
                 };
                 let (mut report, _) = check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
                 report.path = path;

@@ -118,7 +118,10 @@ mod tests {
             d[0].message,
             "Cursor ignores `ts.md`: it reads only `.mdc` files in `.cursor/rules`"
         );
-        assert_eq!(d[0].help.as_deref(), Some("rename it to `ts.mdc` [CUR-RULES]"));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("rename it to `ts.mdc` [CUR-RULES]")
+        );
         // A kind inferred from the front matter says nothing about the file's name.
         assert!(check(r, "notes/ts.md", "invalid-file-name").is_empty());
     }

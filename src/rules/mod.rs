@@ -68,6 +68,7 @@ pub mod invalid_utf8;
 pub mod invalid_value;
 pub mod kind_inferred;
 pub mod legacy_file;
+pub mod local_file_not_ignored;
 pub mod missing_recommended_field;
 pub mod missing_required_field;
 pub mod mojibake;
@@ -161,7 +162,15 @@ pub struct Context<'a> {
     /// it is missing, unreadable, not UTF-8 or too large. `None` disables checks that read
     /// other files (`import-chain`).
     pub read_file: Option<&'a ReadFile<'a>>,
+    /// Whether git ignores a file, given the checked file's path: `Some(true)` when the
+    /// repository's ignore rules (`.gitignore` files, `.git/info/exclude`, the global excludes
+    /// file) match it, `Some(false)` when they do not, `None` when the file is not in a git
+    /// work tree. `None` (the field) disables checks that need it (`local-file-not-ignored`).
+    pub git_ignored: Option<&'a GitIgnored<'a>>,
 }
+
+/// A caller-supplied answer to "does git ignore this file?" (see [`Context::git_ignored`]).
+pub type GitIgnored<'a> = dyn Fn(&str) -> Option<bool> + Sync + 'a;
 
 /// Collects the diagnostics of the semantic rules for one document.
 pub struct Checker<'a> {
@@ -251,6 +260,7 @@ pub static RULES: &[&dyn Rule] = &[
     &broken_link::BrokenLink,
     &import_chain::ImportChain,
     &unknown_skill::UnknownSkill,
+    &local_file_not_ignored::LocalFileNotIgnored,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
