@@ -1,8 +1,8 @@
-//! `too-long` (AF113): Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB.
+//! `too-long` (AF113): Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md and `.claude/rules` files 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB.
 
 declare_rule! {
     /// ## What it does
-    /// Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB.
+    /// Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md and `.claude/rules` files 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB.
     ///
     /// ## Why is this bad?
     /// The rest is truncated or ignored, or adherence drops [GH-AGENTS-CFG], [GH-RESP-CUST], [WS], [CC-SKILLS], [AS-SPEC], [CC-MEM], [CUR-RULES], [CODEX-AGENTSMD].
@@ -79,6 +79,13 @@ const LIMITS: &[(Kind, Unit, usize, Severity, &str)] = &[
         200,
         Severity::Warning,
         "Claude Code recommends under 200 lines per CLAUDE.md for adherence [CC-MEM]",
+    ),
+    (
+        Kind::ClaudeRule,
+        Unit::Lines,
+        200,
+        Severity::Warning,
+        "Claude Code loads rules into memory like CLAUDE.md; keep each under 200 lines for adherence [CC-MEM]",
     ),
     (
         Kind::CursorMdc,
@@ -167,6 +174,17 @@ mod tests {
                 "too-long"
             )
             .is_empty()
+        );
+        let lines = |n: usize| format!("---\npaths: src/**\n---\n{}", "- a rule\n".repeat(n));
+        // 3 front-matter lines and the body: 200 lines pass, 201 do not.
+        assert!(check(&lines(197), ".claude/rules/a.md", "too-long").is_empty());
+        let d = check(&lines(198), ".claude/rules/a.md", "too-long");
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message
+                .ends_with("is 201 lines long; the limit is 200"),
+            "{}",
+            d[0].message
         );
     }
 }
