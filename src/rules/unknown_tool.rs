@@ -1,18 +1,27 @@
-//! `unknown-tool` (AF111): Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries and body `#tool:<name>` references (outside code) that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement.
+//! `unknown-tool` (AF111): Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries and body `#tool:<name>` references (outside code) that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement. Also reports a subagent `tools` list where no entry resolves, subagent `tools` entries Claude Code always removes from subagents (`AskUserQuestion`, …), and `allowed-tools` rules that do not parse as `Tool` or `Tool(specifier)` or use `:*` before the end of a shell rule (`Bash(git:* push)`).
 
 declare_rule! {
     /// ## What it does
-    /// Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries and body `#tool:<name>` references (outside code) that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement.
+    /// Reports tool names that the owning tool does not know: Claude `tools`, `disallowedTools` and `allowed-tools` entries that are neither built-in tools, `mcp__…` names nor `Tool(specifier)` rules; Copilot `tools` entries and body `#tool:<name>` references (outside code) that are neither aliases, namespaced tools nor `server/tool` names. Legacy names are reported with their replacement. Also reports a subagent `tools` list where no entry resolves, subagent `tools` entries Claude Code always removes from subagents (`AskUserQuestion`, …), and `allowed-tools` rules that do not parse as `Tool` or `Tool(specifier)` or use `:*` before the end of a shell rule (`Bash(git:* push)`).
     ///
     /// ## Why is this bad?
     /// Unknown names are ignored silently: the agent runs without the tool, and if no Claude `tools` entry resolves the subagent fails to launch [CC-SUB], [CC-TOOLS], [GH-AGENTS-CFG], [VSC-TOOLS].
+    ///
+    /// A subagent never gets `AskUserQuestion`, `EndConversation`, `EnterPlanMode`, `ScheduleWakeup`, `TaskOutput`, `WaitForMcpServers` or `Workflow`, nor `ExitPlanMode` unless its `permissionMode` is `plan`, whatever its `tools` says [CC-SUB]. An `allowed-tools` entry with no closing `)` or with text after it is read as a tool name and pre-approves nothing, and `:*` is a wildcard only at the end of a rule: in `Bash(git:* push)` the colon is literal and the rule does not match `git` commands [CC-PERM].
     ///
     /// ## Example
     /// ```text
     /// ---
     /// name: reviewer
     /// description: Reviews code
-    /// tools: Read, Grepp, Bash(git diff *)
+    /// tools: Read, Grepp, Bash(git diff *), AskUserQuestion
+    /// ---
+    /// ```
+    ///
+    /// ```text
+    /// ---
+    /// description: Push the branch
+    /// allowed-tools: Bash(git:* push), Bash(git status
     /// ---
     /// ```
     pub struct UnknownTool {
@@ -91,6 +100,20 @@ const CLAUDE_LEGACY: &[(&str, &str)] = &[
         "`NotebookRead` is a legacy name; use `Read`",
     ),
     ("LS", "`LS` is a legacy name; use `Glob` or `Bash`"),
+];
+
+/// Built-in tools Claude Code removes from every subagent even when its `tools` lists them,
+/// 2026-08 [CC-SUB]. `Agent` is left out: it is removed only at the nesting depth limit.
+/// `ExitPlanMode` stays when the subagent's `permissionMode` is `plan`.
+const CLAUDE_SUBAGENT_STRIPPED: &[&str] = &[
+    "AskUserQuestion",
+    "EndConversation",
+    "EnterPlanMode",
+    "ExitPlanMode",
+    "ScheduleWakeup",
+    "TaskOutput",
+    "WaitForMcpServers",
+    "Workflow",
 ];
 
 /// GitHub tool aliases (case-insensitive) [GH-AGENTS-CFG].
@@ -241,16 +264,23 @@ pub fn tool_list<'d>(
     Some((node, entries(node, doc.text(), on_space)))
 }
 
-fn claude_entry(cx: &mut Checker<'_>, name: &str, span: Span) {
-    let head = name.split('(').next().unwrap_or(name).trim();
+/// The tool name of Claude entry `name`: the text before its first `(`.
+fn claude_head(name: &str) -> &str {
+    name.split('(').next().unwrap_or(name).trim()
+}
+
+/// Checks one Claude tool name; returns `false` when it is unknown (neither built-in, legacy,
+/// `mcp__…` nor `*`).
+fn claude_entry(cx: &mut Checker<'_>, name: &str, span: Span) -> bool {
+    let head = claude_head(name);
     if head.starts_with("mcp__") || CLAUDE_TOOLS.contains(&head) || head == "*" {
-        return;
+        return true;
     }
     if let Some((_, why)) = CLAUDE_LEGACY.iter().find(|(n, _)| *n == head) {
         let mut d = UnknownTool::META.diag(span, format!("legacy tool name `{head}`"));
         d.severity = Severity::Info;
         cx.report(d.with_help(*why));
-        return;
+        return true;
     }
     let mut d = UnknownTool::META.diag(span, format!("unknown Claude Code tool `{head}`"));
     if let Some(s) = did_you_mean(head, CLAUDE_TOOLS) {
@@ -259,6 +289,119 @@ fn claude_entry(cx: &mut Checker<'_>, name: &str, span: Span) {
         d = d.with_help("use a built-in tool name (`Read`, `Bash`, …), `mcp__server__tool` or `Tool(specifier)`");
     }
     cx.report(d);
+    false
+}
+
+/// Reports subagent `tools` entry `name` when Claude Code removes that tool from every
+/// subagent [CC-SUB]. `plan_mode`: the subagent's `permissionMode` is `plan`.
+fn stripped_entry(cx: &mut Checker<'_>, name: &str, span: Span, plan_mode: bool) {
+    let head = claude_head(name);
+    if !CLAUDE_SUBAGENT_STRIPPED.contains(&head) || (head == "ExitPlanMode" && plan_mode) {
+        return;
+    }
+    let help = if head == "ExitPlanMode" {
+        "remove it, or set `permissionMode: plan`: only plan-mode subagents keep it [CC-SUB]"
+    } else {
+        "remove it: only the main conversation can use it [CC-SUB]"
+    };
+    cx.report(
+        UnknownTool::META
+            .diag(
+                span,
+                format!("`{head}` is not available to subagents: Claude Code removes it even when `tools` lists it"),
+            )
+            .with_help(help),
+    );
+}
+
+/// The byte offsets of the unescaped `c` in `s` (a `\` escapes the next character).
+fn unescaped(s: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices().filter_map(move |(i, x)| {
+        let backslashes = s[..i].bytes().rev().take_while(|&b| b == b'\\').count();
+        (x == c && backslashes % 2 == 0).then_some(i)
+    })
+}
+
+/// Whether the unescaped parentheses of `s` nest properly.
+fn balanced(s: &str) -> bool {
+    let (mut depth, mut escaped) = (0i32, false);
+    for c in s.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => depth += 1,
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Checks that `allowed-tools` entry `name` is a permission rule Claude Code can read
+/// [CC-PERM]: `Tool` or `Tool(specifier)`, the specifier running from the first unescaped `(`
+/// to the last unescaped `)`, which must end the entry (parentheses inside are literal);
+/// otherwise Claude Code reads the whole entry as a tool name. In a `Bash`/`PowerShell` rule
+/// `:*` is a wildcard only at the end (= a trailing ` *`); elsewhere the colon is literal, so
+/// `Bash(git:* push)` does not match `git` commands.
+/// Entries with quotes after the `(` are left alone: how the list splits around a quoted `)`
+/// is not documented. Returns `true` when it reported the entry.
+fn rule_syntax(cx: &mut Checker<'_>, name: &str, span: Span) -> bool {
+    let Some(open) = unescaped(name, '(').next() else {
+        return false;
+    };
+    if name[open..].contains(['"', '\'', '`']) {
+        return false;
+    }
+    let close = unescaped(name, ')').last().filter(|&c| c > open);
+    // With unbalanced parentheses a list splitter counting depth and one tracking "inside
+    // parentheses" cut a list at different commas: this entry's extent is uncertain.
+    let uncertain = !balanced(name) && name.contains([',', ' ', '\t']);
+    let (message, help) = if open == 0 {
+        (
+            format!("`{name}` has no tool name before `(`"),
+            "a rule is `Tool` or `Tool(specifier)`, e.g. `Bash(git diff *)` [CC-PERM]".to_owned(),
+        )
+    } else if close.is_none() {
+        (
+            format!("`{name}` has no closing `)`"),
+            "Claude Code reads the whole entry as a tool name, so it pre-approves nothing; close the specifier with `)` [CC-PERM]".to_owned(),
+        )
+    } else if uncertain {
+        return false;
+    } else if close != Some(name.len() - 1) {
+        (
+            format!("`{name}` has text after its closing `)`"),
+            "a rule is `Tool` or `Tool(specifier)` with nothing after the `)`; Claude Code reads this entry as a tool name, so it pre-approves nothing [CC-PERM]".to_owned(),
+        )
+    } else {
+        let head = name[..open].trim();
+        let spec = &name[open + 1..name.len() - 1];
+        // Only the documented shape, the prefix form followed by more words (`git:* push`): a
+        // `:*` inside an argument (`img:*-alpine`, `test:* --watch`) may mean a literal colon.
+        let Some((program, rest)) = spec
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .and_then(|(first, rest)| Some((first.strip_suffix(":*")?, rest.trim())))
+        else {
+            return false;
+        };
+        if !matches!(head, "Bash" | "PowerShell") || program.is_empty() || rest.is_empty() {
+            return false;
+        }
+        (
+            format!(
+                "`:*` is a wildcard only at the end of a rule: in `{name}` the colon is literal"
+            ),
+            format!(
+                "the rule does not match `{program}` commands; write `{head}({program} * {rest})` [CC-PERM]"
+            ),
+        )
+    };
+    let mut d = UnknownTool::META.diag(span, message);
+    d.severity = Severity::Error;
+    cx.report(d.with_help(help));
+    true
 }
 
 /// Checks one Copilot tool name; returns its successor when it is a legacy flat name.
@@ -352,17 +495,51 @@ impl Rule for UnknownTool {
             Kind::CopilotAgent | Kind::CopilotPrompt | Kind::CopilotChatmode => (&["tools"], false),
             _ => return,
         };
+        let plan_mode = doc.get("permissionMode").and_then(Node::as_str) == Some("plan");
         for key in keys {
             let Some((node, list)) = tool_list(doc, key, claude) else {
                 continue;
             };
+            let subagent_tools = doc.kind == Kind::ClaudeAgent && *key == "tools";
+            let (count, mut unknown) = (list.len(), 0);
             let mut legacy = Vec::new();
             for (name, span) in list {
-                if claude {
-                    claude_entry(cx, &name, span);
-                } else if let Some(new) = copilot_entry(cx, &name, span) {
-                    legacy.push(format!("`{name}` → `{new}`"));
+                if !claude {
+                    if let Some(new) = copilot_entry(cx, &name, span) {
+                        legacy.push(format!("`{name}` → `{new}`"));
+                    }
+                    continue;
                 }
+                // A malformed rule is read as a tool name: its head says nothing.
+                if *key == "allowed-tools" && rule_syntax(cx, &name, span) {
+                    continue;
+                }
+                if !claude_entry(cx, &name, span) {
+                    unknown += 1;
+                }
+                if subagent_tools {
+                    stripped_entry(cx, &name, span, plan_mode);
+                }
+            }
+            // If no entry resolves to a tool the subagent fails to launch [CC-SUB].
+            // A value a lenient reader kept after a YAML error splits unreliably.
+            let raw = matches!(
+                node.value,
+                crate::document::Value::Str(_, crate::document::Style::Raw)
+            );
+            if subagent_tools && !raw && count > 0 && unknown == count {
+                // A block sequence's span runs to the next line; point at the items only.
+                let value = &doc.text()[node.span.range()];
+                let end = node.span.start as usize + value.trim_end().len();
+                let mut d = Self::META
+                    .diag(
+                        Span::new(node.span.start as usize, end),
+                        "no `tools` entry names a tool Claude Code knows: the subagent fails to launch"
+                            .to_owned(),
+                    )
+                    .with_help("list built-in tools (`Read`, `Grep`, …) or `mcp__server__tool` names, or remove `tools` to inherit every tool [CC-SUB]");
+                d.severity = Severity::Error;
+                cx.report(d);
             }
             // One diagnostic per list: 2025 files use many legacy names at once.
             if !legacy.is_empty() {
@@ -388,7 +565,207 @@ impl Rule for UnknownTool {
 #[cfg(test)]
 mod tests {
     use super::split_tools;
+    use crate::diagnostic::Severity;
     use crate::rules::tests::check;
+
+    /// `(span text, severity, message)` of each `unknown-tool` diagnostic of `t` at `path`.
+    fn found<'t>(t: &'t str, path: &str) -> Vec<(&'t str, Severity, String)> {
+        check(t, path, "unknown-tool")
+            .into_iter()
+            .map(|d| (&t[d.span.range()], d.severity, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn reports_tools_stripped_from_subagents() {
+        let t = "---\nname: a\ndescription: d\ntools: Read, AskUserQuestion, ExitPlanMode, Workflow, Agent\ndisallowedTools: EnterPlanMode\n---\nx\n";
+        let d = found(t, ".claude/agents/a.md");
+        let spans: Vec<(&str, Severity)> = d.iter().map(|(s, sev, _)| (*s, *sev)).collect();
+        assert_eq!(
+            spans,
+            [
+                ("AskUserQuestion", Severity::Warning),
+                ("ExitPlanMode", Severity::Warning),
+                ("Workflow", Severity::Warning),
+            ]
+        );
+        assert_eq!(
+            d[0].2,
+            "`AskUserQuestion` is not available to subagents: Claude Code removes it even when `tools` lists it"
+        );
+        // A plan-mode subagent keeps `ExitPlanMode`; the YAML-list form is read the same way.
+        let t = "---\nname: a\ndescription: d\npermissionMode: plan\ntools:\n  - ExitPlanMode\n  - TaskOutput\n---\nx\n";
+        let d = found(t, ".claude/agents/a.md");
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].0, d[0].1), ("TaskOutput", Severity::Warning));
+        // Skills and commands are not subagents.
+        let t = "---\ndescription: d\nallowed-tools: AskUserQuestion, Read\n---\nx\n";
+        assert!(found(t, ".claude/commands/a.md").is_empty());
+        assert!(found(t, ".claude/skills/a/SKILL.md").is_empty());
+    }
+
+    #[test]
+    fn reports_a_tools_list_where_nothing_resolves() {
+        let t = "---\nname: a\ndescription: d\ntools: Grepp, Reed\n---\nx\n";
+        let d = found(t, ".claude/agents/a.md");
+        let spans: Vec<(&str, Severity)> = d.iter().map(|(s, sev, _)| (*s, *sev)).collect();
+        assert_eq!(
+            spans,
+            [
+                ("Grepp", Severity::Warning),
+                ("Reed", Severity::Warning),
+                ("Grepp, Reed", Severity::Error),
+            ]
+        );
+        assert_eq!(
+            d[2].2,
+            "no `tools` entry names a tool Claude Code knows: the subagent fails to launch"
+        );
+        let t = "---\nname: a\ndescription: d\ntools:\n  - Grepp\n---\nx\n";
+        let d = found(t, ".claude/agents/a.md");
+        assert_eq!(d.len(), 2);
+        assert_eq!((d[1].0, d[1].1), ("- Grepp", Severity::Error));
+        // One entry that resolves (built-in, MCP, `Agent(…)`, legacy `Task`) is enough.
+        for ok in [
+            "Grepp, Read",
+            "Grepp, mcp__gh__pr",
+            "Grepp, Agent(worker)",
+            "Task",
+            "Grepp, *",
+        ] {
+            let t = format!("---\nname: a\ndescription: d\ntools: {ok}\n---\nx\n");
+            let d = check(&t, ".claude/agents/a.md", "unknown-tool");
+            assert!(
+                d.iter().all(|d| d.severity != Severity::Error),
+                "{ok}: {d:?}"
+            );
+        }
+        // Empty lists, `disallowedTools` and commands do not launch a subagent.
+        for (t, path) in [
+            (
+                "---\nname: a\ndescription: d\ntools: []\n---\nx\n",
+                ".claude/agents/a.md",
+            ),
+            (
+                "---\nname: a\ndescription: d\ndisallowedTools: Grepp\n---\nx\n",
+                ".claude/agents/a.md",
+            ),
+            // Kept raw after a YAML error (reported as such): its entries are unreliable.
+            (
+                "---\nname: a\ndescription: d\ntools: [Grepp, Reed\n---\nx\n",
+                ".claude/agents/a.md",
+            ),
+            (
+                "---\ndescription: d\nallowed-tools: Grepp\n---\nx\n",
+                ".claude/commands/a.md",
+            ),
+        ] {
+            let d = check(t, path, "unknown-tool");
+            assert!(
+                d.iter().all(|d| d.severity != Severity::Error),
+                "{t}: {d:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reports_malformed_permission_rules() {
+        let t = "---\ndescription: d\nallowed-tools: Bash(git status)x, (ls), Bash(git:* push), PowerShell(Get-ChildItem:* -Force), Read\n---\nx\n";
+        let d = check(t, ".claude/commands/a.md", "unknown-tool");
+        let got: Vec<(&str, Severity, &str, &str)> = d
+            .iter()
+            .map(|d| {
+                let help = d.help.as_deref().unwrap_or("");
+                (&t[d.span.range()], d.severity, d.message.as_str(), help)
+            })
+            .collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.iter().all(|g| g.1 == Severity::Error));
+        assert_eq!(
+            (got[0].0, got[0].2),
+            (
+                "Bash(git status)x",
+                "`Bash(git status)x` has text after its closing `)`"
+            )
+        );
+        assert_eq!(
+            (got[1].0, got[1].2),
+            ("(ls)", "`(ls)` has no tool name before `(`")
+        );
+        assert_eq!(
+            (got[2].0, got[2].2),
+            (
+                "Bash(git:* push)",
+                "`:*` is a wildcard only at the end of a rule: in `Bash(git:* push)` the colon is literal"
+            )
+        );
+        assert_eq!(
+            got[2].3,
+            "the rule does not match `git` commands; write `Bash(git * push)` [CC-PERM]"
+        );
+        assert_eq!(got[3].0, "PowerShell(Get-ChildItem:* -Force)");
+        assert!(
+            got[3]
+                .3
+                .contains("write `PowerShell(Get-ChildItem * -Force)`")
+        );
+
+        // Space-separated; an unclosed `(` swallows the rest of the list.
+        for (rules, entry) in [
+            ("Read Bash(git commit", "Bash(git commit"),
+            ("Bash(git add, Read", "Bash(git add, Read"),
+        ] {
+            let t = format!("---\ndescription: d\nallowed-tools: {rules}\n---\nx\n");
+            let d = check(&t, ".claude/skills/a/SKILL.md", "unknown-tool");
+            assert_eq!(d.len(), 1, "{rules}: {d:?}");
+            assert_eq!(&t[d[0].span.range()], entry);
+            assert_eq!(d[0].message, format!("`{entry}` has no closing `)`"));
+            assert_eq!(d[0].severity, Severity::Error);
+            assert_eq!(
+                d[0].help.as_deref(),
+                Some(
+                    "Claude Code reads the whole entry as a tool name, so it pre-approves nothing; close the specifier with `)` [CC-PERM]"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn accepts_valid_permission_rules() {
+        for rules in [
+            "Bash(npm run test:*), Bash(git push:*)",
+            "Bash(git * push), Bash(npm run *)",
+            "mcp__server__tool, mcp__github",
+            "Read(./src/**), Edit(/src/**)",
+            "WebFetch(domain:example.com), WebSearch",
+            "Agent(worker, researcher)",
+            // Parentheses inside the specifier are literal [CC-PERM].
+            "Bash(python -c print(1))",
+            "Bash(echo \"a)b\")",
+            // Quotes: how the list splits around a quoted `)` is not documented.
+            "Bash(echo \")\" done), Read",
+            // Unbalanced: where the list is cut depends on the splitter.
+            "Bash(echo (x), Read",
+            "Bash(git add, Bash(git:* push)",
+            "Bash(echo 'a:* b')",
+            // Escaped parentheses.
+            "Bash(echo \\( x)",
+            // `:*` in other tools' specifiers is not the shell prefix form.
+            "Skill(deploy:* now), WebFetch(domain:*.example.com)",
+            "Bash(git add:* )",
+            // A `:*` inside an argument may mean a literal colon.
+            "Bash(docker pull img:*-alpine), Bash(npm run test:* --watch), Bash(ls a:*b)",
+        ] {
+            let t = format!("---\ndescription: d\nallowed-tools: {rules}\n---\nx\n");
+            let d = check(&t, ".claude/commands/a.md", "unknown-tool");
+            assert!(d.is_empty(), "{rules}: {d:?}");
+        }
+        let t = "---\ndescription: d\nallowed-tools:\n  - Bash(npm run test:*)\n  - \"Bash(echo \\\"a)b\\\")\"\n---\nx\n";
+        assert!(check(t, ".claude/skills/a/SKILL.md", "unknown-tool").is_empty());
+        // Subagent lists and `disallowed-tools` are not read as permission rules here.
+        let t = "---\nname: a\ndescription: d\ntools: Read, Bash(git:* push)\n---\nx\n";
+        assert!(check(t, ".claude/agents/a.md", "unknown-tool").is_empty());
+    }
 
     #[test]
     fn splits_outside_parentheses() {
