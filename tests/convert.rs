@@ -503,3 +503,29 @@ proptest! {
         }
     }
 }
+
+/// Claude Code reserves the skill folder `synced` [CC-SKILLS]: a skill of that name is written
+/// to Claude as `synced-skill` (folder and `name`, which must match), and the rename is reported.
+#[test]
+fn reserved_skill_folder_is_renamed_for_claude() {
+    let text = "---\nname: synced\ndescription: Syncs the fork.\n---\nRun `git fetch upstream`.\n";
+    let doc = parse(text, ".cursor/skills/synced/SKILL.md", None);
+    let c = convert::convert(&doc, Target::Claude, &ConvertOptions::default()).unwrap();
+    let o = &c.outputs[0];
+    assert_eq!(o.path, ".claude/skills/synced-skill/SKILL.md");
+    assert!(
+        o.text.starts_with("---\nname: synced-skill\n"),
+        "{}",
+        o.text
+    );
+    assert!(
+        c.losses
+            .iter()
+            .any(|l| format!("{l:?}").contains("reserves the skill folder name")),
+        "{:?}",
+        c.losses
+    );
+    // Other tools do not reserve it.
+    let c = convert::convert(&doc, Target::Codex, &ConvertOptions::default()).unwrap();
+    assert_eq!(c.outputs[0].path, ".agents/skills/synced/SKILL.md");
+}

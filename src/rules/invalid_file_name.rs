@@ -56,8 +56,11 @@ impl Rule for InvalidFileName {
                             .with_help("rename it to `SKILL.md`: skills are found by that exact name [AS-SPEC]"),
                     );
                 }
+                // The reservation is Claude Code's: only its skill directories [CC-SKILLS].
                 let mut dirs = path.rsplit(['/', '\\']).skip(1);
-                if let Some(dir) = dirs.next().filter(|d| d.eq_ignore_ascii_case("synced")) {
+                if let (Some(dir), Some("skills"), Some(".claude")) = (dirs.next(), dirs.next(), dirs.next())
+                    && dir.eq_ignore_ascii_case("synced")
+                {
                     cx.report(
                         Self::META
                             .diag(Span::empty(0), format!("`{dir}` is a reserved skill folder name"))
@@ -110,6 +113,7 @@ mod tests {
             msgs(".claude/skills/Synced/SKILL.md"),
             ["`Synced` is a reserved skill folder name"]
         );
+        assert!(msgs(".agents/skills/synced/SKILL.md").is_empty());
         let r = "---\nglobs: src/**\n---\nx\n";
         assert!(check(r, ".cursor/rules/ts.mdc", "invalid-file-name").is_empty());
         let d = check(r, ".cursor/rules/ts.md", "invalid-file-name");

@@ -14,9 +14,17 @@ impl W<'_> {
     pub fn name(&mut self, key: &str, lower: bool, required: bool) {
         match (&self.m.name, self.m.name_from_path) {
             (Some(n), false) => {
-                let v = if lower { slug(n) } else { n.clone() };
+                let base = if lower { slug(n) } else { n.clone() };
+                let v = self.avoid_reserved(base.clone());
                 if v == *n {
                     self.exact(Slot::Name, key);
+                } else if v != base {
+                    self.approx(
+                        Slot::Name,
+                        format!(
+                            "`{key}: {v}` (Claude Code reserves the skill folder name `synced`)"
+                        ),
+                    );
                 } else {
                     self.approx(
                         Slot::Name,
@@ -26,7 +34,7 @@ impl W<'_> {
                 self.set(key, Y::Str(v));
             }
             (n, _) if required => {
-                let v = slug(n.as_deref().unwrap_or("converted"));
+                let v = self.avoid_reserved(slug(n.as_deref().unwrap_or("converted")));
                 self.synth(
                     key,
                     &v,

@@ -187,7 +187,20 @@ impl W<'_> {
 
     /// The slug naming the output file.
     pub fn file_slug(&self) -> String {
-        slug(self.m.name.as_deref().unwrap_or("converted"))
+        self.avoid_reserved(slug(self.m.name.as_deref().unwrap_or("converted")))
+    }
+
+    /// `s`, or `s-skill` when `s` names a Claude Code skill folder Claude Code reserves
+    /// (`synced`, in any case [CC-SKILLS]), so that the skill loads.
+    pub fn avoid_reserved(&self, s: String) -> String {
+        if self.kind == Kind::ClaudeSkill
+            && self.tool == Tool::Claude
+            && s.eq_ignore_ascii_case("synced")
+        {
+            format!("{s}-skill")
+        } else {
+            s
+        }
     }
 
     /// Assembles the output and the per-field report.
