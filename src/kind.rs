@@ -202,7 +202,12 @@ pub fn detect(path: &str) -> Option<Kind> {
         return Some(Kind::ClaudeSkill);
     }
     match lower.as_str() {
-        "agents.md" | "agent.md" | "agents.override.md" => return Some(Kind::AgentsMd),
+        // `AGENTS.md` is read in any directory [AGENTSMD] (and as `agents.md` on
+        // case-insensitive file systems). The legacy `AGENT.md` inside a tool's own directory
+        // is that tool's file: Claude Code loads every `.md` under `.claude/agents/` as a
+        // subagent [CC-SUB].
+        "agent.md" => return Some(strong_dir(dirs).unwrap_or(Kind::AgentsMd)),
+        "agents.md" | "agents.override.md" => return Some(Kind::AgentsMd),
         "claude.md" | "claude.local.md" => return Some(Kind::ClaudeMd),
         "gemini.md" => return Some(Kind::GeminiMd),
         "copilot-instructions.md" => return Some(Kind::CopilotInstructions),
@@ -243,6 +248,35 @@ pub fn detect(path: &str) -> Option<Kind> {
     }
 
     // 2. A tool's own directory decides.
+    if let Some(kind) = strong_dir(dirs) {
+        return Some(kind);
+    }
+    // A `.md` file in `.cursor/rules` is meant as a rule but is ignored by Cursor, which reads
+    // only `.mdc` there [CUR-RULES]: detected so that `invalid-file-name` can say so. A README
+    // there documents the rules.
+    if dirs.windows(2).any(|w| w == [".cursor", "rules"]) && lower != "readme.md" {
+        return Some(Kind::CursorMdc);
+    }
+
+    // 3. Conventional collection directories (plugins, rule collections).
+    if dirs.contains(&"agents") {
+        return Some(Kind::ClaudeAgent);
+    }
+    if dirs.contains(&"commands") {
+        return Some(Kind::ClaudeCommand);
+    }
+    match parent {
+        "command" => Some(Kind::OpencodeCommand),
+        "chatmodes" => Some(Kind::CopilotChatmode),
+        "steering" => Some(Kind::KiroSteering),
+        _ => None,
+    }
+}
+
+/// The kind a tool's own directory gives a `.md` file (`.claude/agents/` → Claude subagent),
+/// from the innermost matching pair of directories in `dirs` (the path's directories, outermost
+/// first); `None` outside every tool directory.
+fn strong_dir(dirs: &[&str]) -> Option<Kind> {
     let strong: &[(&str, &str, Kind)] = &[
         (".claude", "agents", Kind::ClaudeAgent),
         (".claude", "commands", Kind::ClaudeCommand),
@@ -271,29 +305,7 @@ pub fn detect(path: &str) -> Option<Kind> {
             best = Some((pos, kind));
         }
     }
-    if let Some((_, kind)) = best {
-        return Some(kind);
-    }
-    // A `.md` file in `.cursor/rules` is meant as a rule but is ignored by Cursor, which reads
-    // only `.mdc` there [CUR-RULES]: detected so that `invalid-file-name` can say so. A README
-    // there documents the rules.
-    if dirs.windows(2).any(|w| w == [".cursor", "rules"]) && lower != "readme.md" {
-        return Some(Kind::CursorMdc);
-    }
-
-    // 3. Conventional collection directories (plugins, rule collections).
-    if dirs.contains(&"agents") {
-        return Some(Kind::ClaudeAgent);
-    }
-    if dirs.contains(&"commands") {
-        return Some(Kind::ClaudeCommand);
-    }
-    match parent {
-        "command" => Some(Kind::OpencodeCommand),
-        "chatmodes" => Some(Kind::CopilotChatmode),
-        "steering" => Some(Kind::KiroSteering),
-        _ => None,
-    }
+    best.map(|(_, kind)| kind)
 }
 
 /// Infers a kind from front-matter keys (and whether the body references `$ARGUMENTS`), for
@@ -443,6 +455,10 @@ mod tests {
             (".codex/agents/reviewer.toml", Kind::CodexAgent),
             ("home/.codex/agents/reviewer.toml", Kind::CodexAgent),
             ("AGENTS.md", Kind::AgentsMd),
+            ("docs/AGENT.md", Kind::AgentsMd),
+            (".claude/agents/type-checker/AGENT.md", Kind::ClaudeAgent),
+            (".kiro/steering/agent.md", Kind::KiroSteering),
+            (".claude/agents/AGENTS.md", Kind::AgentsMd),
             ("GEMINI.md", Kind::GeminiMd),
             (".gemini/commands/git/commit.toml", Kind::GeminiCommand),
             (".opencode/agent/x.md", Kind::OpencodeAgent),
