@@ -26,9 +26,10 @@ fn word() -> impl Strategy<Value = String> {
         "[A-Za-z0-9]{1,10}",
         // Accented Latin, capitals only at the start of a word, as in real text (not `Ã`/`Â`:
         // followed by a symbol they are what mojibake looks like; `œÉ` inside a word is the
-        // Mac OS Roman mojibake of `σ`, and no real word holds it; `œ` comes only before `u`,
-        // as in French `cœur`, since `íœœ` is the Windows-1252 mojibake of `휜`).
-        "[ÉÜÖÇÀ]?([a-zéèêëàâäôöûüùçñßíóúáãõæøå]|œu){1,10}",
+        // Mac OS Roman mojibake of `σ`, and no real word holds it; `œ` comes only between a
+        // consonant and `u`, as in French `cœur`, since `íœœ` and `Çœ` are the Windows-1252
+        // mojibake of `휜` and `ǜ`).
+        "[ÉÜÖÇÀ]?([a-zéèêëàâäôöûüùçñßíóúáãõæøå]|[bcmnsv]œu){1,10}",
         "[а-яё]{2,8}|[А-Я][а-я]{2,8}",
         "[\u{4e00}-\u{4fff}\u{3041}-\u{3093}\u{ac00}-\u{ac80}]{1,6}",
         "[😀-🙏🚀✅❌⚠🧑]{1,2}",
