@@ -347,11 +347,23 @@ fn balanced(s: &str) -> bool {
 /// Entries with quotes after the `(` are left alone: how the list splits around a quoted `)`
 /// is not documented. Returns `true` when it reported the entry.
 fn rule_syntax(cx: &mut Checker<'_>, name: &str, span: Span) -> bool {
-    let Some(open) = unescaped(name, '(').next() else {
+    let Some((message, help)) = permission_rule_problem(name) else {
         return false;
     };
+    let mut d = UnknownTool::META.diag(span, message);
+    d.severity = Severity::Error;
+    cx.report(d.with_help(help));
+    true
+}
+
+/// What is wrong with `allowed-tools` entry `name` as a Claude Code permission rule (see
+/// `rule_syntax`), as a message and a help text; `None` when it reads as meant or when its
+/// extent is uncertain. The converter drops entries this rejects.
+#[must_use]
+pub fn permission_rule_problem(name: &str) -> Option<(String, String)> {
+    let open = unescaped(name, '(').next()?;
     if name[open..].contains(['"', '\'', '`']) {
-        return false;
+        return None;
     }
     let close = unescaped(name, ')').last().filter(|&c| c > open);
     // With unbalanced parentheses a list splitter counting depth and one tracking "inside
@@ -368,7 +380,7 @@ fn rule_syntax(cx: &mut Checker<'_>, name: &str, span: Span) -> bool {
             "Claude Code reads the whole entry as a tool name, so it pre-approves nothing; close the specifier with `)` [CC-PERM]".to_owned(),
         )
     } else if uncertain {
-        return false;
+        return None;
     } else if close != Some(name.len() - 1) {
         (
             format!("`{name}` has text after its closing `)`"),
@@ -379,15 +391,12 @@ fn rule_syntax(cx: &mut Checker<'_>, name: &str, span: Span) -> bool {
         let spec = &name[open + 1..name.len() - 1];
         // Only the documented shape, the prefix form followed by more words (`git:* push`): a
         // `:*` inside an argument (`img:*-alpine`, `test:* --watch`) may mean a literal colon.
-        let Some((program, rest)) = spec
+        let (program, rest) = spec
             .trim_start()
             .split_once(char::is_whitespace)
-            .and_then(|(first, rest)| Some((first.strip_suffix(":*")?, rest.trim())))
-        else {
-            return false;
-        };
+            .and_then(|(first, rest)| Some((first.strip_suffix(":*")?, rest.trim())))?;
         if !matches!(head, "Bash" | "PowerShell") || program.is_empty() || rest.is_empty() {
-            return false;
+            return None;
         }
         (
             format!(
@@ -398,10 +407,7 @@ fn rule_syntax(cx: &mut Checker<'_>, name: &str, span: Span) -> bool {
             ),
         )
     };
-    let mut d = UnknownTool::META.diag(span, message);
-    d.severity = Severity::Error;
-    cx.report(d.with_help(help));
-    true
+    Some((message, help))
 }
 
 /// Checks one Copilot tool name; returns its successor when it is a legacy flat name.

@@ -7,7 +7,7 @@ use crate::convert::model::Slot;
 use crate::convert::placeholders::{self, Syntax};
 use crate::convert::read::syntax_of;
 use crate::convert::{Loss, LossKind};
-use crate::kind::Tool;
+use crate::kind::{Kind, Tool};
 
 impl W<'_> {
     /// Writes `name` under `key`; `lower` for tools that require lowercase-hyphen names.
@@ -161,9 +161,15 @@ impl W<'_> {
         }
     }
 
+    /// Whether `key` of this output holds Claude Code permission rules (`allowed-tools` of a
+    /// command or skill), which `unknown-tool` checks for syntax.
+    fn permission_rules(&self, key: &str) -> bool {
+        key == "allowed-tools" && matches!(self.kind, Kind::ClaudeCommand | Kind::ClaudeSkill)
+    }
+
     /// Writes a tool list as `key`, mapping each entry with `names` (formats.md §6.1): a string
     /// joined with `sep`, or a YAML list when `sep` is `None`. Unknown entries and lost
-    /// specifiers are reported.
+    /// specifiers are reported, and malformed permission rules are dropped.
     pub fn tools(
         &mut self,
         key: &str,
@@ -195,6 +201,19 @@ impl W<'_> {
                 ));
             }
             for x in n {
+                // Claude Code reads a malformed permission rule as a tool name that
+                // pre-approves nothing [CC-PERM]; a line break never belongs in an entry.
+                if self.permission_rules(key)
+                    && (x.contains(['\n', '\r'])
+                        || crate::rules::unknown_tool::permission_rule_problem(&x).is_some())
+                {
+                    notes.push(format!(
+                        "`{}` is not a valid permission rule",
+                        x.escape_debug()
+                    ));
+                    exact = false;
+                    continue;
+                }
                 if !out.contains(&x) {
                     out.push(x);
                 }
