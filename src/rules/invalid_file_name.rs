@@ -1,11 +1,11 @@
-//! `invalid-file-name` (AF110): Reports file names the owning tool does not load: a Copilot custom agent name with characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`; a skill file not named exactly `SKILL.md` or in a folder named `synced`; a `.md` file in `.cursor/rules`; and the legacy `AGENT.md`.
+//! `invalid-file-name` (AF110): Reports file names the owning tool does not load: a Copilot custom agent name with characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`; a skill file not named exactly `SKILL.md` or in Claude Code's reserved folder `.claude/skills/synced`; a `.md` file in `.cursor/rules`; a file in `.github/instructions` or `.github/prompts` without the `.instructions.md` or `.prompt.md` suffix; and the legacy `AGENT.md`.
 
 declare_rule! {
     /// ## What it does
-    /// Reports file names the owning tool does not load: a Copilot custom agent name with characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`; a skill file not named exactly `SKILL.md` or in a folder named `synced`; a `.md` file in `.cursor/rules`; and the legacy `AGENT.md`.
+    /// Reports file names the owning tool does not load: a Copilot custom agent name with characters other than `.`, `-`, `_`, `a-z`, `A-Z`, `0-9`; a skill file not named exactly `SKILL.md` or in Claude Code's reserved folder `.claude/skills/synced`; a `.md` file in `.cursor/rules`; a file in `.github/instructions` or `.github/prompts` without the `.instructions.md` or `.prompt.md` suffix; and the legacy `AGENT.md`.
     ///
     /// ## Why is this bad?
-    /// The file is skipped without a message. GitHub identifies a custom agent by its file name and accepts only those characters [GH-AGENTS-HOWTO]. Skills are found by the exact name `SKILL.md`, and Claude Code reserves the folder name `synced` in any case [AS-SPEC], [CC-SKILLS]. Cursor reads only `.mdc` files in `.cursor/rules` [CUR-RULES]. `AGENT.md` is the legacy name of `AGENTS.md` [AGENTSMD].
+    /// The file is skipped without a message. GitHub identifies a custom agent by its file name and accepts only those characters [GH-AGENTS-HOWTO]. Skills are found by the exact name `SKILL.md`, and Claude Code reserves the folder name `synced` in any case [AS-SPEC], [CC-SKILLS]. Cursor reads only `.mdc` files in `.cursor/rules` [CUR-RULES]. VS Code finds instructions and prompt files by their suffix [VSC-INSTR], [VSC-PROMPTS]. `AGENT.md` is the legacy name of `AGENTS.md` [AGENTSMD].
     ///
     /// ## Example
     /// ```text
@@ -81,6 +81,23 @@ impl Rule for InvalidFileName {
                     );
                 }
             }
+            Kind::CopilotScopedInstructions | Kind::CopilotPrompt if by_path => {
+                let suffix = if cx.doc.kind == Kind::CopilotPrompt {
+                    ".prompt.md"
+                } else {
+                    ".instructions.md"
+                };
+                if !file.to_ascii_lowercase().ends_with(suffix)
+                    && !file.eq_ignore_ascii_case("README.md")
+                {
+                    let stem = file.strip_suffix(".md").unwrap_or(file);
+                    cx.report(
+                        Self::META
+                            .diag(Span::empty(0), format!("VS Code ignores `{file}`: it reads only `*{suffix}` files here"))
+                            .with_help(format!("rename it to `{stem}{suffix}` [VSC-INSTR], [VSC-PROMPTS]")),
+                    );
+                }
+            }
             Kind::AgentsMd if file == "AGENT.md" => cx.report(
                 Self::META
                     .diag(Span::empty(0), "`AGENT.md` is the legacy name of `AGENTS.md`".into())
@@ -125,6 +142,19 @@ mod tests {
         assert_eq!(
             d[0].help.as_deref(),
             Some("rename it to `ts.mdc` [CUR-RULES]")
+        );
+        let p = "---\ndescription: d\n---\nx\n";
+        assert!(check(p, ".github/prompts/new.prompt.md", "invalid-file-name").is_empty());
+        assert!(check(p, ".github/prompts/README.md", "invalid-file-name").is_empty());
+        let d = check(p, ".github/prompts/new.md", "invalid-file-name");
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("rename it to `new.prompt.md` [VSC-INSTR], [VSC-PROMPTS]")
+        );
+        assert_eq!(
+            check(p, ".github/instructions/api/ts.md", "invalid-file-name").len(),
+            1
         );
         // A kind inferred from the front matter says nothing about the file's name.
         assert!(check(r, "notes/ts.md", "invalid-file-name").is_empty());

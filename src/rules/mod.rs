@@ -69,6 +69,7 @@ pub mod invalid_value;
 pub mod kind_inferred;
 pub mod legacy_file;
 pub mod local_file_not_ignored;
+pub mod misplaced_file;
 pub mod missing_recommended_field;
 pub mod missing_required_field;
 pub mod mojibake;
@@ -261,6 +262,7 @@ pub static RULES: &[&dyn Rule] = &[
     &import_chain::ImportChain,
     &unknown_skill::UnknownSkill,
     &local_file_not_ignored::LocalFileNotIgnored,
+    &misplaced_file::MisplacedFile,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
