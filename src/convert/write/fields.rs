@@ -203,9 +203,16 @@ impl W<'_> {
             for x in n {
                 // Claude Code reads a malformed permission rule as a tool name that
                 // pre-approves nothing [CC-PERM]; a line break never belongs in an entry.
+                if !survives_join(&x, sep) {
+                    notes.push(format!(
+                        "`{}` would not read back as one entry of the list",
+                        x.escape_debug()
+                    ));
+                    exact = false;
+                    continue;
+                }
                 if self.permission_rules(key)
-                    && (x.contains(['\n', '\r'])
-                        || crate::rules::unknown_tool::permission_rule_problem(&x).is_some())
+                    && crate::rules::unknown_tool::permission_rule_problem(&x).is_some()
                 {
                     notes.push(format!(
                         "`{}` is not a valid permission rule",
@@ -372,4 +379,61 @@ fn first_line(body: &str) -> Option<String> {
         s.push('…');
     }
     Some(s)
+}
+
+/// Whether tool entry `x`, joined into a list with `sep` (`None`: a YAML list), reads back as
+/// one entry when a reader splits the list as `unknown_tool::split_tools` does (on top-level
+/// commas, and on spaces when the list has no comma): no line break, parentheses that close in
+/// order, and no separator outside them.
+fn survives_join(x: &str, sep: Option<&str>) -> bool {
+    if x.contains(['\n', '\r']) {
+        return false;
+    }
+    let Some(sep) = sep else {
+        return true;
+    };
+    let on_space = sep.trim().is_empty();
+    if on_space && x.contains(',') {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in x.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+        && crate::rules::unknown_tool::split_tools(x, on_space).as_slice()
+            == std::slice::from_ref(&(0..x.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::survives_join;
+
+    #[test]
+    fn entries_that_read_back_as_one() {
+        for (x, sep) in [
+            ("Read", Some(", ")),
+            ("Bash(git diff *)", Some(", ")),
+            ("Bash(git diff *)", Some(" ")),
+            ("Agent(a, b)", Some(", ")),
+            ("two words", None),
+        ] {
+            assert!(survives_join(x, sep), "{x:?} {sep:?}");
+        }
+        for (x, sep) in [
+            ("two words", Some(" ")),
+            ("Agent(a, b)", Some(" ")),
+            ("a, b", Some(", ")),
+            ("Bash(ls", Some(", ")),
+            ("ls)", Some(" ")),
+            ("Read\nWrite", None),
+        ] {
+            assert!(!survives_join(x, sep), "{x:?} {sep:?}");
+        }
+    }
 }
