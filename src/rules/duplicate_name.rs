@@ -1,11 +1,11 @@
-//! `duplicate-name` (AF118): Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem. Checked by `check_tree` over many documents.
+//! `duplicate-name` (AF118): Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem; and a Claude command that a same-named skill of the same project hides. Checked by `check_tree` over many documents.
 
 declare_rule! {
     /// ## What it does
-    /// Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem. Checked by `check_tree` over many documents.
+    /// Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem; and a Claude command that a same-named skill of the same project hides. Checked by `check_tree` over many documents.
     ///
     /// ## Why is this bad?
-    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG].
+    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG]. A skill and a command of the same name are both `/name`, and the skill wins: the command never runs [CC-SKILLS].
     ///
     /// ## Example
     /// ```text
@@ -102,7 +102,59 @@ pub fn check_tree(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
             }
         }
     }
+    out.extend(hidden_commands(docs));
     out
+}
+
+/// The project directory (the part before `.claude/<sub>/`) and the slash-command name of a
+/// Claude command (`.claude/commands/**/N.md` → `N`) or project skill
+/// (`.claude/skills/N/SKILL.md` → `N`, the directory: `name` is only a display label there
+/// [CC-SKILLS]).
+fn slash_name(doc: &Document) -> Option<(&str, &str)> {
+    let path = doc.path.as_deref()?;
+    let (sub, at) = match doc.kind {
+        Kind::ClaudeCommand => ("/commands/", path.rfind(".claude/commands/")?),
+        Kind::ClaudeSkill => ("/skills/", path.rfind(".claude/skills/")?),
+        _ => return None,
+    };
+    let rest = &path[at + ".claude".len() + sub.len()..];
+    let name = match doc.kind {
+        Kind::ClaudeSkill => rest
+            .strip_suffix("/SKILL.md")
+            .filter(|d| !d.contains('/'))?,
+        _ => file_stem(rest).0,
+    };
+    Some((&path[..at], name))
+}
+
+/// Claude commands hidden by a skill of the same project with the same name: both are
+/// `/name`, and the skill wins [CC-SKILLS].
+fn hidden_commands(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
+    let skills: HashMap<(&str, &str), &Document> = docs
+        .iter()
+        .filter(|d| d.kind == Kind::ClaudeSkill)
+        .filter_map(|d| slash_name(d).map(|k| (k, *d)))
+        .collect();
+    docs.iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::ClaudeCommand)
+        .filter_map(|(i, d)| {
+            let (root, name) = slash_name(d)?;
+            let skill = skills.get(&(root, name))?;
+            Some((
+                i,
+                DuplicateName::META
+                    .diag(
+                        Span::empty(0),
+                        format!(
+                            "the skill {} is also `/{name}` and wins, so this command never runs",
+                            skill.path.as_deref().unwrap_or("-")
+                        ),
+                    )
+                    .with_help("rename the command or the skill's directory, or delete the command [CC-SKILLS]"),
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -138,6 +190,37 @@ mod tests {
             d[0].1.message.contains(".claude/agents/a.md:2"),
             "{}",
             d[0].1.message
+        );
+    }
+
+    #[test]
+    fn reports_a_command_a_skill_hides() {
+        let doc = |text: &str, path: &str| parse(SourceText::from_str(text), Some(path), None).doc;
+        let skill = doc(
+            "---\nname: Deploy helper\ndescription: d\n---\nx\n",
+            ".claude/skills/deploy/SKILL.md",
+        );
+        let command = doc(
+            "---\ndescription: d\n---\nx\n",
+            ".claude/commands/ops/deploy.md",
+        );
+        let other_project = doc(
+            "---\ndescription: d\n---\nx\n",
+            "web/.claude/commands/deploy.md",
+        );
+        let unrelated = doc(
+            "---\ndescription: d\n---\nx\n",
+            ".claude/commands/release.md",
+        );
+        let d: Vec<_> = check_tree(&[&command, &skill, &other_project, &unrelated])
+            .into_iter()
+            .filter(|(_, d)| d.message.contains("never runs"))
+            .collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, 0);
+        assert_eq!(
+            d[0].1.message,
+            "the skill .claude/skills/deploy/SKILL.md is also `/deploy` and wins, so this command never runs"
         );
     }
 }
