@@ -415,3 +415,46 @@ fn local_file_not_ignored_reads_git_ignore_rules() {
     std::fs::write(p.join(".config/git/ignore"), "*.local.md\n").unwrap();
     assert_eq!(hits("CLAUDE.local.md"), 0);
 }
+
+#[test]
+fn duplicate_names_are_checked_across_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join(".claude/agents/team")).unwrap();
+    std::fs::write(p.join(".claude/agents/a.md"), OK_AGENT).unwrap();
+    std::fs::write(p.join(".claude/agents/team/b.md"), OK_AGENT).unwrap();
+    let rules = |extra: &[&str]| -> Vec<(String, String)> {
+        let o = agentfmt()
+            .current_dir(p)
+            .args(["check", "--output-format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap().to_owned(),
+                    d["rule"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // The second file in path order is reported, although it is clean on its own.
+    assert_eq!(
+        rules(&[]),
+        [(
+            ".claude/agents/team/b.md".to_owned(),
+            "duplicate-name".to_owned()
+        )]
+    );
+    // The configuration applies to it as to any rule.
+    std::fs::write(
+        p.join("agentfmt.toml"),
+        "[rules]\nduplicate-name = \"off\"\n",
+    )
+    .unwrap();
+    assert!(rules(&[]).is_empty());
+}

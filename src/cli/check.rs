@@ -9,7 +9,7 @@ use agentfmt::check::{self, FileReport};
 use agentfmt::config::Config;
 use agentfmt::diagnostic::{Diagnostic, Severity};
 use agentfmt::render;
-use agentfmt::rules::{self, Context};
+use agentfmt::rules::{self, Context, duplicate_name};
 use agentfmt::span::Span;
 
 use super::args::{CheckArgs, InputArgs, OutputFormat, RuleArgs};
@@ -141,9 +141,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
     let inputs = walk::collect(&args.input.paths, &config, &root);
     let exists_fn: &(dyn Fn(&str) -> bool + Sync) = &exists;
-    let reports = check_inputs(&inputs, &args.input, &config, exists_fn);
-    let tool_failed = reports.iter().any(|(_, failed)| *failed);
-    let reports: Vec<FileReport> = reports.into_iter().map(|(r, _)| r).collect();
+    let checked = check_inputs(&inputs, &args.input, &config, exists_fn);
+    let tool_failed = checked.iter().any(|c| c.failed);
+    let (mut reports, names): (Vec<FileReport>, Vec<_>) =
+        checked.into_iter().map(|c| (c.report, c.name)).unzip();
+    tree_diagnostics(&inputs, &args.input, &config, &mut reports, &names);
 
     let out = match args.output_format {
         OutputFormat::Human => {
@@ -178,17 +180,30 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     })
 }
 
-/// Checks inputs in parallel; returns reports (in input order) and whether agentfmt failed on each.
+/// One checked input.
+pub(crate) struct Checked {
+    pub report: FileReport,
+    /// Whether agentfmt itself failed on the input (exit 2).
+    pub failed: bool,
+    /// What `duplicate-name` needs of the document across the run.
+    pub name: Option<duplicate_name::NameEntry>,
+}
+
+/// Checks inputs in parallel; returns one [`Checked`] per input, in input order.
 pub(crate) fn check_inputs(
     inputs: &[Input],
     args: &InputArgs,
     config: &Config,
     exists_fn: &(dyn Fn(&str) -> bool + Sync),
-) -> Vec<(FileReport, bool)> {
+) -> Vec<Checked> {
     inputs
         .par_iter()
         .map(|input| match load(input, args) {
-            Loaded::Failed(r, failed) => (r, failed),
+            Loaded::Failed(report, failed) => Checked {
+                report,
+                failed,
+                name: None,
+            },
             Loaded::Bytes {
                 path,
                 logical,
@@ -202,17 +217,58 @@ pub(crate) fn check_inputs(
                     read_file: on_disk.then_some(read),
                     git_ignored: on_disk.then_some(ignored),
                 };
-                let (mut report, _) = check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
+                let (mut report, doc) =
+                    check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
                 report.path = path;
                 if report.diagnostics.is_empty() {
                     // Renderers read the text only to place diagnostics; a clean file's text
                     // would be held until the end of the run for nothing.
                     report.source = None;
                 }
-                (report, false)
+                Checked {
+                    report,
+                    failed: false,
+                    name: doc.as_ref().and_then(duplicate_name::name_entry),
+                }
             }
         })
         .collect()
+}
+
+/// Adds the diagnostics that need every file of the run (`duplicate-name`) to `reports`
+/// (one per input, in input order; `names` likewise), filtered by `config` as the per-file
+/// ones are. A report that was clean gets its text back (read again) to place them.
+fn tree_diagnostics(
+    inputs: &[Input],
+    args: &InputArgs,
+    config: &Config,
+    reports: &mut [FileReport],
+    names: &[Option<duplicate_name::NameEntry>],
+) {
+    let mut by_file: std::collections::BTreeMap<usize, Vec<Diagnostic>> = Default::default();
+    for (i, d) in duplicate_name::check_names(names) {
+        by_file.entry(i).or_default().push(d);
+    }
+    for (i, found) in by_file {
+        let Some(logical) = names[i].as_ref().map(duplicate_name::NameEntry::path) else {
+            continue;
+        };
+        let found = check::finish(logical, found, config);
+        if found.is_empty() {
+            continue;
+        }
+        let report = &mut reports[i];
+        if report.source.is_none()
+            && let Loaded::Bytes { bytes, logical, .. } = load(&inputs[i], args)
+            && let Ok((doc, _)) = check::load(&bytes, &logical, args.kind)
+        {
+            report.source = Some(doc.source);
+        }
+        report.diagnostics.extend(found);
+        report.diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        });
+    }
 }
 
 /// `agentfmt rule`.

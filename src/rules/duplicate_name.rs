@@ -65,31 +65,73 @@ fn effective_name(doc: &Document) -> Option<(String, Span)> {
     }
 }
 
+/// What the tree check needs of one document, taken while the document is at hand so that a
+/// caller checking thousands of files need not keep them: the kind, the path, the effective
+/// name with its span and 1-based line, and the slash-command name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameEntry {
+    kind: Kind,
+    path: String,
+    name: Option<(String, Span, u32)>,
+    slash: Option<(String, String)>,
+}
+
+impl NameEntry {
+    /// The document's path, as the document gave it.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// The [`NameEntry`] of `doc`, or `None` for a kind whose names need not be unique.
+#[must_use]
+pub fn name_entry(doc: &Document) -> Option<NameEntry> {
+    let name = effective_name(doc).map(|(n, span)| (n, span, doc.source.line_col(span.start).line));
+    let slash = slash_name(doc).map(|(root, n)| (root.to_owned(), n.to_owned()));
+    (name.is_some() || slash.is_some()).then(|| NameEntry {
+        kind: doc.kind,
+        path: doc.path.clone().unwrap_or_else(|| "-".into()),
+        name,
+        slash,
+    })
+}
+
 /// Checks names across `docs` (typically one project tree). Returns `(index into docs,
 /// diagnostic)` for every document whose effective name is shared with an earlier document of
-/// the same kind; the message names the first file as `path:line`. Spans are byte ranges into
-/// the reported document's text. Never fails.
+/// the same kind (the message names the first file as `path:line`), and for every Claude
+/// command a same-named skill hides. Spans are byte ranges into the reported document's text.
+/// Never fails.
 #[must_use]
 pub fn check_tree(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
-    let mut first: HashMap<(Kind, String), (usize, Span)> = HashMap::new();
+    let entries: Vec<Option<NameEntry>> = docs.iter().map(|d| name_entry(d)).collect();
+    check_names(&entries)
+}
+
+/// [`check_tree`] over the [`NameEntry`] of each document (`None` for the others); indices
+/// are into `entries`.
+#[must_use]
+pub fn check_names(entries: &[Option<NameEntry>]) -> Vec<(usize, Diagnostic)> {
+    let mut first: HashMap<(Kind, &str), usize> = HashMap::new();
     let mut out = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let Some((name, span)) = effective_name(doc) else {
+    for (i, e) in entries.iter().enumerate() {
+        let Some((e, (name, span, _))) = e.as_ref().and_then(|e| Some((e, e.name.as_ref()?)))
+        else {
             continue;
         };
-        match first.get(&(doc.kind, name.clone())) {
-            Some(&(j, other_span)) => {
-                let other = docs[j];
-                let line = other.source.line_col(other_span.start).line;
-                let where_ = format!("{}:{line}", other.path.as_deref().unwrap_or("-"));
+        match first.get(&(e.kind, name.as_str())) {
+            Some(&j) => {
+                let other = entries[j].as_ref().expect("indexed entries exist");
+                let line = other.name.as_ref().map_or(1, |n| n.2);
                 out.push((
                     i,
                     DuplicateName::META
                         .diag(
-                            span,
+                            *span,
                             format!(
-                                "{} name `{name}` is also used by {where_}",
-                                doc.kind.describe()
+                                "{} name `{name}` is also used by {}:{line}",
+                                e.kind.describe(),
+                                other.path
                             ),
                         )
                         .with_help(
@@ -98,11 +140,11 @@ pub fn check_tree(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
                 ));
             }
             None => {
-                first.insert((doc.kind, name), (i, span));
+                first.insert((e.kind, name.as_str()), i);
             }
         }
     }
-    out.extend(hidden_commands(docs));
+    out.extend(hidden_commands(entries));
     out
 }
 
@@ -129,26 +171,28 @@ fn slash_name(doc: &Document) -> Option<(&str, &str)> {
 
 /// Claude commands hidden by a skill of the same project with the same name: both are
 /// `/name`, and the skill wins [CC-SKILLS].
-fn hidden_commands(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
-    let skills: HashMap<(&str, &str), &Document> = docs
+fn hidden_commands(entries: &[Option<NameEntry>]) -> Vec<(usize, Diagnostic)> {
+    let skills: HashMap<&(String, String), &str> = entries
         .iter()
-        .filter(|d| d.kind == Kind::ClaudeSkill)
-        .filter_map(|d| slash_name(d).map(|k| (k, *d)))
+        .flatten()
+        .filter(|e| e.kind == Kind::ClaudeSkill)
+        .filter_map(|e| Some((e.slash.as_ref()?, e.path.as_str())))
         .collect();
-    docs.iter()
+    entries
+        .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind == Kind::ClaudeCommand)
-        .filter_map(|(i, d)| {
-            let (root, name) = slash_name(d)?;
-            let skill = skills.get(&(root, name))?;
+        .filter_map(|(i, e)| {
+            let e = e.as_ref().filter(|e| e.kind == Kind::ClaudeCommand)?;
+            let key = e.slash.as_ref()?;
+            let skill = skills.get(key)?;
             Some((
                 i,
                 DuplicateName::META
                     .diag(
                         Span::empty(0),
                         format!(
-                            "the skill {} is also `/{name}` and wins, so this command never runs",
-                            skill.path.as_deref().unwrap_or("-")
+                            "the skill {skill} is also `/{}` and wins, so this command never runs",
+                            key.1
                         ),
                     )
                     .with_help("rename the command or the skill's directory, or delete the command [CC-SKILLS]"),
