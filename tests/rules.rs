@@ -9,7 +9,7 @@ use agentfmt::check::{self, FileReport};
 use agentfmt::config::Config;
 use agentfmt::diagnostic::Diagnostic;
 use agentfmt::document::{self, Document};
-use agentfmt::rules::{Context, RULES, duplicate_name};
+use agentfmt::rules::{Context, RULES, tree};
 use agentfmt::source::{self, Decoded};
 
 fn root() -> PathBuf {
@@ -113,7 +113,7 @@ fn fixtures_fail_and_pass() {
             }
             // Cross-file rules see every fixture of the directory as one tree.
             let docs: Vec<&Document> = checked.iter().map(|(_, (d, _))| d).collect();
-            let tree = duplicate_name::check_tree(&docs);
+            let tree = tree::check_tree(&docs);
             for (i, d) in tree {
                 checked[i].1.1.push(d);
             }

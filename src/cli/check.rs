@@ -9,7 +9,7 @@ use agentfmt::check::{self, FileReport};
 use agentfmt::config::Config;
 use agentfmt::diagnostic::{Diagnostic, Severity};
 use agentfmt::render;
-use agentfmt::rules::{self, Context, duplicate_name};
+use agentfmt::rules::{self, Context, tree};
 use agentfmt::span::Span;
 
 use super::args::{CheckArgs, InputArgs, OutputFormat, RuleArgs};
@@ -185,8 +185,8 @@ pub(crate) struct Checked {
     pub report: FileReport,
     /// Whether agentfmt itself failed on the input (exit 2).
     pub failed: bool,
-    /// What `duplicate-name` needs of the document across the run.
-    pub name: Option<duplicate_name::NameEntry>,
+    /// What the checks across the run need of the document.
+    pub name: Option<tree::TreeEntry>,
 }
 
 /// Checks inputs in parallel; returns one [`Checked`] per input, in input order.
@@ -228,14 +228,14 @@ pub(crate) fn check_inputs(
                 Checked {
                     report,
                     failed: false,
-                    name: doc.as_ref().and_then(duplicate_name::name_entry),
+                    name: doc.as_ref().and_then(tree::entry),
                 }
             }
         })
         .collect()
 }
 
-/// Adds the diagnostics that need every file of the run (`duplicate-name`) to `reports`
+/// Adds the diagnostics that need every file of the run ([`tree::check`]) to `reports`
 /// (one per input, in input order; `names` likewise), filtered by `config` as the per-file
 /// ones are. A report that was clean gets its text back (read again) to place them.
 fn tree_diagnostics(
@@ -243,14 +243,14 @@ fn tree_diagnostics(
     args: &InputArgs,
     config: &Config,
     reports: &mut [FileReport],
-    names: &[Option<duplicate_name::NameEntry>],
+    names: &[Option<tree::TreeEntry>],
 ) {
     let mut by_file: std::collections::BTreeMap<usize, Vec<Diagnostic>> = Default::default();
-    for (i, d) in duplicate_name::check_names(names) {
+    for (i, d) in tree::check(names) {
         by_file.entry(i).or_default().push(d);
     }
     for (i, found) in by_file {
-        let Some(logical) = names[i].as_ref().map(duplicate_name::NameEntry::path) else {
+        let Some(logical) = names[i].as_ref().map(tree::TreeEntry::path) else {
             continue;
         };
         let found = check::finish(logical, found, config);

@@ -21,6 +21,7 @@ declare_rule! {
 use std::collections::HashMap;
 
 use super::Rule;
+use super::tree::TreeEntry;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::kind::Kind;
@@ -46,7 +47,7 @@ fn file_stem(path: &str) -> (&str, Option<&str>) {
 /// The effective name of `doc` and the span to point at, for the kinds whose names must be
 /// unique: Claude subagents by `name` [CC-SUB], skills by `name` else directory [CC-SKILLS],
 /// Claude commands by file stem [CC-SLASH-2026-01], Copilot agents by file stem [GH-AGENTS-CFG].
-fn effective_name(doc: &Document) -> Option<(String, Span)> {
+pub(crate) fn effective_name(doc: &Document) -> Option<(String, Span)> {
     let path = doc.path.as_deref();
     let from_fm = |k: &str| {
         doc.get(k)
@@ -65,53 +66,13 @@ fn effective_name(doc: &Document) -> Option<(String, Span)> {
     }
 }
 
-/// What the tree check needs of one document, taken while the document is at hand so that a
-/// caller checking thousands of files need not keep them: the kind, the path, the effective
-/// name with its span and 1-based line, and the slash-command name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameEntry {
-    kind: Kind,
-    path: String,
-    name: Option<(String, Span, u32)>,
-    slash: Option<(String, String)>,
-}
-
-impl NameEntry {
-    /// The document's path, as the document gave it.
-    #[must_use]
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-}
-
-/// The [`NameEntry`] of `doc`, or `None` for a kind whose names need not be unique.
+/// Checks names across a run's documents, given as their [`TreeEntry`] (`None` for a file
+/// that did not parse). Returns `(index into entries, diagnostic)` for every document whose
+/// effective name is shared with an earlier document of the same kind (the message names the
+/// first file as `path:line`), and for every Claude command a same-named skill hides. Spans are
+/// byte ranges into the reported document's text. Never fails.
 #[must_use]
-pub fn name_entry(doc: &Document) -> Option<NameEntry> {
-    let name = effective_name(doc).map(|(n, span)| (n, span, doc.source.line_col(span.start).line));
-    let slash = slash_name(doc).map(|(root, n)| (root.to_owned(), n.to_owned()));
-    (name.is_some() || slash.is_some()).then(|| NameEntry {
-        kind: doc.kind,
-        path: doc.path.clone().unwrap_or_else(|| "-".into()),
-        name,
-        slash,
-    })
-}
-
-/// Checks names across `docs` (typically one project tree). Returns `(index into docs,
-/// diagnostic)` for every document whose effective name is shared with an earlier document of
-/// the same kind (the message names the first file as `path:line`), and for every Claude
-/// command a same-named skill hides. Spans are byte ranges into the reported document's text.
-/// Never fails.
-#[must_use]
-pub fn check_tree(docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
-    let entries: Vec<Option<NameEntry>> = docs.iter().map(|d| name_entry(d)).collect();
-    check_names(&entries)
-}
-
-/// [`check_tree`] over the [`NameEntry`] of each document (`None` for the others); indices
-/// are into `entries`.
-#[must_use]
-pub fn check_names(entries: &[Option<NameEntry>]) -> Vec<(usize, Diagnostic)> {
+pub fn check_names(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
     let mut first: HashMap<(Kind, &str), usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -152,7 +113,7 @@ pub fn check_names(entries: &[Option<NameEntry>]) -> Vec<(usize, Diagnostic)> {
 /// Claude command (`.claude/commands/**/N.md` → `N`) or project skill
 /// (`.claude/skills/N/SKILL.md` → `N`, the directory: `name` is only a display label there
 /// [CC-SKILLS]).
-fn slash_name(doc: &Document) -> Option<(&str, &str)> {
+pub(crate) fn slash_name(doc: &Document) -> Option<(&str, &str)> {
     let path = doc.path.as_deref()?;
     let (sub, at) = match doc.kind {
         Kind::ClaudeCommand => ("/commands/", path.rfind(".claude/commands/")?),
@@ -171,7 +132,7 @@ fn slash_name(doc: &Document) -> Option<(&str, &str)> {
 
 /// Claude commands hidden by a skill of the same project with the same name: both are
 /// `/name`, and the skill wins [CC-SKILLS].
-fn hidden_commands(entries: &[Option<NameEntry>]) -> Vec<(usize, Diagnostic)> {
+fn hidden_commands(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
     let skills: HashMap<&(String, String), &str> = entries
         .iter()
         .flatten()
@@ -203,8 +164,8 @@ fn hidden_commands(entries: &[Option<NameEntry>]) -> Vec<(usize, Diagnostic)> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_tree;
     use crate::document::parse;
+    use crate::rules::tree::check_tree;
     use crate::source::SourceText;
 
     #[test]

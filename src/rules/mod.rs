@@ -82,6 +82,7 @@ pub mod skill_name_mismatch;
 pub mod strict_yaml;
 pub mod toml_syntax;
 pub mod too_long;
+pub mod tree;
 pub mod unbalanced_injection;
 pub mod uncovered_shell_command;
 pub mod unexpected_front_matter;

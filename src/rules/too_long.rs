@@ -1,8 +1,8 @@
-//! `too-long` (AF113): Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md and `.claude/rules` files 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB.
+//! `too-long` (AF113): Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md and `.claude/rules` files 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB, alone or with the AGENTS.md files above it (checked across the run, which also notes an AGENTS.md that `AGENTS.override.md` shadows).
 
 declare_rule! {
     /// ## What it does
-    /// Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md and `.claude/rules` files 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB.
+    /// Reports a file or value longer than its tool reads: Copilot agent body 30,000 chars, Copilot instructions 4,000 chars (code review), Windsurf rule 12,000 chars, skill description + `when_to_use` 1,536 chars, SKILL.md 500 lines, CLAUDE.md and `.claude/rules` files 200 lines, Cursor rule 500 lines, AGENTS.md 32 KiB, alone or with the AGENTS.md files above it (checked across the run, which also notes an AGENTS.md that `AGENTS.override.md` shadows).
     ///
     /// ## Why is this bad?
     /// The rest is truncated or ignored, or adherence drops [GH-AGENTS-CFG], [GH-RESP-CUST], [WS], [CC-SKILLS], [AS-SPEC], [CC-MEM], [CUR-RULES], [CODEX-AGENTSMD].
@@ -19,7 +19,7 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::kind::Kind;
 use crate::span::Span;
 
@@ -159,6 +159,102 @@ impl Rule for TooLong {
     }
 }
 
+/// Codex's default `project_doc_max_bytes`: it stops reading the concatenated AGENTS.md
+/// files there [CODEX-AGENTSMD].
+const CODEX_PROJECT_DOC_BYTES: usize = 32 * 1024;
+
+/// The directory part of `path` (`""` for a file at the top).
+fn dir_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+/// Nested AGENTS.md files across a run, as Codex reads them [CODEX-AGENTSMD]: in each
+/// directory `AGENTS.override.md` else `AGENTS.md`, concatenated from the top down, and cut at
+/// 32 KiB. Reports (warning) an AGENTS.md under the limit on its own whose chain of files above
+/// it takes the total past the limit, and notes (info) an `AGENTS.md` that an
+/// `AGENTS.override.md` beside it shadows. Only the run's files count: the top of the chain is
+/// the highest directory checked.
+pub(crate) fn nested_agents_md(
+    entries: &[Option<super::tree::TreeEntry>],
+) -> Vec<(usize, Diagnostic)> {
+    use std::collections::HashMap;
+    let file_of = |p: &str| p.rsplit('/').next().unwrap_or(p).to_owned();
+    // The file Codex reads in each directory.
+    let mut read: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(e) = e.as_ref().filter(|e| e.kind == Kind::AgentsMd) else {
+            continue;
+        };
+        let file = file_of(&e.path);
+        if file == "AGENTS.override.md"
+            || (file == "AGENTS.md" && !read.contains_key(dir_of(&e.path)))
+        {
+            read.insert(dir_of(&e.path), i);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(e) = e.as_ref().filter(|e| e.kind == Kind::AgentsMd) else {
+            continue;
+        };
+        let dir = dir_of(&e.path);
+        if read.get(dir) != Some(&i) {
+            if file_of(&e.path) == "AGENTS.md" && read.contains_key(dir) {
+                let mut d = TooLong::META.diag(
+                    Span::empty(0),
+                    "Codex reads `AGENTS.override.md` in this directory instead of this file"
+                        .to_owned(),
+                );
+                d.severity = Severity::Info;
+                out.push((
+                    i,
+                    d.with_help(
+                        "merge the two, or delete the one you do not mean [CODEX-AGENTSMD]",
+                    ),
+                ));
+            }
+            continue;
+        }
+        if e.bytes > CODEX_PROJECT_DOC_BYTES {
+            // Over the limit on its own: the per-file check reports it.
+            continue;
+        }
+        let mut chain = vec![i];
+        let mut d = dir;
+        while !d.is_empty() {
+            d = dir_of(d);
+            if let Some(&j) = read.get(d) {
+                chain.push(j);
+            }
+        }
+        let total: usize = chain
+            .iter()
+            .filter_map(|&j| entries[j].as_ref())
+            .map(|e| e.bytes)
+            .sum();
+        if chain.len() > 1 && total > CODEX_PROJECT_DOC_BYTES {
+            let above: Vec<&str> = chain[1..]
+                .iter()
+                .rev()
+                .filter_map(|&j| entries[j].as_ref().map(|e| e.path.as_str()))
+                .collect();
+            out.push((
+                i,
+                TooLong::META
+                    .diag(
+                        Span::empty(0),
+                        format!(
+                            "with the AGENTS.md files above it ({}), Codex reads {total} bytes here; the limit is {CODEX_PROJECT_DOC_BYTES}",
+                            above.join(", ")
+                        ),
+                    )
+                    .with_help("Codex cuts the concatenated files at 32 KiB (`project_doc_max_bytes`), so the end of this file is lost; shorten the files above it [CODEX-AGENTSMD]"),
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
@@ -185,6 +281,43 @@ mod tests {
                 .ends_with("is 201 lines long; the limit is 200"),
             "{}",
             d[0].message
+        );
+    }
+
+    #[test]
+    fn nested_agents_md_chain_and_override() {
+        use crate::diagnostic::Severity;
+        use crate::document::parse;
+        use crate::source::SourceText;
+        let doc =
+            |text: String, path: &str| parse(SourceText::from_str(&text), Some(path), None).doc;
+        let kib = |n: usize| format!("{}\n", "x".repeat(n * 1024 - 1));
+        let top = doc(kib(20), "AGENTS.md");
+        let pkg = doc(kib(10), "pkg/AGENTS.md");
+        let deep = doc(kib(3), "pkg/a/b/AGENTS.md");
+        let other = doc(kib(10), "web/AGENTS.md");
+        let shadowed = doc(kib(1), "web/api/AGENTS.md");
+        let over = doc(kib(1), "web/api/AGENTS.override.md");
+        let d = crate::rules::tree::check_tree(&[&top, &pkg, &deep, &other, &shadowed, &over]);
+        let found: Vec<(usize, Severity, &str)> = d
+            .iter()
+            .map(|(i, d)| (*i, d.severity, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                // 20 + 10 + 3 KiB: the chain ends past 32 KiB only at the deepest file.
+                (
+                    2,
+                    Severity::Warning,
+                    "with the AGENTS.md files above it (AGENTS.md, pkg/AGENTS.md), Codex reads 33792 bytes here; the limit is 32768"
+                ),
+                (
+                    4,
+                    Severity::Info,
+                    "Codex reads `AGENTS.override.md` in this directory instead of this file"
+                ),
+            ]
         );
     }
 }
