@@ -314,11 +314,15 @@ fn stripped_entry(cx: &mut Checker<'_>, name: &str, span: Span, plan_mode: bool)
     );
 }
 
-/// The byte offsets of the unescaped `c` in `s` (a `\` escapes the next character).
+/// The byte offsets of the unescaped `c` in `s` (a `\` escapes the next character; how Claude
+/// Code escapes inside a rule is not documented: an inference, kept conservative).
+/// One forward pass, linear in the length of `s`.
 fn unescaped(s: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut escaped = false;
     s.char_indices().filter_map(move |(i, x)| {
-        let backslashes = s[..i].bytes().rev().take_while(|&b| b == b'\\').count();
-        (x == c && backslashes % 2 == 0).then_some(i)
+        let hit = !escaped && x == c;
+        escaped = !escaped && x == '\\';
+        hit.then_some(i)
     })
 }
 
@@ -502,6 +506,9 @@ impl Rule for UnknownTool {
             _ => return,
         };
         let plan_mode = doc.get("permissionMode").and_then(Node::as_str) == Some("plan");
+        // An agent with `initialPrompt` is meant to run as the main session (`claude --agent`),
+        // where every tool is available [CC-SUB].
+        let main_session = doc.get("initialPrompt").is_some();
         for key in keys {
             let Some((node, list)) = tool_list(doc, key, claude) else {
                 continue;
@@ -523,7 +530,7 @@ impl Rule for UnknownTool {
                 if !claude_entry(cx, &name, span) {
                     unknown += 1;
                 }
-                if subagent_tools {
+                if subagent_tools && !main_session {
                     stripped_entry(cx, &name, span, plan_mode);
                 }
             }
@@ -604,6 +611,9 @@ mod tests {
         let d = found(t, ".claude/agents/a.md");
         assert_eq!(d.len(), 1);
         assert_eq!((d[0].0, d[0].1), ("TaskOutput", Severity::Warning));
+        // An agent meant as the main session (`initialPrompt`) keeps every tool.
+        let t = "---\nname: a\ndescription: d\ninitialPrompt: Start\ntools: Read, AskUserQuestion\n---\nx\n";
+        assert!(found(t, ".claude/agents/a.md").is_empty());
         // Skills and commands are not subagents.
         let t = "---\ndescription: d\nallowed-tools: AskUserQuestion, Read\n---\nx\n";
         assert!(found(t, ".claude/commands/a.md").is_empty());
@@ -811,5 +821,17 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert!(d[0].help.as_deref().unwrap().contains("search/codebase"));
+    }
+
+    #[test]
+    fn escapes_are_read_in_one_pass() {
+        let s = "a\\(b\\\\(c";
+        assert_eq!(
+            super::unescaped(s, '(').collect::<Vec<_>>(),
+            [s.rfind('(').unwrap()]
+        );
+        // A long run of backslashes takes linear time (it was quadratic).
+        let long = "\\".repeat(200_000) + "(";
+        assert_eq!(super::unescaped(&long, '(').count(), 1);
     }
 }
