@@ -203,11 +203,8 @@ impl W<'_> {
             for x in n {
                 // Claude Code reads a malformed permission rule as a tool name that
                 // pre-approves nothing [CC-PERM]; a line break never belongs in an entry.
-                if !survives_join(&x, sep) {
-                    notes.push(format!(
-                        "`{}` would not read back as one entry of the list",
-                        x.escape_debug()
-                    ));
+                if x.contains(['\n', '\r']) {
+                    notes.push(format!("`{}` holds a line break", x.escape_debug()));
                     exact = false;
                     continue;
                 }
@@ -224,6 +221,21 @@ impl W<'_> {
                 if !out.contains(&x) {
                     out.push(x);
                 }
+            }
+        }
+        // `unknown-tool` splits a Claude tool list string back into entries.
+        if let Some(sep) = sep
+            && matches!(
+                self.kind,
+                Kind::ClaudeAgent | Kind::ClaudeCommand | Kind::ClaudeSkill
+            )
+        {
+            for x in unreadable(&mut out, key, sep) {
+                notes.push(format!(
+                    "`{}` would not read back as one entry of the list",
+                    x.escape_debug()
+                ));
+                exact = false;
             }
         }
         if out.is_empty() {
@@ -381,59 +393,90 @@ fn first_line(body: &str) -> Option<String> {
     Some(s)
 }
 
-/// Whether tool entry `x`, joined into a list with `sep` (`None`: a YAML list), reads back as
-/// one entry when a reader splits the list as `unknown_tool::split_tools` does (on top-level
-/// commas, and on spaces when the list has no comma): no line break, parentheses that close in
-/// order, and no separator outside them.
-fn survives_join(x: &str, sep: Option<&str>) -> bool {
-    if x.contains(['\n', '\r']) {
-        return false;
-    }
-    let Some(sep) = sep else {
-        return true;
-    };
-    let on_space = sep.trim().is_empty();
-    if on_space && x.contains(',') {
-        return false;
-    }
-    let mut depth = 0i32;
-    for c in x.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth == 0 => return false,
-            ')' => depth -= 1,
-            _ => {}
+/// Drops from `out` the entries that would not read back from `out.join(sep)` as
+/// `unknown_tool::tool_list` reads a Claude tool list `key` (split on top-level commas, and on
+/// spaces too for a kebab-case key whose value has no comma); returns them. An entry reads back
+/// when it and a stand-in entry joined with `sep` split into exactly the two.
+fn unreadable(out: &mut Vec<String>, key: &str, sep: &str) -> Vec<String> {
+    use crate::rules::unknown_tool::split_tools;
+    let mut dropped = Vec::new();
+    loop {
+        let joined = out.join(sep);
+        let on_space = key.contains('-') && !joined.contains(',');
+        let reads_as = |s: &str, on_space: bool| -> Vec<String> {
+            split_tools(s, on_space)
+                .into_iter()
+                .map(|r| s[r].to_owned())
+                .collect()
+        };
+        if reads_as(&joined, on_space) == *out {
+            return dropped;
+        }
+        // A list joined with spaces is read on spaces only while no entry holds a comma.
+        let spaced = !sep.contains(',');
+        let before = out.len();
+        out.retain(|x| {
+            let ok = !(spaced && x.contains(','))
+                && reads_as(
+                    &format!("{x}{sep}X"),
+                    if spaced { key.contains('-') } else { on_space },
+                ) == [x.as_str(), "X"];
+            if !ok {
+                dropped.push(x.clone());
+            }
+            ok
+        });
+        if out.len() == before {
+            // Every entry reads back alone, yet the list does not: give up on the list.
+            dropped.append(out);
+            return dropped;
         }
     }
-    depth == 0
-        && crate::rules::unknown_tool::split_tools(x, on_space).as_slice()
-            == std::slice::from_ref(&(0..x.len()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::survives_join;
+    use super::unreadable;
+
+    fn keep(entries: &[&str], key: &str, sep: &str) -> (Vec<String>, Vec<String>) {
+        let mut out: Vec<String> = entries.iter().map(|s| (*s).to_owned()).collect();
+        let dropped = unreadable(&mut out, key, sep);
+        (out, dropped)
+    }
 
     #[test]
-    fn entries_that_read_back_as_one() {
-        for (x, sep) in [
-            ("Read", Some(", ")),
-            ("Bash(git diff *)", Some(", ")),
-            ("Bash(git diff *)", Some(" ")),
-            ("Agent(a, b)", Some(", ")),
-            ("two words", None),
-        ] {
-            assert!(survives_join(x, sep), "{x:?} {sep:?}");
-        }
-        for (x, sep) in [
-            ("two words", Some(" ")),
-            ("Agent(a, b)", Some(" ")),
-            ("a, b", Some(", ")),
-            ("Bash(ls", Some(", ")),
-            ("ls)", Some(" ")),
-            ("Read\nWrite", None),
-        ] {
-            assert!(!survives_join(x, sep), "{x:?} {sep:?}");
-        }
+    fn entries_that_read_back_from_the_joined_list() {
+        let (kept, dropped) = keep(
+            &["Read", "Bash(git diff *)", "Agent(a, b)"],
+            "allowed-tools",
+            ", ",
+        );
+        assert_eq!((kept.len(), dropped.len()), (3, 0));
+        // Space-separated: a comma would make the reader split on commas only.
+        let (kept, dropped) = keep(
+            &["Read", "Bash(git diff *)", "Agent(a, b)"],
+            "allowed-tools",
+            " ",
+        );
+        assert_eq!(
+            (kept, dropped),
+            (
+                vec!["Read".to_owned(), "Bash(git diff *)".to_owned()],
+                vec!["Agent(a, b)".to_owned()]
+            )
+        );
+        // One entry with a space, written with `, `: no comma in the value, so the reader
+        // splits on the space.
+        let (kept, dropped) = keep(&["mcp__my server__x"], "allowed-tools", ", ");
+        assert!(kept.is_empty());
+        assert_eq!(dropped, ["mcp__my server__x"]);
+        // With two entries the value has a comma, and the space is inside an entry.
+        let (kept, _) = keep(&["mcp__my server__x", "Read"], "allowed-tools", ", ");
+        assert_eq!(kept.len(), 2);
+        // `tools` (camelCase) is never split on spaces; an unclosed `(` swallows the rest (a
+        // stray `)` does not: the reader splits at depth 0 or below).
+        let (kept, dropped) = keep(&["two words", "Bash(ls", "ls)", "Read"], "tools", ", ");
+        assert_eq!(kept, ["two words", "ls)", "Read"]);
+        assert_eq!(dropped, ["Bash(ls"]);
     }
 }
