@@ -1,8 +1,8 @@
-//! `duplicate-name` (AF118): Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem; and a Claude command that a same-named skill of the same project hides. Checked by `check_tree` over many documents.
+//! `duplicate-name` (AF118): Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
 
 declare_rule! {
     /// ## What it does
-    /// Reports files of the same kind whose effective names clash across a tree: Claude subagents by `name`, skills by `name` (or directory), Claude commands by file stem, Copilot agents by file stem; and a Claude command that a same-named skill of the same project hides. Checked by `check_tree` over many documents.
+    /// Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
     ///
     /// ## Why is this bad?
     /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG]. A skill and a command of the same name are both `/name`, and the skill wins: the command never runs [CC-SKILLS].
@@ -44,26 +44,57 @@ fn file_stem(path: &str) -> (&str, Option<&str>) {
     (stem, parts.next())
 }
 
-/// The effective name of `doc` and the span to point at, for the kinds whose names must be
-/// unique: Claude subagents by `name` [CC-SUB], skills by `name` else directory [CC-SKILLS],
-/// Claude commands by file stem [CC-SLASH-2026-01], Copilot agents by file stem [GH-AGENTS-CFG].
-pub(crate) fn effective_name(doc: &Document) -> Option<(String, Span)> {
-    let path = doc.path.as_deref();
-    let from_fm = |k: &str| {
+/// The part of `path` before the last directory sequence `marker` (`.claude/agents/`) that
+/// starts the path or follows a `/`.
+fn before<'a>(path: &'a str, marker: &str) -> Option<&'a str> {
+    let at = path.rfind(marker)?;
+    (at == 0 || path.as_bytes()[at - 1] == b'/').then(|| &path[..at])
+}
+
+/// Where a name of `doc` must be unique, the name, and the span to point at, for the kinds
+/// whose names must be unique. The scope is the directory the tool loads the kind from, so
+/// sibling projects, plugins and the copies of a skill for several tools do not clash:
+/// - Claude subagents by `name`, per project (`<p>/.claude/agents/**`) or plugin
+///   (`<p>/agents/**`) [CC-SUB], [CC-PLUG];
+/// - skills by their directory, per skills folder (category folders share it) [CC-SKILLS],
+///   [CUR-SKILLS];
+/// - Claude commands by file stem, per project or plugin [CC-SLASH-2026-01];
+/// - Copilot agents by file stem, per `.github/agents/` [GH-AGENTS-CFG].
+pub(crate) fn effective_name(doc: &Document) -> Option<(String, String, Span)> {
+    let path = doc.path.as_deref()?.replace('\\', "/");
+    let (stem, dir) = file_stem(&path);
+    let dir_scope = || path[..path.len() - path.rsplit('/').next().map_or(0, str::len)].to_owned();
+    let node = |k: &str| {
         doc.get(k)
             .and_then(|n| n.as_str().map(|s| (s.to_owned(), n.span)))
     };
-    match doc.kind {
-        Kind::ClaudeAgent => from_fm("name"),
-        Kind::ClaudeSkill => from_fm("name").or_else(|| {
-            let dir = file_stem(path?).1?;
-            Some((dir.to_owned(), Span::empty(0)))
-        }),
-        Kind::ClaudeCommand | Kind::CopilotAgent => {
-            Some((file_stem(path?).0.to_owned(), Span::empty(0)))
+    let (scope, name, span) = match doc.kind {
+        Kind::ClaudeAgent => {
+            let (name, span) = node("name")?;
+            let scope = before(&path, ".claude/agents/")
+                .or_else(|| before(&path, "agents/"))
+                .map_or_else(dir_scope, str::to_owned);
+            (scope, name, span)
         }
-        _ => None,
-    }
+        Kind::ClaudeSkill => {
+            let dir = dir?.to_owned();
+            let span = node("name").map_or(Span::empty(0), |(_, s)| s);
+            let scope = before(&path, "skills/").map_or_else(|| path.clone(), str::to_owned);
+            (scope, dir, span)
+        }
+        Kind::ClaudeCommand => {
+            let scope = before(&path, ".claude/commands/")
+                .or_else(|| before(&path, "commands/"))
+                .map_or_else(dir_scope, str::to_owned);
+            (scope, stem.to_owned(), Span::empty(0))
+        }
+        Kind::CopilotAgent => {
+            let scope = before(&path, ".github/agents/").map_or_else(dir_scope, str::to_owned);
+            (scope, stem.to_owned(), Span::empty(0))
+        }
+        _ => return None,
+    };
+    Some((scope, name, span))
 }
 
 /// Checks names across a run's documents, given as their [`TreeEntry`] (`None` for a file
@@ -73,17 +104,18 @@ pub(crate) fn effective_name(doc: &Document) -> Option<(String, Span)> {
 /// byte ranges into the reported document's text. Never fails.
 #[must_use]
 pub fn check_names(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
-    let mut first: HashMap<(Kind, &str), usize> = HashMap::new();
+    let mut first: HashMap<(Kind, &str, &str), usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        let Some((e, (name, span, _))) = e.as_ref().and_then(|e| Some((e, e.name.as_ref()?)))
+        let Some((e, (scope, name, span, _))) =
+            e.as_ref().and_then(|e| Some((e, e.name.as_ref()?)))
         else {
             continue;
         };
-        match first.get(&(e.kind, name.as_str())) {
+        match first.get(&(e.kind, scope.as_str(), name.as_str())) {
             Some(&j) => {
                 let other = entries[j].as_ref().expect("indexed entries exist");
-                let line = other.name.as_ref().map_or(1, |n| n.2);
+                let line = other.name.as_ref().map_or(1, |n| n.3);
                 out.push((
                     i,
                     DuplicateName::META
@@ -101,7 +133,7 @@ pub fn check_names(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
                 ));
             }
             None => {
-                first.insert((e.kind, name.as_str()), i);
+                first.insert((e.kind, scope.as_str(), name.as_str()), i);
             }
         }
     }
@@ -130,30 +162,37 @@ pub(crate) fn slash_name(doc: &Document) -> Option<(&str, &str)> {
     Some((&path[..at], name))
 }
 
-/// Claude commands hidden by a skill of the same project with the same name: both are
-/// `/name`, and the skill wins [CC-SKILLS].
+/// Claude commands hidden by a skill with the same name in the same project or a project above
+/// it (Claude Code loads project skills from the working directory and every parent up to the
+/// repository root): both are `/name`, and the skill wins [CC-SKILLS].
 fn hidden_commands(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
-    let skills: HashMap<&(String, String), &str> = entries
+    let mut skills: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    for e in entries
         .iter()
         .flatten()
         .filter(|e| e.kind == Kind::ClaudeSkill)
-        .filter_map(|e| Some((e.slash.as_ref()?, e.path.as_str())))
-        .collect();
+    {
+        if let Some((root, name)) = &e.slash {
+            skills.entry(name).or_default().push((root, &e.path));
+        }
+    }
     entries
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
             let e = e.as_ref().filter(|e| e.kind == Kind::ClaudeCommand)?;
-            let key = e.slash.as_ref()?;
-            let skill = skills.get(key)?;
+            let (root, name) = e.slash.as_ref()?;
+            let &(_, skill) = skills
+                .get(name.as_str())?
+                .iter()
+                .find(|(skill_root, _)| root.starts_with(skill_root))?;
             Some((
                 i,
                 DuplicateName::META
                     .diag(
                         Span::empty(0),
                         format!(
-                            "the skill {skill} is also `/{}` and wins, so this command never runs",
-                            key.1
+                            "the skill {skill} is also `/{name}` and wins, so this command never runs"
                         ),
                     )
                     .with_help("rename the command or the skill's directory, or delete the command [CC-SKILLS]"),
@@ -201,31 +240,56 @@ mod tests {
     #[test]
     fn reports_a_command_a_skill_hides() {
         let doc = |text: &str, path: &str| parse(SourceText::from_str(text), Some(path), None).doc;
+        let plain = "---\ndescription: d\n---\nx\n";
         let skill = doc(
             "---\nname: Deploy helper\ndescription: d\n---\nx\n",
             ".claude/skills/deploy/SKILL.md",
         );
-        let command = doc(
-            "---\ndescription: d\n---\nx\n",
-            ".claude/commands/ops/deploy.md",
+        let command = doc(plain, ".claude/commands/ops/deploy.md");
+        // A project below the skill's: the skill loads there too, and hides it.
+        let below = doc(plain, "web/.claude/commands/deploy.md");
+        let unrelated = doc(plain, ".claude/commands/release.md");
+        // A skill of a project below does not reach the top project's commands.
+        let web_skill = doc(
+            "---\nname: release\ndescription: d\n---\nx\n",
+            "web/.claude/skills/release/SKILL.md",
         );
-        let other_project = doc(
-            "---\ndescription: d\n---\nx\n",
-            "web/.claude/commands/deploy.md",
-        );
-        let unrelated = doc(
-            "---\ndescription: d\n---\nx\n",
-            ".claude/commands/release.md",
-        );
-        let d: Vec<_> = check_tree(&[&command, &skill, &other_project, &unrelated])
+        let d: Vec<_> = check_tree(&[&command, &skill, &below, &unrelated, &web_skill])
             .into_iter()
             .filter(|(_, d)| d.message.contains("never runs"))
             .collect();
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].0, 0);
+        assert_eq!(
+            d.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+            [0, 2],
+            "{d:?}"
+        );
         assert_eq!(
             d[0].1.message,
             "the skill .claude/skills/deploy/SKILL.md is also `/deploy` and wins, so this command never runs"
         );
+    }
+
+    #[test]
+    fn names_clash_only_where_the_tool_loads_them_together() {
+        let doc = |text: &str, path: &str| parse(SourceText::from_str(text), Some(path), None).doc;
+        let agent = "---\nname: reviewer\ndescription: d\n---\nx\n";
+        let skill = "---\nname: deploy\ndescription: d\n---\nx\n";
+        let docs = [
+            // Two projects of a monorepo, two plugins: no clash.
+            doc(agent, "web/.claude/agents/reviewer.md"),
+            doc(agent, "api/.claude/agents/reviewer.md"),
+            doc(agent, "plugins/a/agents/reviewer.md"),
+            doc(agent, "plugins/b/agents/reviewer.md"),
+            // The same skill for Claude and for Codex: no clash.
+            doc(skill, ".claude/skills/deploy/SKILL.md"),
+            doc(skill, ".agents/skills/deploy/SKILL.md"),
+            // Sub-folders of one project's agents, category folders of one skills folder: clash.
+            doc(agent, "web/.claude/agents/team/reviewer.md"),
+            doc(skill, ".cursor/skills/ops/deploy/SKILL.md"),
+            doc(skill, ".cursor/skills/web/deploy/SKILL.md"),
+        ];
+        let refs: Vec<_> = docs.iter().collect();
+        let d: Vec<usize> = check_tree(&refs).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(d, [6, 8]);
     }
 }

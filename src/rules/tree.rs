@@ -16,8 +16,9 @@ pub struct TreeEntry {
     pub(crate) kind: Kind,
     /// The document's path, as the document gave it.
     pub(crate) path: String,
-    /// `duplicate-name`: the effective name, its span and its 1-based line.
-    pub(crate) name: Option<(String, Span, u32)>,
+    /// `duplicate-name`: where the name must be unique, the name, its span and its 1-based
+    /// line.
+    pub(crate) name: Option<(String, String, Span, u32)>,
     /// `duplicate-name`: the project directory and slash-command name of a Claude command or
     /// project skill.
     pub(crate) slash: Option<(String, String)>,
@@ -36,8 +37,16 @@ impl TreeEntry {
 /// The [`TreeEntry`] of `doc`, or `None` for a kind no check across files looks at.
 #[must_use]
 pub fn entry(doc: &Document) -> Option<TreeEntry> {
-    let name = duplicate_name::effective_name(doc)
-        .map(|(n, span)| (n, span, doc.source.line_col(span.start).line));
+    let name = duplicate_name::effective_name(doc).map(|(scope, n, span)| {
+        // Names sit near the top: count lines there rather than index the whole text.
+        let text = doc.text();
+        let at = (span.start as usize).min(text.len());
+        let line = 1 + text.as_bytes()[..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        (scope, n, span, u32::try_from(line).unwrap_or(u32::MAX))
+    });
     let slash = duplicate_name::slash_name(doc).map(|(root, n)| (root.to_owned(), n.to_owned()));
     (name.is_some() || slash.is_some() || doc.kind == Kind::AgentsMd).then(|| TreeEntry {
         kind: doc.kind,
