@@ -368,19 +368,36 @@ fn docs_rules_md_is_up_to_date() {
 }
 
 #[test]
-fn local_file_not_ignored_reads_git_ignore_rules() {
+fn local_file_not_ignored_asks_git() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
+    // A directory below the temporary one, with git told not to look above it, so that a
+    // repository around the temporary directory does not count.
+    let p = &dir.path().join("project");
     std::fs::create_dir_all(p.join("sub")).unwrap();
     std::fs::write(p.join("CLAUDE.local.md"), "Use my sandbox.\n").unwrap();
     std::fs::write(p.join("sub/CLAUDE.local.md"), "Use my sandbox.\n").unwrap();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .current_dir(p)
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args)
+            .output()
+            .expect("git runs")
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
     // The rule's hits for `file` (named on the command line, so the walker's own gitignore
     // handling does not hide it), with the user's git configuration kept out.
     let hits = |file: &str| -> usize {
         let o = agentfmt()
             .current_dir(p)
-            .env("HOME", p)
-            .env("XDG_CONFIG_HOME", p.join(".config"))
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CEILING_DIRECTORIES", dir.path())
             .args(["check", file, "--output-format", "json"])
             .output()
             .unwrap();
@@ -393,27 +410,29 @@ fn local_file_not_ignored_reads_git_ignore_rules() {
     };
     // Not a git work tree: nothing to commit the file to.
     assert_eq!(hits("CLAUDE.local.md"), 0);
-    std::fs::create_dir_all(p.join(".git/info")).unwrap();
+    git(&["init", "-q"]);
     assert_eq!(hits("CLAUDE.local.md"), 1);
     assert_eq!(hits("sub/CLAUDE.local.md"), 1);
     std::fs::write(p.join(".gitignore"), "CLAUDE.local.md\n").unwrap();
     assert_eq!(hits("CLAUDE.local.md"), 0);
     assert_eq!(hits("sub/CLAUDE.local.md"), 0);
-    // A deeper `.gitignore` re-includes it; the deepest match wins.
+    // A deeper `.gitignore` re-includes it.
     std::fs::write(p.join("sub/.gitignore"), "!CLAUDE.local.md\n").unwrap();
     assert_eq!(hits("sub/CLAUDE.local.md"), 1);
-    // A file in an ignored directory is ignored.
+    // A file in an ignored directory stays ignored, whatever a deeper file says.
     std::fs::write(p.join(".gitignore"), "sub/\n").unwrap();
-    std::fs::remove_file(p.join("sub/.gitignore")).unwrap();
     assert_eq!(hits("sub/CLAUDE.local.md"), 0);
     assert_eq!(hits("CLAUDE.local.md"), 1);
     // `.git/info/exclude`, then the global excludes file.
     std::fs::write(p.join(".git/info/exclude"), "/CLAUDE.local.md\n").unwrap();
     assert_eq!(hits("CLAUDE.local.md"), 0);
     std::fs::write(p.join(".git/info/exclude"), "").unwrap();
-    std::fs::create_dir_all(p.join(".config/git")).unwrap();
-    std::fs::write(p.join(".config/git/ignore"), "*.local.md\n").unwrap();
+    std::fs::create_dir_all(dir.path().join(".config/git")).unwrap();
+    std::fs::write(dir.path().join(".config/git/ignore"), "*.local.md\n").unwrap();
     assert_eq!(hits("CLAUDE.local.md"), 0);
+    // A tracked file is in the repository, whatever the ignore rules say.
+    git(&["add", "-f", "CLAUDE.local.md"]);
+    assert_eq!(hits("CLAUDE.local.md"), 1);
 }
 
 #[test]
@@ -423,7 +442,7 @@ fn duplicate_names_are_checked_across_the_run() {
     std::fs::create_dir_all(p.join(".claude/agents/team")).unwrap();
     std::fs::write(p.join(".claude/agents/a.md"), OK_AGENT).unwrap();
     std::fs::write(p.join(".claude/agents/team/b.md"), OK_AGENT).unwrap();
-    let rules = |extra: &[&str]| -> Vec<(String, String)> {
+    let rules = |extra: &[&str]| -> Vec<(String, String, u64)> {
         let o = agentfmt()
             .current_dir(p)
             .args(["check", "--output-format", "json"])
@@ -438,16 +457,19 @@ fn duplicate_names_are_checked_across_the_run() {
                 (
                     d["path"].as_str().unwrap().to_owned(),
                     d["rule"].as_str().unwrap().to_owned(),
+                    d["start"]["line"].as_u64().unwrap(),
                 )
             })
             .collect()
     };
-    // The second file in path order is reported, although it is clean on its own.
+    // The second file in path order is reported at its `name` (line 2), although it is clean
+    // on its own: its text is read again to place the diagnostic.
     assert_eq!(
         rules(&[]),
         [(
             ".claude/agents/team/b.md".to_owned(),
-            "duplicate-name".to_owned()
+            "duplicate-name".to_owned(),
+            2
         )]
     );
     // The configuration applies to it as to any rule.

@@ -46,16 +46,22 @@ pub fn check_bytes(
     diags.extend(parsed.diagnostics);
     let exists = |p: &str| base.is_some_and(|b| b.join(p).exists());
     let read = |p: &str| base.and_then(|b| std::fs::read_to_string(b.join(p)).ok());
-    // The fixture directory stands for a git work tree whose `.gitignore` is the file
-    // `gitignore` (a real `.gitignore` would hide the fixtures from git itself).
+    // A fixture directory with a file `gitignore` stands for a git work tree with that
+    // `.gitignore` (a real `.gitignore` would hide the fixtures from git itself); without one
+    // it is not a work tree.
     let ignored = |p: &str| {
-        let b = base?;
-        let mut rules = ignore::gitignore::GitignoreBuilder::new(b);
-        rules.add(b.join("gitignore"));
-        let rules = rules.build().ok()?;
+        let file = base?.join("gitignore");
+        if !file.is_file() {
+            return None;
+        }
+        let mut rules = ignore::gitignore::GitignoreBuilder::new(base?);
+        if let Some(e) = rules.add(&file) {
+            panic!("{}: {e}", file.display());
+        }
+        let rules = rules.build().expect("fixture gitignore builds");
         Some(
             rules
-                .matched_path_or_any_parents(b.join(p), false)
+                .matched_path_or_any_parents(base?.join(p), false)
                 .is_ignore(),
         )
     };

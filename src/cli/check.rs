@@ -83,57 +83,32 @@ pub(crate) fn read_text(p: &str) -> Option<String> {
 }
 
 /// Whether git ignores the file at `p` (a path relative to the current directory), for
-/// `local-file-not-ignored`: `None` outside a git work tree (no `.git` in any parent
-/// directory). Git's rules are read with `ignore`'s gitignore matcher, the one the walker uses:
-/// every `.gitignore` from the file's directory up to the work tree's root (the deepest match
-/// wins, `!pattern` re-includes), then `.git/info/exclude`, then the global excludes file. A
-/// file in an ignored directory is ignored.
+/// `local-file-not-ignored`, asked of git itself (`git check-ignore`), so that every source of
+/// ignore rules counts (`.gitignore` files, `.git/info/exclude` of the main repository from a
+/// worktree, the global excludes file) and a file git tracks counts as not ignored. `None`
+/// outside a git work tree or when git cannot be run.
 pub(crate) fn git_ignored(p: &str) -> Option<bool> {
-    use ignore::Match;
-    use ignore::gitignore::Gitignore;
-    let file = std::path::absolute(p).ok()?;
-    let mut dirs = Vec::new();
-    let mut dir = file.parent()?;
-    let root = loop {
-        dirs.push(dir);
-        if dir.join(".git").exists() {
-            break dir;
-        }
-        dir = dir.parent()?;
+    let path = std::path::Path::new(p);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
     };
-    let decide = |m: Match<&ignore::gitignore::Glob>| match m {
-        Match::Ignore(_) => Some(true),
-        Match::Whitelist(_) => Some(false),
-        Match::None => None,
-    };
-    for d in &dirs {
-        let gitignore = d.join(".gitignore");
-        if gitignore.is_file()
-            && let Some(answer) = decide(
-                Gitignore::new(&gitignore)
-                    .0
-                    .matched_path_or_any_parents(&file, false),
-            )
-        {
-            return Some(answer);
-        }
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["check-ignore", "-q", "--"])
+        .arg(path.file_name()?)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    // 0: ignored; 1: not ignored; 128: not a work tree (or another fatal error).
+    match status.code() {
+        Some(0) => Some(true),
+        Some(1) => Some(false),
+        _ => None,
     }
-    let exclude = root.join(".git/info/exclude");
-    if exclude.is_file() {
-        // Patterns in `info/exclude` are relative to the work tree's root.
-        let mut b = ignore::gitignore::GitignoreBuilder::new(root);
-        b.add(&exclude);
-        if let Ok(m) = b.build()
-            && let Some(answer) = decide(m.matched_path_or_any_parents(&file, false))
-        {
-            return Some(answer);
-        }
-    }
-    let (global, _) = ignore::gitignore::GitignoreBuilder::new(root).build_global();
-    if let Some(answer) = decide(global.matched_path_or_any_parents(&file, false)) {
-        return Some(answer);
-    }
-    Some(false)
 }
 
 /// `agentfmt check`.
