@@ -247,9 +247,13 @@ pub fn detect(path: &str) -> Option<Kind> {
         return None;
     }
 
-    // 2. A tool's own directory decides.
+    // 2. A tool's own directory decides. VS Code reads only `*.prompt.md` and
+    // `*.instructions.md` in its folders [VSC-PROMPTS], [VSC-INSTR]: another `.md` there is
+    // detected so that `invalid-file-name` can say so, except a README, which documents them.
     if let Some(kind) = strong_dir(dirs) {
-        return Some(kind);
+        let docs = matches!(kind, Kind::CopilotPrompt | Kind::CopilotScopedInstructions)
+            && lower == "readme.md";
+        return (!docs).then_some(kind);
     }
     // A `.md` file in `.cursor/rules` is meant as a rule but is ignored by Cursor, which reads
     // only `.mdc` there [CUR-RULES]: detected so that `invalid-file-name` can say so. A README
@@ -473,6 +477,9 @@ mod tests {
         }
         assert_eq!(detect("notes/readme.md"), None);
         assert_eq!(detect(".cursor/rules/README.md"), None);
+        assert_eq!(detect(".github/prompts/README.md"), None);
+        assert_eq!(detect(".github/instructions/README.md"), None);
+        assert_eq!(detect(".claude/agents/README.md"), Some(Kind::ClaudeAgent));
         assert_eq!(detect("seed.txt"), None);
     }
 

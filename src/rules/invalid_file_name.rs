@@ -69,11 +69,11 @@ impl Rule for InvalidFileName {
                 }
             }
             Kind::CursorMdc if by_path => {
-                if let Some(stem) = file.strip_suffix(".md").or_else(|| {
-                    file.to_ascii_lowercase()
-                        .ends_with(".md")
-                        .then(|| &file[..file.len() - 3])
-                }) {
+                if let Some(stem) = file
+                    .to_ascii_lowercase()
+                    .ends_with(".md")
+                    .then(|| &file[..file.len() - 3])
+                {
                     cx.report(
                         Self::META
                             .diag(Span::empty(0), format!("Cursor ignores `{file}`: it reads only `.mdc` files in `.cursor/rules`"))
@@ -87,14 +87,21 @@ impl Rule for InvalidFileName {
                 } else {
                     ".instructions.md"
                 };
-                if !file.to_ascii_lowercase().ends_with(suffix)
-                    && !file.eq_ignore_ascii_case("README.md")
-                {
-                    let stem = file.strip_suffix(".md").unwrap_or(file);
+                if !file.to_ascii_lowercase().ends_with(suffix) {
+                    let stem = if file.to_ascii_lowercase().ends_with(".md") {
+                        &file[..file.len() - 3]
+                    } else {
+                        file
+                    };
+                    let source = if cx.doc.kind == Kind::CopilotPrompt {
+                        "[VSC-PROMPTS]"
+                    } else {
+                        "[VSC-INSTR]"
+                    };
                     cx.report(
                         Self::META
                             .diag(Span::empty(0), format!("VS Code ignores `{file}`: it reads only `*{suffix}` files here"))
-                            .with_help(format!("rename it to `{stem}{suffix}` [VSC-INSTR], [VSC-PROMPTS]")),
+                            .with_help(format!("rename it to `{stem}{suffix}` {source}")),
                     );
                 }
             }
@@ -150,7 +157,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].help.as_deref(),
-            Some("rename it to `new.prompt.md` [VSC-INSTR], [VSC-PROMPTS]")
+            Some("rename it to `new.prompt.md` [VSC-PROMPTS]")
         );
         assert_eq!(
             check(p, ".github/instructions/api/ts.md", "invalid-file-name").len(),

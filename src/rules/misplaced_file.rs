@@ -52,6 +52,8 @@ impl Rule for MisplacedFile {
             return;
         };
         let under = |a: &str, b: &str| dirs.windows(2).any(|w| w == [a, b]);
+        // User-level folders: `~/.copilot/instructions` [VSC-INSTR] and the VS Code profile's
+        // `User/prompts` [VSC-PROMPTS].
         let d = match cx.doc.kind {
             Kind::CopilotInstructions if dirs.last() != Some(&".github") => {
                 let mut d = Self::META
@@ -63,18 +65,24 @@ impl Rule for MisplacedFile {
                 d.severity = Severity::Error;
                 d
             }
-            Kind::CopilotScopedInstructions if !under(".github", "instructions") => Self::META
+            Kind::CopilotScopedInstructions
+                if !under(".github", "instructions") && !under(".copilot", "instructions") =>
+            {
+                Self::META
                 .diag(
                     Span::empty(0),
                     "VS Code looks for `*.instructions.md` files in `.github/instructions/`".to_owned(),
                 )
-                .with_help("move it there, or list its folder in the `chat.instructionsFilesLocations` setting [VSC-INSTR]"),
-            Kind::CopilotPrompt if !under(".github", "prompts") => Self::META
+                .with_help("move it there, or list its folder in the `chat.instructionsFilesLocations` setting [VSC-INSTR]")
+            }
+            Kind::CopilotPrompt if !under(".github", "prompts") && !under("User", "prompts") => {
+                Self::META
                 .diag(
                     Span::empty(0),
                     "VS Code looks for `*.prompt.md` files in `.github/prompts/`".to_owned(),
                 )
-                .with_help("move it there, or list its folder in the `chat.promptFilesLocations` setting [VSC-PROMPTS]"),
+                .with_help("move it there, or list its folder in the `chat.promptFilesLocations` setting [VSC-PROMPTS]")
+            }
             _ => return,
         };
         cx.report(d);
@@ -102,6 +110,9 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Warning);
         assert!(hits(".github/prompts/new.prompt.md").is_empty());
         assert_eq!(hits("prompts/new.prompt.md").len(), 1);
+        // User-level folders.
+        assert!(hits("home/me/.copilot/instructions/ts.instructions.md").is_empty());
+        assert!(hits("Code/User/prompts/new.prompt.md").is_empty());
         // A kind the path does not give (inferred from `applyTo`) is not placed by its path.
         assert!(hits("notes/typescript.md").is_empty());
     }

@@ -207,8 +207,16 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         targets = agentfmt::fuzz::TARGETS.to_vec();
     }
     let fuzz_dir = root.join("fuzz");
-    let seed_dir = fuzz_dir.join("seeds").join(std::process::id().to_string());
-    let n = seeds(root, &seed_dir)?;
+    /// Removes this run's seed copy however the run ends.
+    struct SeedDir(std::path::PathBuf);
+    impl Drop for SeedDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let seed_guard = SeedDir(fuzz_dir.join("seeds").join(std::process::id().to_string()));
+    let seed_dir = &seed_guard.0;
+    let n = seeds(root, seed_dir)?;
     println!("seeds: {n} files from corpus/");
     let built = cargo_fuzz(&fuzz_dir)
         .arg("build")
@@ -225,7 +233,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     );
     let mut failed = Vec::new();
     for t in targets {
-        let o = run_target(&fuzz_dir, &seed_dir, t, seconds, plateau)?;
+        let o = run_target(&fuzz_dir, seed_dir, t, seconds, plateau)?;
         println!(
             "{t:<14} {:>10} {:>8.0}  {:<40} {:>11.0}s  {}{}",
             o.runs.map_or_else(|| "?".to_owned(), |r| r.to_string()),
@@ -241,7 +249,6 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             failed.push(t);
         }
     }
-    std::fs::remove_dir_all(&seed_dir)?;
     anyhow::ensure!(
         failed.is_empty(),
         "fuzz targets failed: {} (keep each input under tests/data/fuzz-regressions/<target>/)",
