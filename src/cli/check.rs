@@ -239,10 +239,11 @@ fn tree_diagnostics(
         {
             report.source = Some(doc.source);
         }
-        report.diagnostics.extend(found);
-        report.diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-        });
+        // `finish` again over the whole list: it sorts and deduplicates, and re-applying the
+        // configuration to diagnostics it has already passed changes nothing.
+        let mut all = std::mem::take(&mut report.diagnostics);
+        all.extend(found);
+        report.diagnostics = check::finish(logical, all, config);
     }
 }
 
