@@ -86,6 +86,7 @@ pub mod tree;
 pub mod unbalanced_injection;
 pub mod uncovered_shell_command;
 pub mod unexpected_front_matter;
+pub mod unknown_agent;
 pub mod unknown_key;
 pub mod unknown_skill;
 pub mod unknown_tool;
@@ -264,6 +265,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_skill::UnknownSkill,
     &local_file_not_ignored::LocalFileNotIgnored,
     &misplaced_file::MisplacedFile,
+    &unknown_agent::UnknownAgent,
 ];
 
 /// Finds a rule by code (`AF007`) or name (`duplicate-key`), case-insensitively.
