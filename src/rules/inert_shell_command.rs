@@ -20,7 +20,7 @@ declare_rule! {
     }
 }
 
-use super::uncovered_shell_command::injections;
+use super::uncovered_shell_command::{injections_in, may_inject};
 use super::{Checker, Rule};
 use crate::kind::Kind;
 use crate::span::Span;
@@ -36,7 +36,11 @@ impl Rule for InertShellCommand {
             return;
         }
         let base = doc.body.start as usize;
-        for inj in injections(doc.body_text()).into_iter().filter(|i| i.inert) {
+        if !may_inject(doc.body_text()) {
+            return;
+        }
+        let found = injections_in(doc.body_text(), cx.body_code());
+        for inj in found.into_iter().filter(|i| i.inert) {
             let at = base + inj.span.start;
             cx.report(
                 Self::META

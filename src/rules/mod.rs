@@ -182,6 +182,8 @@ pub struct Checker<'a> {
     /// Caller-supplied context.
     pub ctx: &'a Context<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// The body's code spans and blocks, found once for the rules that skip code.
+    body_code: std::cell::OnceCell<Vec<prose::Code>>,
 }
 
 impl<'a> Checker<'a> {
@@ -192,7 +194,16 @@ impl<'a> Checker<'a> {
             doc,
             ctx,
             diagnostics: Vec::new(),
+            body_code: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The code spans and code blocks of the document's body ([`prose::code`]), found on first
+    /// use and shared by every rule; byte ranges are into the body text.
+    #[must_use]
+    pub fn body_code(&self) -> &[prose::Code] {
+        self.body_code
+            .get_or_init(|| prose::code(self.doc.body_text()))
     }
 
     /// Records a diagnostic.

@@ -23,17 +23,13 @@ use crate::kind::Kind;
 use crate::span::Span;
 
 /// Byte offsets of `$N` tokens (single digit, not escaped, not followed by a digit) in
-/// `text`, with their digit, outside code (inline code spans and fenced or indented code
-/// blocks, as CommonMark reads them).
-fn positional(text: &str) -> Vec<(usize, u8)> {
-    if !text.contains('$') {
-        return Vec::new();
-    }
-    let code = super::prose::code(text);
+/// `text`, with their digit, outside `code` (`text`'s code spans and blocks as
+/// [`super::prose::code`] finds them).
+fn positional(text: &str, code: &[super::prose::Code]) -> Vec<(usize, u8)> {
     let b = text.as_bytes();
     text.match_indices('$')
         .map(|(i, _)| i)
-        .filter(|&i| (i == 0 || b[i - 1] != b'\\') && !super::prose::in_code(&code, i))
+        .filter(|&i| (i == 0 || b[i - 1] != b'\\') && !super::prose::in_code(code, i))
         .filter_map(|i| {
             let d = *b.get(i + 1).filter(|d| d.is_ascii_digit())?;
             (!b.get(i + 2).is_some_and(u8::is_ascii_digit)).then_some((i, d - b'0'))
@@ -52,7 +48,10 @@ impl Rule for PositionalArgumentBase {
             return;
         }
         let body = doc.body_text();
-        let found = positional(body);
+        if !body.contains('$') {
+            return;
+        }
+        let found = positional(body, cx.body_code());
         if found.is_empty() || found.iter().any(|(_, n)| *n == 0) || body.contains("$ARGUMENTS[0]")
         {
             return;

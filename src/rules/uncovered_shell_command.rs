@@ -54,15 +54,27 @@ pub struct Injection {
 /// a fenced block whose info string is `!` [CC-SKILLS]. Byte ranges are into `body`.
 #[must_use]
 pub fn injections(body: &str) -> Vec<Injection> {
-    if !body.contains("!`") && !body.contains("```!") && !body.contains("~~~!") {
+    if !may_inject(body) {
         return Vec::new();
     }
+    injections_in(body, &prose::code(body))
+}
+
+/// Whether `body` can hold a shell injection at all (a cheap test before finding its code).
+#[must_use]
+pub fn may_inject(body: &str) -> bool {
+    body.contains("!`") || body.contains("```!") || body.contains("~~~!")
+}
+
+/// [`injections`], given `body`'s code spans and blocks as [`prose::code`] finds them.
+#[must_use]
+pub fn injections_in(body: &str, code: &[Code]) -> Vec<Injection> {
     let mut out = Vec::new();
     for Code {
         range,
         info,
         content,
-    } in prose::code(body)
+    } in code.iter().cloned()
     {
         match info {
             None => {
@@ -207,7 +219,10 @@ impl Rule for UncoveredShellCommand {
             return;
         }
         let body = doc.body_text();
-        let found = injections(body);
+        if !may_inject(body) {
+            return;
+        }
+        let found = injections_in(body, cx.body_code());
         if found.is_empty() {
             return;
         }

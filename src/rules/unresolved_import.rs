@@ -31,12 +31,17 @@ pub fn references(text: &str) -> Vec<std::ops::Range<usize>> {
     if !text.contains('@') {
         return Vec::new();
     }
-    let code = super::prose::code(text);
+    references_in(text, &super::prose::code(text))
+}
+
+/// [`references`], given `text`'s code spans and blocks as [`super::prose::code`] finds them.
+#[must_use]
+pub fn references_in(text: &str, code: &[super::prose::Code]) -> Vec<std::ops::Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for (i, _) in text.match_indices('@') {
         if (i > 0 && !b[i - 1].is_ascii_whitespace() && b[i - 1] != b'(')
-            || super::prose::in_code(&code, i)
+            || super::prose::in_code(code, i)
         {
             continue;
         }
@@ -76,7 +81,13 @@ impl Rule for UnresolvedImport {
         };
         let dir = doc.dir();
         let base = doc.body.start as usize;
-        for r in references(doc.body_text()) {
+        let body = doc.body_text();
+        let found = if body.contains('@') {
+            references_in(body, cx.body_code())
+        } else {
+            Vec::new()
+        };
+        for r in found {
             let target = &doc.body_text()[r.clone()];
             let joined = if target.starts_with('/') || dir.is_empty() {
                 target.to_owned()
