@@ -345,7 +345,9 @@ fn balanced(s: &str) -> bool {
 /// Checks that `allowed-tools` entry `name` is a permission rule Claude Code can read
 /// [CC-PERM]: `Tool` or `Tool(specifier)`, the specifier running from the first unescaped `(`
 /// to the last unescaped `)`, which must end the entry (parentheses inside are literal);
-/// otherwise Claude Code reads the whole entry as a tool name. In a `Bash`/`PowerShell` rule
+/// otherwise the entry matches no tool (how Claude Code reads a malformed entry is not
+/// documented: that it pre-approves nothing is an inference from the syntax). In a
+/// `Bash`/`PowerShell` rule
 /// `:*` is a wildcard only at the end (= a trailing ` *`); elsewhere the colon is literal, so
 /// `Bash(git:* push)` does not match `git` commands.
 /// Entries with quotes after the `(` are left alone: how the list splits around a quoted `)`
