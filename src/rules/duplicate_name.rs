@@ -59,7 +59,8 @@ fn before<'a>(path: &'a str, marker: &str) -> Option<&'a str> {
 /// - skills by their directory, per skills folder (category folders share it) [CC-SKILLS],
 ///   [CUR-SKILLS];
 /// - Claude commands by file stem, per project or plugin [CC-SLASH-2026-01];
-/// - Copilot agents by file stem, per `.github/agents/` [GH-AGENTS-CFG].
+/// - Copilot agents by file stem, per folder (`x.agent.md` and `x.md`) [GH-AGENTS-CFG]:
+///   whether GitHub reads sub-folders of `.github/agents/` is not documented.
 pub(crate) fn effective_name(doc: &Document) -> Option<(String, String, Span)> {
     let path = doc.path.as_deref()?.replace('\\', "/");
     let (stem, dir) = file_stem(&path);
@@ -88,10 +89,7 @@ pub(crate) fn effective_name(doc: &Document) -> Option<(String, String, Span)> {
                 .map_or_else(dir_scope, str::to_owned);
             (scope, stem.to_owned(), Span::empty(0))
         }
-        Kind::CopilotAgent => {
-            let scope = before(&path, ".github/agents/").map_or_else(dir_scope, str::to_owned);
-            (scope, stem.to_owned(), Span::empty(0))
-        }
+        Kind::CopilotAgent => (dir_scope(), stem.to_owned(), Span::empty(0)),
         _ => return None,
     };
     Some((scope, name, span))

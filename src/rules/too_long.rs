@@ -215,8 +215,8 @@ pub(crate) fn nested_agents_md(
             }
             continue;
         }
+        // Over the limit on its own: the per-file check reports it.
         if e.bytes > CODEX_PROJECT_DOC_BYTES {
-            // Over the limit on its own: the per-file check reports it.
             continue;
         }
         let mut chain = vec![i];
@@ -232,7 +232,18 @@ pub(crate) fn nested_agents_md(
             .filter_map(|&j| entries[j].as_ref())
             .map(|e| e.bytes)
             .sum();
-        if chain.len() > 1 && total > CODEX_PROJECT_DOC_BYTES {
+        // Below the top file, a hidden directory (`.claude/`, `.github/`) is one Codex runs in
+        // only if someone starts it there, which nobody does.
+        let top = chain
+            .last()
+            .and_then(|&j| entries[j].as_ref())
+            .map_or("", |t| dir_of(&t.path));
+        let hidden = dir.get(top.len()..).is_some_and(|below| {
+            below
+                .split('/')
+                .any(|c| c.starts_with('.') && c != "." && c != "..")
+        });
+        if chain.len() > 1 && total > CODEX_PROJECT_DOC_BYTES && !hidden {
             let above: Vec<&str> = chain[1..]
                 .iter()
                 .rev()
@@ -297,8 +308,11 @@ mod tests {
         let deep = doc(kib(3), "pkg/a/b/AGENTS.md");
         let other = doc(kib(10), "web/AGENTS.md");
         let shadowed = doc(kib(1), "web/api/AGENTS.md");
+        // Under a hidden directory below the top file: not reported (20 + 13 KiB).
+        let hidden = doc(kib(13), ".claude/AGENTS.md");
         let over = doc(kib(1), "web/api/AGENTS.override.md");
-        let d = crate::rules::tree::check_tree(&[&top, &pkg, &deep, &other, &shadowed, &over]);
+        let d =
+            crate::rules::tree::check_tree(&[&top, &pkg, &deep, &other, &shadowed, &over, &hidden]);
         let found: Vec<(usize, Severity, &str)> = d
             .iter()
             .map(|(i, d)| (*i, d.severity, d.message.as_str()))
@@ -319,5 +333,11 @@ mod tests {
                 ),
             ]
         );
+        // A hidden directory above the top file (the checked tree lives in one) is not skipped.
+        let hidden_top = doc(kib(20), ".work/AGENTS.md");
+        let hidden_leaf = doc(kib(13), ".work/pkg/AGENTS.md");
+        let d = crate::rules::tree::check_tree(&[&hidden_top, &hidden_leaf]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].0, 1);
     }
 }

@@ -60,15 +60,26 @@ impl Rule for UnknownAgent {
                     return;
                 };
                 let r = root(&path, ".github/prompts/");
+                // Agent names are often capitalised in the file (`name: Reviewer`) and not in
+                // the file name (`reviewer.agent.md`): look for both spellings.
                 let files = |v: &str| {
-                    r.map(|r| {
-                        vec![
-                            format!("{r}.github/agents/{v}.agent.md"),
-                            format!("{r}.github/agents/{v}.md"),
-                            format!("{r}.github/chatmodes/{v}.chatmode.md"),
-                        ]
-                    })
-                    .unwrap_or_default()
+                    let Some(r) = r else {
+                        return Vec::new();
+                    };
+                    let mut names = vec![v.to_owned()];
+                    if v.to_lowercase() != v {
+                        names.push(v.to_lowercase());
+                    }
+                    names
+                        .iter()
+                        .flat_map(|v| {
+                            [
+                                format!("{r}.github/agents/{v}.agent.md"),
+                                format!("{r}.github/agents/{v}.md"),
+                                format!("{r}.github/chatmodes/{v}.chatmode.md"),
+                            ]
+                        })
+                        .collect()
                 };
                 let v = node.as_str().unwrap_or("");
                 (node, COPILOT_BUILT_IN, files(v))
@@ -89,7 +100,13 @@ impl Rule for UnknownAgent {
         let Some(v) = node.as_str().map(str::trim).filter(|v| !v.is_empty()) else {
             return;
         };
-        if built_in.contains(&v) {
+        // VS Code shows its agents capitalised (`Plan`) and matches them in any case.
+        let built = if doc.kind == Kind::CopilotPrompt {
+            built_in.iter().any(|b| b.eq_ignore_ascii_case(v))
+        } else {
+            built_in.contains(&v)
+        };
+        if built {
             return;
         }
         if doc.kind == Kind::CopilotPrompt && v == "edit" {
@@ -172,7 +189,9 @@ mod tests {
         let d = run("---\nmode: edit\n---\nx\n", p);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].1, Severity::Warning);
-        let d = run("---\nagent: Plan\n---\nx\n", p);
+        assert!(run("---\nagent: Plan\n---\nx\n", p).is_empty());
+        assert!(run("---\nagent: Reviewer\n---\nx\n", p).is_empty());
+        let d = run("---\nagent: plann\n---\nx\n", p);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].1, Severity::Info);
         assert_eq!(d[0].2.as_deref(), Some("did you mean `plan`?"));
