@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 use super::Rule;
 use super::tree::TreeEntry;
+use super::tree::before;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::kind::Kind;
@@ -42,13 +43,6 @@ fn file_stem(path: &str) -> (&str, Option<&str>) {
         .or_else(|| file.strip_suffix(".md"))
         .unwrap_or(file);
     (stem, parts.next())
-}
-
-/// The part of `path` before the last directory sequence `marker` (`.claude/agents/`) that
-/// starts the path or follows a `/`.
-fn before<'a>(path: &'a str, marker: &str) -> Option<&'a str> {
-    let at = path.rfind(marker)?;
-    (at == 0 || path.as_bytes()[at - 1] == b'/').then(|| &path[..at])
 }
 
 /// Where a name of `doc` must be unique, the name, and the span to point at, for the kinds
@@ -145,19 +139,20 @@ pub fn check_names(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
 /// [CC-SKILLS]).
 pub(crate) fn slash_name(doc: &Document) -> Option<(&str, &str)> {
     let path = doc.path.as_deref()?;
-    let (sub, at) = match doc.kind {
-        Kind::ClaudeCommand => ("/commands/", path.rfind(".claude/commands/")?),
-        Kind::ClaudeSkill => ("/skills/", path.rfind(".claude/skills/")?),
+    let marker = match doc.kind {
+        Kind::ClaudeCommand => ".claude/commands/",
+        Kind::ClaudeSkill => ".claude/skills/",
         _ => return None,
     };
-    let rest = &path[at + ".claude".len() + sub.len()..];
+    let root = before(path, marker)?;
+    let rest = &path[root.len() + marker.len()..];
     let name = match doc.kind {
         Kind::ClaudeSkill => rest
             .strip_suffix("/SKILL.md")
             .filter(|d| !d.contains('/'))?,
         _ => file_stem(rest).0,
     };
-    Some((&path[..at], name))
+    Some((root, name))
 }
 
 /// Claude commands hidden by a skill with the same name in the same project or a project above

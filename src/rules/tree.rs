@@ -10,6 +10,14 @@ use crate::document::Document;
 use crate::kind::Kind;
 use crate::span::Span;
 
+/// The part of `path` (with `/` separators) before the last directory sequence `marker`
+/// (`.claude/agents/`) that starts the path or follows a `/`: the project or plugin directory
+/// a tool loads the file from. `None` when `marker` is not in `path`.
+pub(crate) fn before<'a>(path: &'a str, marker: &str) -> Option<&'a str> {
+    let at = path.rfind(marker)?;
+    (at == 0 || path.as_bytes()[at - 1] == b'/').then(|| &path[..at])
+}
+
 /// What the checks across a run need of one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TreeEntry {

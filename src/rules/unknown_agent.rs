@@ -29,6 +29,7 @@ declare_rule! {
     }
 }
 
+use super::tree::before;
 use super::{Checker, Rule};
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::document::Node;
@@ -38,13 +39,6 @@ use crate::kind::Kind;
 const COPILOT_BUILT_IN: &[&str] = &["ask", "agent", "plan"];
 /// Claude Code's built-in subagents for a skill's `agent` [CC-SKILLS].
 const CLAUDE_BUILT_IN: &[&str] = &["Explore", "Plan", "general-purpose"];
-
-/// The part of `path` before the last `marker` (`.github/prompts/`) that starts the path or
-/// follows a `/`.
-fn root<'a>(path: &'a str, marker: &str) -> Option<&'a str> {
-    let at = path.rfind(marker)?;
-    (at == 0 || path.as_bytes()[at - 1] == b'/').then(|| &path[..at])
-}
 
 impl Rule for UnknownAgent {
     fn meta(&self) -> &'static super::RuleMeta {
@@ -59,7 +53,7 @@ impl Rule for UnknownAgent {
                 let Some(node) = doc.get("agent").or_else(|| doc.get("mode")) else {
                     return;
                 };
-                let r = root(&path, ".github/prompts/");
+                let r = before(&path, ".github/prompts/");
                 // Agent names are often capitalised in the file (`name: Reviewer`) and not in
                 // the file name (`reviewer.agent.md`): look for both spellings.
                 let files = |v: &str| {
@@ -88,7 +82,8 @@ impl Rule for UnknownAgent {
                 let Some(node) = doc.get("agent") else {
                     return;
                 };
-                let r = root(&path, ".claude/skills/").or_else(|| root(&path, ".claude/commands/"));
+                let r =
+                    before(&path, ".claude/skills/").or_else(|| before(&path, ".claude/commands/"));
                 let v = node.as_str().unwrap_or("");
                 let files = r
                     .map(|r| vec![format!("{r}.claude/agents/{v}.md")])
