@@ -301,7 +301,8 @@ pub fn convert(
 
 /// Removes from each output the top-level fields whose value the target kind's schema rejects
 /// as an error (a source that was already invalid, e.g. `context: inline`), reporting each as
-/// dropped: a converter must not emit a file its target refuses.
+/// dropped: a converter must not emit a file its target refuses. A field the target requires
+/// stays: without it the file would be refused all the same.
 fn drop_invalid(c: &mut Converted) {
     for out in &mut c.outputs {
         let parsed = crate::document::parse(
@@ -367,7 +368,13 @@ fn drop_invalid(c: &mut Converted) {
             .front_matter
             .is_none_or(|fm| fm.strict)
         };
+        let required = crate::schema::required_keys(out.kind);
         for (range, key, why) in ranges {
+            // Removing a field the target requires would trade one error for a missing field
+            // (a `description: 0.2` that the source already had wrong): keep it as it was.
+            if required.contains(&key.as_str()) {
+                continue;
+            }
             let mut edited = out.text.clone();
             edited.replace_range(range, "");
             // Keep the removal only if the front matter still parses (a value spanning lines
