@@ -382,9 +382,15 @@ impl W<'_> {
 
 /// The first non-empty line of `body` without markdown heading marks, cut to 200 chars.
 fn first_line(body: &str) -> Option<String> {
+    // U+FEFF counts as blank: JSON Schema's `\S` (ECMAScript's) does not match it.
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
     let l = body
         .lines()
-        .map(|l| l.trim().trim_start_matches('#').trim())
+        .map(|l| {
+            l.trim_matches(blank)
+                .trim_start_matches('#')
+                .trim_matches(blank)
+        })
         .find(|l| !l.is_empty() && *l != "---")?;
     let mut s: String = l.chars().take(200).collect();
     if s.chars().count() < l.chars().count() {
