@@ -358,16 +358,18 @@ fn drop_invalid(c: &mut Converted) {
         let mut ranges = bad;
         ranges.sort_by_key(|r| std::cmp::Reverse(r.0.start));
         ranges.dedup_by_key(|r| r.0.start);
-        let strict = |text: &str| {
-            crate::document::parse(
+        // Whether `text`'s front matter is strict YAML, and its top-level keys.
+        let read = |text: &str| {
+            let doc = crate::document::parse(
                 crate::source::SourceText::from_str(text),
                 Some(&out.path),
                 Some(out.kind),
             )
-            .doc
-            .front_matter
-            .is_none_or(|fm| fm.strict)
+            .doc;
+            let keys: Vec<String> = doc.entries().iter().map(|e| e.key.clone()).collect();
+            (doc.front_matter.is_none_or(|fm| fm.strict), keys)
         };
+        let (mut was_strict, mut keys) = read(&out.text);
         let required = crate::schema::required_keys(out.kind);
         for (range, key, why) in ranges {
             // Removing a field the target requires would trade one error for a missing field
@@ -377,12 +379,19 @@ fn drop_invalid(c: &mut Converted) {
             }
             let mut edited = out.text.clone();
             edited.replace_range(range, "");
-            // Keep the removal only if the front matter still parses (a value spanning lines
-            // the span does not cover would leave a fragment behind).
-            if !strict(&edited) {
+            // Keep the removal only if the front matter reads as before less this key, and
+            // as strictly (a value spanning lines the range does not cover would leave a
+            // fragment behind). A lenient front matter (Cursor's bare `globs`) stays lenient.
+            let (strict, now) = read(&edited);
+            let mut want = keys.clone();
+            if let Some(i) = want.iter().position(|k| *k == key) {
+                want.remove(i);
+            }
+            if now != want || (was_strict && !strict) {
                 continue;
             }
             out.text = edited;
+            (was_strict, keys) = (strict, now);
             c.losses.push(Loss {
                 field: key.clone(),
                 what: LossKind::Dropped,
