@@ -349,18 +349,24 @@ impl W<'_> {
         if self.fm.is_empty() && !self.kind.is_toml() {
             // The first line that is not blank (spaces and tabs count as blank: a `---` block
             // after such lines is `front-matter-not-first` to check).
+            // A U+FEFF there is read as a byte-order mark, and dropped, before the `---`.
+            let bom = |c: char| c == '\u{feff}';
             let blank = body
                 .split_inclusive('\n')
-                .take_while(|l| l.trim().is_empty())
+                .take_while(|l| {
+                    l.trim_matches(|c: char| c.is_whitespace() || bom(c))
+                        .is_empty()
+                })
                 .map(str::len)
                 .sum::<usize>();
             let trimmed = &body[blank..];
-            if trimmed
+            let marks = trimmed.len() - trimmed.trim_start_matches(bom).len();
+            if trimmed[marks..]
                 .lines()
                 .next()
                 .is_some_and(|l| l.trim_end() == "---")
             {
-                body = format!("***{}", &trimmed[3..]);
+                body = format!("{}***{}", &trimmed[..marks], &trimmed[marks + 3..]);
                 self.losses.push(Loss {
                     field: "body".into(),
                     what: LossKind::Approximated("`***`".into()),
