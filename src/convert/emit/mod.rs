@@ -103,12 +103,15 @@ pub fn double_quoted(s: &str) -> String {
 }
 
 fn block_str(s: &str, indent: usize) -> String {
-    // Block scalars cannot hold control characters other than tab, or lines of only spaces
-    // that would be read as indentation; fall back to double quotes then.
+    // Block scalars cannot hold control characters other than tab, lines of only spaces that
+    // would be read as indentation, or lines that start with a tab; double quotes then.
     let bad = s
         .chars()
         .any(|c| c != '\n' && c != '\t' && (c.is_control() || quote::non_printable(c)))
-        || s.lines().any(|l| !l.is_empty() && l.trim().is_empty());
+        || s.lines().any(|l| !l.is_empty() && l.trim().is_empty())
+        // A line starting with a tab is content to YAML, but line-based readers (and
+        // agentfmt's own `yaml-tab`) take the tab for indentation.
+        || s.lines().any(|l| l.starts_with('\t'));
     if bad {
         return format!(" {}", double_quoted(s));
     }
