@@ -299,7 +299,29 @@ pub(super) fn windsurf(w: &mut W<'_>) -> String {
         );
     }
     if let Activation::Globs(g) = &act {
-        w.set("globs", Y::strs(g.clone()));
+        // Likewise the globs: as many as fit in another third, at least one.
+        let mut kept: Vec<String> = Vec::new();
+        let mut used = 0;
+        for p in g {
+            let n = p.chars().count() + 4;
+            if !kept.is_empty() && used + n > WINDSURF_DESCRIPTION_MAX {
+                break;
+            }
+            used += n;
+            kept.push(p.chars().take(WINDSURF_DESCRIPTION_MAX).collect());
+        }
+        if kept.len() < g.len() || kept.first() != g.first() {
+            w.losses.push(crate::convert::Loss {
+                field: "globs".into(),
+                what: crate::convert::LossKind::Approximated("cut".into()),
+                message: format!(
+                    "`globs` cut to {} of {} patterns within {WINDSURF_DESCRIPTION_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]",
+                    kept.len(),
+                    g.len()
+                ),
+            });
+        }
+        w.set("globs", Y::strs(kept));
     }
     w.activation(&format!("`trigger: {trigger}`"));
     w.pass_extras();
