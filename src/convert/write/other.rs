@@ -271,9 +271,9 @@ pub(super) fn opencode_command(w: &mut W<'_>) -> String {
     w.doc(&body)
 }
 
-/// The longest `description` written into a Windsurf rule: a third of the 12,000 characters
-/// Windsurf reads per rule file [WS].
-const WINDSURF_DESCRIPTION_MAX: usize = 4_000;
+/// The most characters the `description`, and the `globs` together, take in a Windsurf rule:
+/// a third each of the 12,000 characters Windsurf reads per rule file [WS].
+const WINDSURF_FIELD_MAX: usize = 4_000;
 
 /// `.windsurf/rules/N.md`: `trigger`, `description`, `globs` list (UNCONFIRMED shape) [WS].
 pub(super) fn windsurf(w: &mut W<'_>) -> String {
@@ -289,13 +289,13 @@ pub(super) fn windsurf(w: &mut W<'_>) -> String {
     // The whole file counts against Windsurf's 12,000 characters [WS]; `fit_limits` cuts the
     // body, so a description that alone would fill a third of that is cut here.
     if let Some((_, Y::Str(d))) = w.fm.iter_mut().find(|(k, _)| k == "description")
-        && d.chars().count() > WINDSURF_DESCRIPTION_MAX
+        && d.chars().count() > WINDSURF_FIELD_MAX
     {
-        let cut: String = d.chars().take(WINDSURF_DESCRIPTION_MAX - 1).collect();
+        let cut: String = d.chars().take(WINDSURF_FIELD_MAX - 1).collect();
         *d = format!("{}…", cut.trim_end());
         w.approx(
             Slot::Description,
-            format!("cut to {WINDSURF_DESCRIPTION_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]"),
+            format!("cut to {WINDSURF_FIELD_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]"),
         );
     }
     if let Activation::Globs(g) = &act {
@@ -304,18 +304,18 @@ pub(super) fn windsurf(w: &mut W<'_>) -> String {
         let mut used = 0;
         for p in g {
             let n = p.chars().count() + 4;
-            if !kept.is_empty() && used + n > WINDSURF_DESCRIPTION_MAX {
+            if !kept.is_empty() && used + n > WINDSURF_FIELD_MAX {
                 break;
             }
             used += n;
-            kept.push(p.chars().take(WINDSURF_DESCRIPTION_MAX).collect());
+            kept.push(p.chars().take(WINDSURF_FIELD_MAX).collect());
         }
         if kept.len() < g.len() || kept.first() != g.first() {
             w.losses.push(crate::convert::Loss {
                 field: "globs".into(),
                 what: crate::convert::LossKind::Approximated("cut".into()),
                 message: format!(
-                    "`globs` cut to {} of {} patterns within {WINDSURF_DESCRIPTION_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]",
+                    "`globs` cut to {} of {} patterns within {WINDSURF_FIELD_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]",
                     kept.len(),
                     g.len()
                 ),
