@@ -126,8 +126,10 @@ pub enum Piece {
     Text(String),
     /// An argument placeholder.
     Arg(Arg),
-    /// Shell output injected before the prompt is sent (`` !`cmd` ``, `!{cmd}`).
-    Shell(String),
+    /// Shell output injected before the prompt is sent (`` !`cmd` ``, `!{cmd}`): the command
+    /// as [`Piece::Text`] and the [`Piece::Arg`]s inside it (`` !`gh pr diff $ARGUMENTS` ``),
+    /// so that a target writes its own argument syntax there too.
+    Shell(Vec<Piece>),
     /// File content injected (`@path`, `@{path}`); Copilot writes a link instead.
     File(String),
     /// A Claude environment value (`${CLAUDE_PROJECT_DIR}`), by name.

@@ -51,7 +51,7 @@ fn parse_with(text: &str, syntax: Syntax, named: &[String], triggers: &[u8]) -> 
                 && rest.find('\n').is_some_and(|s| s < end)
             {
                 let body_start = rest.find('\n').unwrap_or(end);
-                p.piece(Piece::Shell(rest[body_start + 1..end].to_owned()));
+                p.piece(shell(&rest[body_start + 1..end], syntax, named));
                 let close = end + 4;
                 let close = close + rest[close..].find('\n').map_or(rest.len() - close, |x| x);
                 i += close;
@@ -168,14 +168,67 @@ fn dollar_arg(rest: &str, i: usize, b: &[u8], one_based: bool) -> Option<(Piece,
 }
 
 /// `` !`cmd` `` at line start or after whitespace.
-fn bang_shell(rest: &str, after_space: bool) -> Option<(Piece, usize)> {
+fn bang_shell(
+    rest: &str,
+    after_space: bool,
+    syntax: Syntax,
+    named: &[String],
+) -> Option<(Piece, usize)> {
     let cmd = rest.strip_prefix("!`")?;
     if !after_space || cmd.starts_with('`') {
         return None;
     }
     let end = cmd.find(['`', '\n'])?;
     (cmd.as_bytes()[end] == b'`' && end > 0)
-        .then(|| (Piece::Shell(cmd[..end].to_owned()), 2 + end + 1))
+        .then(|| (shell(&cmd[..end], syntax, named), 2 + end + 1))
+}
+
+/// A shell injection's command `cmd`, with the argument placeholders of `syntax` in it read
+/// as [`Piece::Arg`]: `$ARGUMENTS` (and `$ARGUMENTS[N]`) and `{{args}}` anywhere, but `$N`
+/// and a named `$name` only outside single quotes, where they are more likely the shell's or
+/// awk's own (`awk '{print $1}'`).
+fn shell(cmd: &str, syntax: Syntax, named: &[String]) -> Piece {
+    let mut p = Parser {
+        out: Vec::new(),
+        text: String::new(),
+    };
+    let b = cmd.as_bytes();
+    let mut quoted = false;
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &cmd[i..];
+        let found = match syntax {
+            Syntax::Claude | Syntax::Opencode if b[i] == b'$' => {
+                dollar_arg(rest, i, b, syntax == Syntax::Opencode)
+                    .filter(|_| !quoted || rest.starts_with("$ARGUMENTS"))
+                    .or_else(|| {
+                        let n = rest[1..].bytes().take_while(|c| is_word(*c)).count();
+                        let name = &rest[1..1 + n];
+                        (!quoted
+                            && syntax == Syntax::Claude
+                            && n > 0
+                            && !(i > 0 && (b[i - 1] == b'\\' || is_word(b[i - 1])))
+                            && named.iter().any(|a| a == name))
+                        .then(|| (Piece::Arg(Arg::Named(name.to_owned())), 1 + n))
+                    })
+            }
+            Syntax::Gemini if rest.starts_with("{{args}}") => Some((Piece::Arg(Arg::All), 8)),
+            _ => None,
+        };
+        if let Some((piece, len)) = found {
+            p.piece(piece);
+            i += len;
+            continue;
+        }
+        if b[i] == b'\'' {
+            quoted = !quoted;
+        }
+        let next = i + rest.chars().next().map_or(1, char::len_utf8);
+        p.text.push_str(&cmd[i..next]);
+        i = next;
+    }
+    p.flush();
+    Piece::Shell(p.out)
 }
 
 /// `@path` at line start or after whitespace, outside code; must look like a path.
@@ -219,7 +272,8 @@ fn claude_at(
             return Some((Piece::Arg(Arg::Named(name.to_owned())), 1 + n));
         }
     }
-    bang_shell(rest, after_space).or_else(|| at_path(rest, after_space, in_fence))
+    bang_shell(rest, after_space, Syntax::Claude, named)
+        .or_else(|| at_path(rest, after_space, in_fence))
 }
 
 fn opencode_at(
@@ -230,7 +284,7 @@ fn opencode_at(
     in_fence: bool,
 ) -> Option<(Piece, usize)> {
     dollar_arg(rest, i, b, true)
-        .or_else(|| bang_shell(rest, after_space))
+        .or_else(|| bang_shell(rest, after_space, Syntax::Opencode, &[]))
         .or_else(|| at_path(rest, after_space, in_fence))
 }
 
@@ -299,7 +353,7 @@ fn gemini_at(rest: &str) -> Option<(Piece, usize)> {
     if rest.starts_with("{{args}}") {
         return Some((Piece::Arg(Arg::All), 8));
     }
-    for (open, shell) in [("!{", true), ("@{", false)] {
+    for (open, is_shell) in [("!{", true), ("@{", false)] {
         if let Some(inner) = rest.strip_prefix(open) {
             let mut depth = 1;
             for (j, c) in inner.char_indices() {
@@ -308,11 +362,11 @@ fn gemini_at(rest: &str) -> Option<(Piece, usize)> {
                     '}' => {
                         depth -= 1;
                         if depth == 0 {
-                            let v = inner[..j].to_owned();
-                            let p = if shell {
-                                Piece::Shell(v)
+                            let v = &inner[..j];
+                            let p = if is_shell {
+                                shell(v, Syntax::Gemini, &[])
                             } else {
-                                Piece::File(v)
+                                Piece::File(v.to_owned())
                             };
                             return Some((p, 2 + j + 1));
                         }
@@ -384,13 +438,54 @@ mod tests {
     }
 
     #[test]
+    fn translates_arguments_inside_shell_injections() {
+        let src =
+            "!`gh pr diff $ARGUMENTS`, !`gh issue view $1 --repo $repo`, !`awk '{print $1}' $0`\n";
+        let p = parse(src, Syntax::Claude, &["repo".to_owned()]);
+        assert_eq!(render_claude(&p, 0), src);
+        let (g, _) = render(&p, Syntax::Gemini, 0);
+        assert_eq!(
+            g,
+            "!{gh pr diff {{args}}}, !{gh issue view {{args}} --repo {{args}}}, !{awk '{print $1}' {{args}}}\n"
+        );
+        let (o, _) = render(&p, Syntax::Opencode, 0);
+        assert!(
+            o.starts_with("!`gh pr diff $ARGUMENTS`, !`gh issue view $2 --repo $ARGUMENTS`"),
+            "{o}"
+        );
+        assert!(o.contains("!`awk '{print $1}' $1`"), "{o}");
+        let (c, notes) = render(&p, Syntax::Copilot, 0);
+        assert!(
+            c.starts_with("(run `gh pr diff ${input:args}` first"),
+            "{c}"
+        );
+        assert!(
+            c.contains("(run `gh issue view ${input:arg2} --repo ${input:repo}` first"),
+            "{c}"
+        );
+        assert!(
+            notes.iter().any(|(_, m)| m.contains("${input:argN}")),
+            "{notes:?}"
+        );
+        let back = parse(&g, Syntax::Gemini, &[]);
+        assert_eq!(
+            back[0],
+            Piece::Shell(vec![
+                Piece::Text("gh pr diff ".into()),
+                Piece::Arg(Arg::All)
+            ])
+        );
+        assert_eq!(render_claude(&back[..1], 0), "!`gh pr diff $ARGUMENTS`");
+    }
+
+    #[test]
     fn reads_gemini() {
         let p = parse(
             "Run !{ls {a}} on @{docs/x.md} with {{args}}",
             Syntax::Gemini,
             &[],
         );
-        assert_eq!(p[1], Piece::Shell("ls {a}".into()));
+        assert_eq!(p[1], Piece::Shell(vec![Piece::Text("ls {a}".into())]));
         assert_eq!(p[3], Piece::File("docs/x.md".into()));
         assert_eq!(p[5], Piece::Arg(Arg::All));
     }

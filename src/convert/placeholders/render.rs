@@ -90,20 +90,27 @@ pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool,
                     }
                 }
             }
-            Piece::Shell(cmd) => match syntax {
-                Syntax::Claude | Syntax::Opencode if !cmd.contains(['`', '\n']) => {
-                    out.push_str(&format!("!`{cmd}`"))
+            Piece::Shell(inner) => {
+                // The arguments inside the command in the target's syntax, with their notes.
+                let (cmd, inner_notes) = render(inner, syntax, base);
+                for (approx, m) in inner_notes {
+                    note(approx, m);
                 }
-                Syntax::Claude => out.push_str(&format!("```!\n{cmd}\n```")),
-                Syntax::Gemini if balanced(cmd) => out.push_str(&format!("!{{{cmd}}}")),
-                _ => {
-                    out.push_str(&format!(
-                        "(run `{}` first and use its output)",
-                        cmd.replace('\n', "; ")
-                    ));
-                    note(false, "shell injection written as an instruction to run the command (no pre-execution in this kind)".into());
+                match syntax {
+                    Syntax::Claude | Syntax::Opencode if !cmd.contains(['`', '\n']) => {
+                        out.push_str(&format!("!`{cmd}`"))
+                    }
+                    Syntax::Claude => out.push_str(&format!("```!\n{cmd}\n```")),
+                    Syntax::Gemini if balanced(&cmd) => out.push_str(&format!("!{{{cmd}}}")),
+                    _ => {
+                        out.push_str(&format!(
+                            "(run `{}` first and use its output)",
+                            cmd.replace('\n', "; ")
+                        ));
+                        note(false, "shell injection written as an instruction to run the command (no pre-execution in this kind)".into());
+                    }
                 }
-            },
+            }
             Piece::File(path) => {
                 match syntax {
                     Syntax::Claude | Syntax::Opencode => out.push_str(&format!("@{path}")),
