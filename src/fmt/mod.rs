@@ -371,7 +371,15 @@ pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
                 diagnostics,
             };
         }
-        let parsed = front_matter::format(parsed, &mut rewrites, &mut diagnostics);
+        let mut refused = Vec::new();
+        let parsed = front_matter::format(parsed, &mut rewrites, &mut refused);
+        // A refusal points at the opening `---` of the repaired LF text; in the input that
+        // line may start later (after a repaired `ï»¿`) or hold other bytes, so it points at
+        // the input's own opening delimiter (or its start, when only repair made one).
+        diagnostics.extend(refused.into_iter().map(|mut d| {
+            d.span = doc.head_span();
+            d
+        }));
         let head = parsed.text()[..parsed.body.start as usize].to_owned();
         let body_in = parsed.body_text();
         let body_out = format_body(body_in, head.is_empty(), &mut rewrites);
