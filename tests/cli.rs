@@ -480,3 +480,51 @@ fn duplicate_names_are_checked_across_the_run() {
     .unwrap();
     assert!(rules(&[]).is_empty());
 }
+
+#[test]
+fn a_file_the_target_cannot_hold_is_a_loss_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join(".claude/agents")).unwrap();
+    std::fs::write(p.join(".claude/agents/a.md"), OK_AGENT).unwrap();
+    std::fs::write(p.join("CLAUDE.md"), "# Project\n\nUse tabs.\n").unwrap();
+    let convert = |extra: &[&str]| {
+        agentfmt()
+            .current_dir(p)
+            .args([
+                "convert",
+                "--no-config",
+                "--to",
+                "windsurf",
+                "--dry-run",
+                ".",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // Windsurf has rules but no subagents: the agent is reported and skipped, and the memory
+    // file is still converted.
+    let o = convert(&[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "warning: .claude/agents/a.md: `windsurf` has no kind for `claude-agent` files; skipped"
+        ),
+        "{err}"
+    );
+    assert!(
+        stdout(&o).contains("+++ b/.windsurf/rules/"),
+        "{}",
+        stdout(&o)
+    );
+    // With `--strict` every loss is an error.
+    let o = convert(&["--strict"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: .claude/agents/a.md: `windsurf` has no kind"),
+        "{err}"
+    );
+}

@@ -97,7 +97,9 @@ pub struct ConvertArgs {
     /// Write nothing; print a unified diff of every file that would be created or changed.
     #[arg(long)]
     pub dry_run: bool,
-    /// Treat every loss (a field not carried over exactly) as an error.
+    /// Treat every loss (a field not carried over exactly, or a file the target has no kind
+    /// for) as an error: exit 1. Without it losses are warnings, and the exit code is 1 only
+    /// for a generated file that fails `check` or two inputs writing the same file.
     #[arg(long)]
     pub strict: bool,
     /// Whether Claude `$1` means the first argument (1, files before Claude Code 2.1.19) or the

@@ -89,6 +89,11 @@ fn checked(c: Converted) -> (Converted, Vec<Vec<String>>) {
     (c, errors)
 }
 
+/// How a loss is reported: an error with `--strict`, else a warning.
+fn loss_level(args: &ConvertArgs) -> &'static str {
+    if args.strict { "error" } else { "warning" }
+}
+
 /// What one input gave: messages for stderr, then its conversion (or none).
 struct Done {
     messages: Vec<String>,
@@ -121,8 +126,11 @@ fn convert_one(
                 done.converted = Some((path, c, errors));
             }
             Err(e) => {
-                done.problem = true;
-                done.messages.push(format!("error: {path}: {e}"));
+                // A file the target cannot hold is a loss like any other: reported, and an
+                // error only with `--strict` (as when converting to AGENTS.md).
+                done.problem = args.strict;
+                done.messages
+                    .push(format!("{}: {path}: {e}; skipped", loss_level(args)));
             }
         },
     }
@@ -165,8 +173,7 @@ impl Report<'_> {
         )?;
         for loss in &c.losses {
             let level = match &loss.what {
-                LossKind::Dropped | LossKind::Approximated(_) if self.args.strict => "error",
-                LossKind::Dropped | LossKind::Approximated(_) => "warning",
+                LossKind::Dropped | LossKind::Approximated(_) => loss_level(self.args),
                 LossKind::Synthesised(_) => "info",
             };
             self.problems |= level == "error";
@@ -304,8 +311,8 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
                         r.converted(path, c, errors)?;
                     }
                     Err(e) => {
-                        r.problems = true;
-                        writeln!(r.stderr, "error: {path}: {e}")?;
+                        r.problems |= args.strict;
+                        writeln!(r.stderr, "{}: {path}: {e}; skipped", loss_level(args))?;
                     }
                 }
             }
