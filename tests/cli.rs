@@ -528,3 +528,68 @@ fn a_file_the_target_cannot_hold_is_a_loss_not_a_failure() {
         "{err}"
     );
 }
+
+#[test]
+fn rules_merge_into_the_one_file_a_target_reads_and_own_files_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join(".cursor/rules")).unwrap();
+    std::fs::create_dir_all(p.join(".github/prompts")).unwrap();
+    std::fs::write(
+        p.join(".cursor/rules/ts.mdc"),
+        "---\ndescription: TypeScript\nglobs: src/**/*.ts\nalwaysApply: false\n---\nUse strict mode.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join(".cursor/rules/brief.mdc"),
+        "---\nalwaysApply: true\n---\nAnswer briefly.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join(".github/prompts/explain.prompt.md"),
+        "---\ndescription: Explain a file\n---\nExplain it.\n",
+    )
+    .unwrap();
+    let convert = |to: &str| {
+        let o = agentfmt()
+            .current_dir(p)
+            .args(["convert", "--no-config", "--to", to, "--dry-run", "."])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(0), "--to {to}: {err}");
+        (stdout(&o), err)
+    };
+    // Gemini CLI, Codex and OpenCode read one memory file: both rules go into it, each as a
+    // section, and the prompt file still converts on its own.
+    for (to, file, command) in [
+        ("gemini", "GEMINI.md", ".gemini/commands/explain.toml"),
+        ("codex", "AGENTS.md", ".agents/skills/explain/SKILL.md"),
+        ("opencode", "AGENTS.md", ".opencode/command/explain.md"),
+    ] {
+        let (out, err) = convert(to);
+        assert_eq!(out.matches("+++ b/").count(), 2, "--to {to}: {out}");
+        assert!(out.contains(&format!("+++ b/{file}")), "--to {to}: {out}");
+        assert!(
+            out.contains(&format!("+++ b/{command}")),
+            "--to {to}: {out}"
+        );
+        assert!(
+            out.contains("+Answer briefly.") && out.contains("+Use strict mode."),
+            "--to {to}: {out}"
+        );
+        assert!(
+            out.contains("matching `src/**/*.ts`"),
+            "--to {to}: the glob is stated in words: {out}"
+        );
+        assert!(!err.contains("both convert to"), "--to {to}: {err}");
+    }
+    // Files already in the target's own format are left alone, not rewritten in place.
+    let (out, err) = convert("cursor");
+    assert!(
+        err.contains("note: .cursor/rules/ts.mdc: already a `cursor-mdc` file; left as it is"),
+        "{err}"
+    );
+    assert!(!out.contains("+++ b/.cursor/rules/"), "{out}");
+    assert!(out.contains("+++ b/.cursor/commands/explain.md"), "{out}");
+}

@@ -109,30 +109,55 @@ fn convert_one(
     target: Target,
     opts: &ConvertOptions,
 ) -> Done {
+    match load_doc(input, args) {
+        Err((msg, tool)) => Done {
+            messages: vec![msg],
+            converted: None,
+            tool_failed: tool,
+            problem: false,
+        },
+        Ok((path, doc)) => convert_loaded(path, &doc, args, target, opts),
+    }
+}
+
+/// Converts one loaded input: its conversion, or a loss message when the target has no kind
+/// for it.
+fn convert_loaded(
+    path: String,
+    doc: &Document,
+    args: &ConvertArgs,
+    target: Target,
+    opts: &ConvertOptions,
+) -> Done {
     let mut done = Done {
         messages: Vec::new(),
         converted: None,
         tool_failed: false,
         problem: false,
     };
-    match load_doc(input, args) {
-        Err((msg, tool)) => {
-            done.messages.push(msg);
-            done.tool_failed = tool;
+    if !matches!(target, Target::Kind(_))
+        && convert::target_kind(doc.kind, target) == Some(doc.kind)
+    {
+        // Already the target's own kind: converting would only rewrite it in place (and
+        // refuse to, as agentfmt did not generate it). `fmt` formats it.
+        done.messages.push(format!(
+            "note: {path}: already a `{}` file; left as it is",
+            doc.kind
+        ));
+        return done;
+    }
+    match convert::convert(doc, target, opts) {
+        Ok(c) => {
+            let (c, errors) = checked(c);
+            done.converted = Some((path, c, errors));
         }
-        Ok((path, doc)) => match convert::convert(&doc, target, opts) {
-            Ok(c) => {
-                let (c, errors) = checked(c);
-                done.converted = Some((path, c, errors));
-            }
-            Err(e) => {
-                // A file the target cannot hold is a loss like any other: reported, and an
-                // error only with `--strict` (as when converting to AGENTS.md).
-                done.problem = args.strict;
-                done.messages
-                    .push(format!("{}: {path}: {e}; skipped", loss_level(args)));
-            }
-        },
+        Err(e) => {
+            // A file the target cannot hold is a loss like any other: reported, and an
+            // error only with `--strict`.
+            done.problem = args.strict;
+            done.messages
+                .push(format!("{}: {path}: {e}; skipped", loss_level(args)));
+        }
     }
     done
 }
@@ -158,6 +183,19 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// Reports one input's result.
+    fn done(&mut self, d: Done) -> anyhow::Result<()> {
+        for m in &d.messages {
+            writeln!(self.stderr, "{m}")?;
+        }
+        self.tool_failed |= d.tool_failed;
+        self.problems |= d.problem;
+        if let Some((path, c, errors)) = d.converted {
+            self.converted(&path, c, errors)?;
+        }
+        Ok(())
+    }
+
     fn converted(
         &mut self,
         source: &str,
@@ -285,37 +323,35 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     };
     let inputs = walk::collect(&args.input.paths, &config, &config_root);
 
-    if matches!(target, Target::AgentsMd) {
-        // AGENTS.md (and other single-file memory targets) gather every input into one file:
-        // every document is needed at once.
+    if convert::merges(target) {
+        // AGENTS.md and GEMINI.md gather every rule and instruction file into one file: those
+        // documents are needed at once. The other inputs convert on their own.
         let loaded: Vec<_> = inputs.par_iter().map(|i| load_doc(i, args)).collect();
-        let mut docs = Vec::new();
+        let mut merged = Vec::new();
+        let mut rest = Vec::new();
         for l in loaded {
             match l {
-                Ok(d) => docs.push(d),
+                Ok(d) if convert::mergeable(d.1.kind) => merged.push(d),
+                Ok(d) => rest.push(d),
                 Err((msg, tool)) => {
                     r.tool_failed |= tool;
                     writeln!(r.stderr, "{msg}")?;
                 }
             }
         }
-        if docs.len() > 1 {
-            let refs: Vec<&Document> = docs.iter().map(|(_, d)| d).collect();
+        if merged.len() > 1 {
+            let refs: Vec<&Document> = merged.iter().map(|(_, d)| d).collect();
             let (c, errors) = checked(convert::convert_many(&refs, target, &opts));
-            r.converted(&format!("{} files", docs.len()), c, errors)?;
-        } else {
-            for (path, doc) in &docs {
-                match convert::convert(doc, target, &opts) {
-                    Ok(c) => {
-                        let (c, errors) = checked(c);
-                        r.converted(path, c, errors)?;
-                    }
-                    Err(e) => {
-                        r.problems |= args.strict;
-                        writeln!(r.stderr, "{}: {path}: {e}; skipped", loss_level(args))?;
-                    }
-                }
-            }
+            r.converted(&format!("{} files", merged.len()), c, errors)?;
+            merged.clear();
+        }
+        merged.append(&mut rest);
+        let done: Vec<Done> = merged
+            .into_par_iter()
+            .map(|(path, doc)| convert_loaded(path, &doc, args, target, &opts))
+            .collect();
+        for d in done {
+            r.done(d)?;
         }
     } else {
         for batch in inputs.chunks(BATCH) {
@@ -324,14 +360,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
                 .map(|i| convert_one(i, args, target, &opts))
                 .collect();
             for d in done {
-                for m in &d.messages {
-                    writeln!(r.stderr, "{m}")?;
-                }
-                r.tool_failed |= d.tool_failed;
-                r.problems |= d.problem;
-                if let Some((path, c, errors)) = d.converted {
-                    r.converted(&path, c, errors)?;
-                }
+                r.done(d)?;
             }
         }
     }

@@ -257,6 +257,9 @@ pub fn target_kind(source: Kind, target: Target) -> Option<Kind> {
         (Target::Kiro, R::Rule | R::Memory | R::Skill) => K::KiroSteering,
         (Target::Codex, R::Command) => K::ClaudeSkill,
         (Target::Codex, R::Agent) => K::CodexAgent,
+        // Codex and OpenCode read AGENTS.md for project instructions (formats.md §4
+        // [CODEX-AGENTSMD]; opencode is on agents.md's list of compatible tools [AGENTSMD]).
+        (Target::Codex | Target::Opencode, R::Rule | R::Memory) => K::AgentsMd,
         _ => return None,
     })
 }
@@ -460,8 +463,26 @@ pub fn from_model(model: &Model, kind: Kind, opts: &ConvertOptions) -> Converted
     write::write(model, kind, kind.tool(), opts)
 }
 
+/// Whether `--to target` gathers every rule and instruction file into one file (AGENTS.md for
+/// `agents-md`, `codex` and `opencode`; GEMINI.md for `gemini`), so that a run must pass
+/// those files to [`convert_many`] together; each file alone would overwrite the others.
+#[must_use]
+pub fn merges(target: Target) -> bool {
+    matches!(
+        target_kind(Kind::CursorMdc, target),
+        Some(Kind::AgentsMd | Kind::GeminiMd)
+    )
+}
+
+/// Whether [`convert_many`] merges a `kind` file (a rule or instruction file) rather than
+/// converting it on its own.
+#[must_use]
+pub fn mergeable(kind: Kind) -> bool {
+    matches!(role(kind), Role::Rule | Role::Memory)
+}
+
 /// Merges several rule or instruction files into one always-loaded file: `AGENTS.md`
-/// (`--to agents-md`), `CLAUDE.md` (`--to claude`), `GEMINI.md` (`--to gemini`),
+/// (`--to agents-md`, `--to codex`, `--to opencode`), `CLAUDE.md` (`--to claude`), `GEMINI.md` (`--to gemini`),
 /// `.github/copilot-instructions.md` (`--to copilot`). Each file becomes a section with its
 /// activation stated in words. Other targets convert each file on its own. Field names in
 /// `kept`/`translated`/`dropped` and loss messages are prefixed with the source path.
@@ -470,7 +491,7 @@ pub fn from_model(model: &Model, kind: Kind, opts: &ConvertOptions) -> Converted
 #[must_use]
 pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -> Converted {
     let merged = match target {
-        Target::AgentsMd => Some(Kind::AgentsMd),
+        Target::AgentsMd | Target::Codex | Target::Opencode => Some(Kind::AgentsMd),
         Target::Claude => Some(Kind::ClaudeMd),
         Target::Gemini => Some(Kind::GeminiMd),
         Target::Copilot => Some(Kind::CopilotInstructions),
@@ -483,7 +504,7 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
     let mut sections = Vec::new();
     for d in docs {
         let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
-        let mergeable = matches!(role(d.kind), Role::Rule | Role::Memory);
+        let mergeable = mergeable(d.kind);
         let t = match merged {
             Some(k) if mergeable => Target::Kind(k),
             _ => target,
