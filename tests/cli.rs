@@ -587,7 +587,9 @@ fn rules_merge_into_the_one_file_a_target_reads_and_own_files_are_left_alone() {
     // Files already in the target's own format are left alone, not rewritten in place.
     let (out, err) = convert("cursor");
     assert!(
-        err.contains("note: .cursor/rules/ts.mdc: already a `cursor-mdc` file; left as it is"),
+        err.contains(
+            "note: .cursor/rules/ts.mdc: already a `cursor-mdc` file in place; left as it is"
+        ),
         "{err}"
     );
     assert!(!out.contains("+++ b/.cursor/rules/"), "{out}");

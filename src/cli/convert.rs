@@ -108,6 +108,7 @@ fn convert_one(
     args: &ConvertArgs,
     target: Target,
     opts: &ConvertOptions,
+    root: &Path,
 ) -> Done {
     match load_doc(input, args) {
         Err((msg, tool)) => Done {
@@ -116,18 +117,37 @@ fn convert_one(
             tool_failed: tool,
             problem: false,
         },
-        Ok((path, doc)) => convert_loaded(path, &doc, args, target, opts),
+        Ok((path, doc)) => convert_loaded(path, file_of(input), &doc, args, target, opts, root),
     }
 }
 
-/// Converts one loaded input: its conversion, or a loss message when the target has no kind
-/// for it.
+/// The file an input was read from (none for standard input).
+fn file_of(input: &walk::Input) -> Option<&Path> {
+    match input {
+        walk::Input::File { path, .. } => Some(path),
+        walk::Input::Stdin => None,
+    }
+}
+
+/// Whether writing `out` would write over `input` itself.
+fn is_same_file(input: &Path, out: &Path) -> bool {
+    match (std::fs::canonicalize(input), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Converts one loaded input, read from `file`: its conversion, or a loss message when the
+/// target has no kind for it, or a note when the result would replace the input itself (a
+/// file already in the target's own format; `fmt` formats it).
 fn convert_loaded(
     path: String,
+    file: Option<&Path>,
     doc: &Document,
     args: &ConvertArgs,
     target: Target,
     opts: &ConvertOptions,
+    root: &Path,
 ) -> Done {
     let mut done = Done {
         messages: Vec::new(),
@@ -135,19 +155,19 @@ fn convert_loaded(
         tool_failed: false,
         problem: false,
     };
-    if !matches!(target, Target::Kind(_))
-        && convert::target_kind(doc.kind, target) == Some(doc.kind)
-    {
-        // Already the target's own kind: converting would only rewrite it in place (and
-        // refuse to, as agentfmt did not generate it). `fmt` formats it.
-        done.messages.push(format!(
-            "note: {path}: already a `{}` file; left as it is",
-            doc.kind
-        ));
-        return done;
-    }
     match convert::convert(doc, target, opts) {
         Ok(c) => {
+            if let Some(f) = file
+                && c.outputs
+                    .iter()
+                    .any(|o| is_same_file(f, &root.join(&o.path)))
+            {
+                done.messages.push(format!(
+                    "note: {path}: already a `{}` file in place; left as it is",
+                    doc.kind
+                ));
+                return done;
+            }
             let (c, errors) = checked(c);
             done.converted = Some((path, c, errors));
         }
@@ -326,12 +346,15 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     if convert::merges(target) {
         // AGENTS.md and GEMINI.md gather every rule and instruction file into one file: those
         // documents are needed at once. The other inputs convert on their own.
-        let loaded: Vec<_> = inputs.par_iter().map(|i| load_doc(i, args)).collect();
+        let loaded: Vec<_> = inputs
+            .par_iter()
+            .map(|i| load_doc(i, args).map(|(p, d)| (p, file_of(i), d)))
+            .collect();
         let mut merged = Vec::new();
         let mut rest = Vec::new();
         for l in loaded {
             match l {
-                Ok(d) if convert::mergeable(d.1.kind) => merged.push(d),
+                Ok(d) if convert::mergeable(d.2.kind) => merged.push(d),
                 Ok(d) => rest.push(d),
                 Err((msg, tool)) => {
                     r.tool_failed |= tool;
@@ -340,7 +363,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
             }
         }
         if merged.len() > 1 {
-            let refs: Vec<&Document> = merged.iter().map(|(_, d)| d).collect();
+            let refs: Vec<&Document> = merged.iter().map(|(_, _, d)| d).collect();
             let (c, errors) = checked(convert::convert_many(&refs, target, &opts));
             r.converted(&format!("{} files", merged.len()), c, errors)?;
             merged.clear();
@@ -348,7 +371,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
         merged.append(&mut rest);
         let done: Vec<Done> = merged
             .into_par_iter()
-            .map(|(path, doc)| convert_loaded(path, &doc, args, target, &opts))
+            .map(|(path, file, doc)| convert_loaded(path, file, &doc, args, target, &opts, &r.root))
             .collect();
         for d in done {
             r.done(d)?;
@@ -357,7 +380,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
         for batch in inputs.chunks(BATCH) {
             let done: Vec<Done> = batch
                 .par_iter()
-                .map(|i| convert_one(i, args, target, &opts))
+                .map(|i| convert_one(i, args, target, &opts, &r.root))
                 .collect();
             for d in done {
                 r.done(d)?;
