@@ -311,6 +311,26 @@ fn model_overrides_and_unmappable_models() {
     );
 }
 
+/// OpenCode enables every tool the `tools` map does not turn off: `true` entries restrict the
+/// agent only when the map turns off the rest (formats.md §6.3 [OC-AGENTS]).
+#[test]
+fn opencode_tools_and_permissions_to_claude() {
+    let to_claude = |text: &str| {
+        let doc = parse(text, ".opencode/agent/a.md", None);
+        let c = convert::convert(&doc, Target::Claude, &ConvertOptions::default()).unwrap();
+        c.outputs[0].text.clone()
+    };
+    let fm = |s: &str| format!("---\ndescription: d\n{s}---\nBody.\n");
+    // Only `bash` is off: every other tool stays available.
+    let out = to_claude(&fm("tools:\n  write: true\n  bash: false\n"));
+    assert!(out.contains("disallowedTools: Bash\n"), "{out}");
+    assert!(!out.contains("\ntools:"), "{out}");
+    // `*: false` turns the rest off: `write` is then the whole list.
+    let out = to_claude(&fm("tools:\n  \"*\": false\n  write: true\n"));
+    assert!(out.contains("\ntools: Write\n"), "{out}");
+    assert!(!out.contains("disallowedTools"), "{out}");
+}
+
 fn claude_tools() -> impl Strategy<Value = Vec<&'static str>> {
     proptest::sample::subsequence(
         vec![

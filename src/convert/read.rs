@@ -275,16 +275,33 @@ fn read_tools(m: &mut Model, tool: Tool, kind: Kind, key: &str, v: &Node) {
         return;
     }
     if kind == Kind::OpencodeAgent {
-        // `tools: {bash: false, read: true}` [OC-AGENTS].
-        for e in v.entries() {
+        // `tools: {bash: false, read: true}` [OC-AGENTS]: every tool is enabled unless the map
+        // turns it off (formats.md §6.3: `tools: {x: false}` → `disallowedTools`), so the
+        // `true` entries are a list of allowed tools only when the map turns off the rest:
+        // with a `*: false` wildcard, or with an entry for every known OpenCode tool (the
+        // map agentfmt writes for a tool list).
+        let entries = v.entries();
+        let wildcard_off = entries
+            .iter()
+            .any(|e| e.key == "*" && e.value.as_bool() == Some(false));
+        let every_known = tables::TOOLS
+            .iter()
+            .filter_map(|r| r.opencode)
+            .all(|n| entries.iter().any(|e| e.key == n));
+        for e in entries.iter().filter(|e| e.key != "*") {
             let t = tables::read_tool(tool, &e.key);
             match e.value.as_bool() {
                 Some(false) => m.disallowed.push(t),
                 _ => refs.push(t),
             }
         }
-        if !refs.is_empty() {
+        if wildcard_off || every_known {
             m.tools = Some(refs);
+        } else if !m.disallowed.is_empty()
+            && let Some(f) = m.fields.iter_mut().rev().find(|(k, _)| k == key)
+        {
+            // Only the `false` entries carry over; report the field with them.
+            f.1 = Slot::Disallowed;
         }
         return;
     }

@@ -159,6 +159,17 @@ pub(super) fn opencode_agent(w: &mut W<'_>) -> String {
 /// `tools: {tool: true}` for listed tools and `false` for the other known tools, `false` for
 /// denied ones (formats.md §6.2).
 fn tools_map(w: &mut W<'_>) {
+    if w.same_tool()
+        && let Some(orig) = w.m.originals.iter().find(|e| e.key == "tools")
+    {
+        // An OpenCode `tools` map read back as it was written: its `true` entries are not in
+        // the model when they change nothing (see `read_tools`), so the map is copied.
+        let y = Y::from_node(&orig.value);
+        w.exact(Slot::Tools, "tools");
+        w.exact(Slot::Disallowed, "tools");
+        w.set("tools", y);
+        return;
+    }
     let mut map: Vec<(String, Y)> = Vec::new();
     let put = |map: &mut Vec<(String, Y)>, k: String, v: bool| {
         if !map.iter().any(|(x, _)| *x == k) {
