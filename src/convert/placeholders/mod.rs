@@ -167,6 +167,18 @@ fn dollar_arg(rest: &str, i: usize, b: &[u8], one_based: bool) -> Option<(Piece,
     Some((Piece::Arg(arg), 1 + n))
 }
 
+/// A Claude named argument `$name` (one of `named`, declared with `arguments:`), not escaped
+/// (`\$name`) and not inside a word.
+fn named_arg(rest: &str, i: usize, b: &[u8], named: &[String]) -> Option<(Piece, usize)> {
+    if !rest.starts_with('$') || (i > 0 && (b[i - 1] == b'\\' || is_word(b[i - 1]))) {
+        return None;
+    }
+    let n = rest[1..].bytes().take_while(|c| is_word(*c)).count();
+    let name = &rest[1..1 + n];
+    (n > 0 && named.iter().any(|a| a == name))
+        .then(|| (Piece::Arg(Arg::Named(name.to_owned())), 1 + n))
+}
+
 /// `` !`cmd` `` at line start or after whitespace.
 fn bang_shell(
     rest: &str,
@@ -202,14 +214,9 @@ fn shell(cmd: &str, syntax: Syntax, named: &[String]) -> Piece {
                 dollar_arg(rest, i, b, syntax == Syntax::Opencode)
                     .filter(|_| !quoted || rest.starts_with("$ARGUMENTS"))
                     .or_else(|| {
-                        let n = rest[1..].bytes().take_while(|c| is_word(*c)).count();
-                        let name = &rest[1..1 + n];
-                        (!quoted
-                            && syntax == Syntax::Claude
-                            && n > 0
-                            && !(i > 0 && (b[i - 1] == b'\\' || is_word(b[i - 1])))
-                            && named.iter().any(|a| a == name))
-                        .then(|| (Piece::Arg(Arg::Named(name.to_owned())), 1 + n))
+                        (!quoted && syntax == Syntax::Claude)
+                            .then(|| named_arg(rest, i, b, named))
+                            .flatten()
                     })
             }
             Syntax::Gemini if rest.starts_with("{{args}}") => Some((Piece::Arg(Arg::All), 8)),
@@ -265,12 +272,8 @@ fn claude_at(
             return Some((Piece::Env(format!("CLAUDE_{}", &env[..n])), 9 + n + 1));
         }
     }
-    if rest.starts_with('$') && (i == 0 || !(b[i - 1] == b'\\' || is_word(b[i - 1]))) {
-        let n = rest[1..].bytes().take_while(|c| is_word(*c)).count();
-        let name = &rest[1..1 + n];
-        if n > 0 && named.iter().any(|a| a == name) {
-            return Some((Piece::Arg(Arg::Named(name.to_owned())), 1 + n));
-        }
+    if let Some(x) = named_arg(rest, i, b, named) {
+        return Some(x);
     }
     bang_shell(rest, after_space, Syntax::Claude, named)
         .or_else(|| at_path(rest, after_space, in_fence))
