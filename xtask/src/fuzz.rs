@@ -58,6 +58,50 @@ fn seeds(root: &Path, out: &Path) -> anyhow::Result<usize> {
     Ok(files.len())
 }
 
+/// How often a run keeps a snapshot of its corpus for `cargo xtask fuzz-coverage`.
+const SNAPSHOT_EVERY: Duration = Duration::from_secs(300);
+/// How many snapshots a target keeps: the last 20 minutes of its last run.
+const SNAPSHOTS_KEPT: usize = 4;
+
+/// Hard-links the corpus of `target` into `fuzz/coverage/snapshots/<target>/<unix seconds>/`
+/// and removes all but the newest [`SNAPSHOTS_KEPT`]. The links keep inputs that libFuzzer
+/// later deletes when it shrinks them, so a snapshot is exactly the corpus at that moment.
+pub fn snapshot(fuzz_dir: &Path, target: &str) -> anyhow::Result<()> {
+    let dir = fuzz_dir.join("coverage/snapshots").join(target);
+    std::fs::create_dir_all(&dir)?;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
+    let partial = dir.join(format!("{}.partial", now.as_secs()));
+    std::fs::create_dir_all(&partial)?;
+    for e in std::fs::read_dir(fuzz_dir.join("corpus").join(target))? {
+        let e = e?;
+        // The fuzzer may delete an input between the listing and the link.
+        let _ = std::fs::hard_link(e.path(), partial.join(e.file_name()));
+    }
+    std::fs::rename(&partial, dir.join(now.as_secs().to_string()))?;
+    let mut kept = snapshots(fuzz_dir, target)?;
+    kept.reverse();
+    for (_, old) in kept.into_iter().skip(SNAPSHOTS_KEPT) {
+        std::fs::remove_dir_all(old)?;
+    }
+    Ok(())
+}
+
+/// The complete snapshots of `target`, oldest first, with the unix second each was taken.
+pub fn snapshots(fuzz_dir: &Path, target: &str) -> anyhow::Result<Vec<(u64, std::path::PathBuf)>> {
+    let dir = fuzz_dir.join("coverage/snapshots").join(target);
+    let mut v = Vec::new();
+    if dir.exists() {
+        for e in std::fs::read_dir(&dir)? {
+            let p = e?.path();
+            if let Some(ts) = p.file_name().and_then(|n| n.to_str()?.parse().ok()) {
+                v.push((ts, p));
+            }
+        }
+    }
+    v.sort();
+    Ok(v)
+}
+
 #[derive(Default)]
 struct Outcome {
     runs: Option<u64>,
@@ -144,9 +188,14 @@ fn run_target(
         })
     };
     let mut stopped = false;
+    let mut snapshot_at = start;
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break status;
+        }
+        if snapshot_at.elapsed() >= SNAPSHOT_EVERY {
+            snapshot(fuzz_dir, target)?;
+            snapshot_at = Instant::now();
         }
         if let Some(limit) = plateau {
             let (cov, cov_at) = {

@@ -4,13 +4,16 @@
 //!   with each file's manifest `source_path` as its logical path; print per-kind counts,
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
-//! - `codegen [--check]`: write (or verify) `docs/rules.md`.
+//! - `codegen [--check]`: write (or verify) `docs/rules.md` and the fuzz dictionary
+//!   `fuzz/agentfmt.dict`.
 //! - `bench [--files N] [--runs N] [--tree DIR]`: time the release binary on a synthetic tree
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
 //!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
 //! - `fuzz [--seconds N] [--plateau S] [TARGET...]`: a bounded cargo-fuzz run of each target
 //!   (nightly), stopped early at a coverage plateau with `--plateau`.
+//! - `fuzz-coverage [--last S] [TARGET...]`: the regions and lines of `src/` each fuzz corpus
+//!   reaches, and those only the inputs of a run's last S seconds reach (nightly llvm-tools).
 //! - `repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`: regenerate
 //!   the lost-byte statistics `src/repair/lm.bin` from the corpus (`--holdout`: its training
 //!   half only) and gettext catalogues.
@@ -19,6 +22,8 @@
 mod bench;
 mod corpus;
 mod fuzz;
+mod fuzz_coverage;
+mod fuzz_dict;
 mod mojibake;
 mod mojibake_ftfy;
 mod mojibake_gen;
@@ -44,9 +49,10 @@ fn main() -> anyhow::Result<()> {
         Some("bench") => bench::run(&root, &args[1..]),
         Some("repair-model") => repair_model::run(&root, &args[1..]),
         Some("fuzz") => fuzz::run(&root, &args[1..]),
+        Some("fuzz-coverage") => fuzz_coverage::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }
@@ -54,19 +60,21 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn codegen(root: &Path, check: bool) -> anyhow::Result<()> {
-    let path = root.join("docs/rules.md");
-    let want = agentfmt::docs::rules_markdown();
-    if check {
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        anyhow::ensure!(
-            have == want,
-            "docs/rules.md is stale: run `cargo xtask codegen`"
-        );
-        println!("docs/rules.md is up to date");
-    } else {
-        std::fs::create_dir_all(path.parent().expect("docs dir"))?;
-        std::fs::write(&path, want)?;
-        println!("wrote {}", path.display());
+    let files = [
+        ("docs/rules.md", agentfmt::docs::rules_markdown()),
+        ("fuzz/agentfmt.dict", fuzz_dict::dictionary(root)?),
+    ];
+    for (rel, want) in files {
+        let path = root.join(rel);
+        if check {
+            let have = std::fs::read_to_string(&path).unwrap_or_default();
+            anyhow::ensure!(have == want, "{rel} is stale: run `cargo xtask codegen`");
+            println!("{rel} is up to date");
+        } else {
+            std::fs::create_dir_all(path.parent().expect("a parent dir"))?;
+            std::fs::write(&path, want)?;
+            println!("wrote {}", path.display());
+        }
     }
     Ok(())
 }

@@ -1,0 +1,271 @@
+//! `cargo xtask fuzz-coverage [--last S] [TARGET...]`: how much of agentfmt's own code each
+//! fuzz corpus reaches, and whether the inputs a run found in its last `S` seconds (default
+//! 600) reached any of it that the older inputs did not.
+//!
+//! libFuzzer's `cov:` counts the edges of every instrumented crate: pulldown-cmark, the YAML
+//! and TOML parsers, regex and the standard library as well as agentfmt. This task asks the
+//! narrower question with source-based coverage (`cargo +nightly fuzz coverage`, which needs
+//! `rustup component add llvm-tools --toolchain nightly`): it splits `fuzz/corpus/<target>/`
+//! by modification time at `end - S`, where `end` is when the target's last run wrote its log
+//! (`fuzz/artifacts/<target>.log`), and runs the coverage build once over the older inputs and
+//! once over all of them. It prints the regions and lines of `src/` each reaches, and each
+//! line only the newer inputs reach.
+//!
+//! The split errs towards "new": when libFuzzer shrinks an input it writes the smaller copy
+//! (new modification time) and deletes the old one, so a region only that input reached
+//! counts as new although it was found earlier.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+/// Covered lines per source file under `src/`, from an lcov export.
+type Lines = BTreeMap<String, BTreeSet<u32>>;
+
+/// Region and line totals over `src/`: (regions covered, regions, lines covered, lines).
+#[derive(Default, Clone, Copy)]
+struct Totals {
+    regions_covered: u64,
+    regions: u64,
+    lines_covered: u64,
+    lines: u64,
+}
+
+fn llvm_bin(tool: &str) -> anyhow::Result<PathBuf> {
+    let out = Command::new("rustc")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .args(["+nightly", "--print", "sysroot"])
+        .output()?;
+    anyhow::ensure!(
+        out.status.success(),
+        "`rustc +nightly --print sysroot` failed"
+    );
+    let sysroot = PathBuf::from(String::from_utf8(out.stdout)?.trim());
+    let host = Command::new("rustc")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .args(["+nightly", "-vV"])
+        .output()?;
+    let host = String::from_utf8(host.stdout)?
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        .ok_or_else(|| anyhow::anyhow!("no host in `rustc -vV`"))?;
+    let p = sysroot
+        .join("lib/rustlib")
+        .join(host)
+        .join("bin")
+        .join(tool);
+    anyhow::ensure!(
+        p.exists(),
+        "{} not found: run `rustup component add llvm-tools --toolchain nightly`",
+        p.display()
+    );
+    Ok(p)
+}
+
+/// Runs the coverage build of `target` over `dirs` and returns the merged profile's path.
+fn profile(
+    root: &Path,
+    target_dir: &Path,
+    target: &str,
+    dirs: &[&Path],
+) -> anyhow::Result<PathBuf> {
+    let status = Command::new("cargo")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO")
+        .env_remove("RUSTC")
+        .current_dir(root)
+        .args([
+            "+nightly",
+            "fuzz",
+            "coverage",
+            "--sanitizer",
+            "none",
+            "--target-dir",
+        ])
+        .arg(target_dir)
+        .arg(target)
+        .args(dirs)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()?;
+    anyhow::ensure!(
+        status.success(),
+        "`cargo +nightly fuzz coverage {target}` failed"
+    );
+    Ok(root
+        .join("fuzz/coverage")
+        .join(target)
+        .join("coverage.profdata"))
+}
+
+/// The `src/` totals and covered lines of one profile.
+fn measure(root: &Path, binary: &Path, profdata: &Path) -> anyhow::Result<(Totals, Lines)> {
+    let cov = llvm_bin("llvm-cov")?;
+    // Only agentfmt's own sources: not the registry, the standard library or the fuzz harness.
+    let ignore = "--ignore-filename-regex=(\\.cargo/|/rustc/|/rustlib/|/fuzz/)";
+    let run = |format: &str| -> anyhow::Result<Vec<u8>> {
+        let out = Command::new(&cov)
+            .arg("export")
+            .arg(binary)
+            .arg(format!("-instr-profile={}", profdata.display()))
+            .arg(format!("-format={format}"))
+            .arg(ignore)
+            .output()?;
+        anyhow::ensure!(out.status.success(), "llvm-cov export failed");
+        Ok(out.stdout)
+    };
+    let src = format!("{}/src/", root.display());
+    let json: serde_json::Value = serde_json::from_slice(&run("text")?)?;
+    let mut t = Totals::default();
+    for file in json["data"][0]["files"].as_array().into_iter().flatten() {
+        if !file["filename"]
+            .as_str()
+            .is_some_and(|f| f.starts_with(&src))
+        {
+            continue;
+        }
+        let s = &file["summary"];
+        let n = |k: &str, f: &str| s[k][f].as_u64().unwrap_or(0);
+        t.regions_covered += n("regions", "covered");
+        t.regions += n("regions", "count");
+        t.lines_covered += n("lines", "covered");
+        t.lines += n("lines", "count");
+    }
+    let mut lines = Lines::new();
+    let mut current: Option<String> = None;
+    for l in String::from_utf8(run("lcov")?)?.lines() {
+        if let Some(f) = l.strip_prefix("SF:") {
+            current = f.strip_prefix(&src).map(str::to_owned);
+        } else if let (Some(f), Some(da)) = (&current, l.strip_prefix("DA:")) {
+            let mut it = da.split(',');
+            if let (Some(line), Some(count)) = (it.next(), it.next())
+                && count != "0"
+            {
+                lines.entry(f.clone()).or_default().insert(line.parse()?);
+            }
+        }
+    }
+    Ok((t, lines))
+}
+
+/// Hard-links each input of `corpus` into `older` or `newer` by its modification time.
+fn split(
+    corpus: &Path,
+    cutoff: SystemTime,
+    older: &Path,
+    newer: &Path,
+) -> anyhow::Result<(usize, usize)> {
+    for d in [older, newer] {
+        if d.exists() {
+            std::fs::remove_dir_all(d)?;
+        }
+        std::fs::create_dir_all(d)?;
+    }
+    let (mut o, mut n) = (0, 0);
+    for e in std::fs::read_dir(corpus)? {
+        let e = e?;
+        let modified = e.metadata()?.modified()?;
+        let (dir, count) = if modified < cutoff {
+            (older, &mut o)
+        } else {
+            (newer, &mut n)
+        };
+        std::fs::hard_link(e.path(), dir.join(e.file_name()))?;
+        *count += 1;
+    }
+    Ok((o, n))
+}
+
+pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let mut last = 600u64;
+    let mut targets: Vec<&str> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--last" {
+            let n = it
+                .next()
+                .ok_or_else(|| anyhow::anyhow!("--last needs a value in seconds"))?;
+            last = n.parse()?;
+        } else if let Some(t) = agentfmt::fuzz::TARGETS.iter().find(|t| **t == a.as_str()) {
+            targets.push(t);
+        } else {
+            anyhow::bail!(
+                "unknown fuzz target `{a}`: expected {}",
+                agentfmt::fuzz::TARGETS.join(", ")
+            );
+        }
+    }
+    if targets.is_empty() {
+        targets = agentfmt::fuzz::TARGETS.to_vec();
+    }
+    let fuzz = root.join("fuzz");
+    let target_dir = fuzz.join("target/coverage");
+    let work = fuzz.join("coverage/split");
+    let host = "x86_64-unknown-linux-gnu";
+    for t in targets {
+        let log = fuzz.join("artifacts").join(format!("{t}.log"));
+        let end = std::fs::metadata(&log)
+            .and_then(|m| m.modified())
+            .map_err(|e| {
+                anyhow::anyhow!("{}: {e} (run `cargo xtask fuzz {t}` first)", log.display())
+            })?;
+        let cutoff = end - Duration::from_secs(last);
+        let cutoff_secs = cutoff.duration_since(SystemTime::UNIX_EPOCH)?.as_secs();
+        let snapshot = crate::fuzz::snapshots(&fuzz, t)?
+            .into_iter()
+            .rev()
+            .find(|(ts, _)| *ts <= cutoff_secs);
+        let corpus = fuzz.join("corpus").join(t);
+        let (older, newer, baseline) = match &snapshot {
+            Some((ts, dir)) => (
+                dir.clone(),
+                corpus.clone(),
+                format!(
+                    "the corpus {} s before the run ended",
+                    end.duration_since(SystemTime::UNIX_EPOCH)?.as_secs() - ts
+                ),
+            ),
+            None => {
+                let (older, newer) = (work.join(t).join("older"), work.join(t).join("newer"));
+                let (o, n) = split(&corpus, cutoff, &older, &newer)?;
+                (
+                    older,
+                    newer,
+                    format!(
+                        "the {o} inputs older than the run's last {last} s ({n} newer; no snapshot)"
+                    ),
+                )
+            }
+        };
+        let binary = target_dir.join(host).join("release").join(t);
+        std::fs::create_dir_all(work.join(t))?;
+        let before_prof = work.join(t).join("older.profdata");
+        std::fs::copy(profile(root, &target_dir, t, &[&older])?, &before_prof)?;
+        let (before, before_lines) = measure(root, &binary, &before_prof)?;
+        let all_prof = profile(root, &target_dir, t, &[&older, &newer])?;
+        let (all, all_lines) = measure(root, &binary, &all_prof)?;
+        println!(
+            "{t}: baseline {baseline}; src/ regions {} -> {} of {}, lines {} -> {} of {}",
+            before.regions_covered,
+            all.regions_covered,
+            all.regions,
+            before.lines_covered,
+            all.lines_covered,
+            all.lines
+        );
+        for (file, lines) in &all_lines {
+            let old = before_lines.get(file);
+            let fresh: Vec<String> = lines
+                .iter()
+                .filter(|l| !old.is_some_and(|o| o.contains(l)))
+                .map(u32::to_string)
+                .collect();
+            if !fresh.is_empty() {
+                println!("  new lines in src/{file}: {}", fresh.join(", "));
+            }
+        }
+        std::fs::remove_dir_all(work.join(t))?;
+    }
+    Ok(())
+}
