@@ -5,19 +5,21 @@
 //! libFuzzer's `cov:` counts the edges of every instrumented crate: pulldown-cmark, the YAML
 //! and TOML parsers, regex and the standard library as well as agentfmt. This task asks the
 //! narrower question with source-based coverage (`cargo +nightly fuzz coverage`, which needs
-//! `rustup component add llvm-tools --toolchain nightly`): it splits `fuzz/corpus/<target>/`
-//! by modification time at `end - S`, where `end` is when the target's last run wrote its log
-//! (`fuzz/artifacts/<target>.log`), and runs the coverage build once over the older inputs and
-//! once over all of them. It prints the regions and lines of `src/` each reaches, and each
-//! line only the newer inputs reach.
+//! `rustup component add llvm-tools --toolchain nightly`). `end` is when the target's last run
+//! wrote its log (`fuzz/artifacts/<target>.log`); the baseline is the newest corpus snapshot
+//! that `cargo xtask fuzz` took (every 300 s) at least `S` seconds before `end`. The coverage
+//! build runs once over the baseline and once over the baseline and the corpus together, and
+//! the task prints the regions and lines of `src/` each reaches, and each line only the newer
+//! inputs reach. The coverage build's output is in `fuzz/coverage/<target>.log`.
 //!
-//! The split errs towards "new": when libFuzzer shrinks an input it writes the smaller copy
-//! (new modification time) and deletes the old one, so a region only that input reached
-//! counts as new although it was found earlier.
+//! Without such a snapshot the baseline is the corpus inputs older than `end - S`. That split
+//! errs towards "new": when libFuzzer shrinks an input it writes the smaller copy (a new
+//! modification time) and deletes the old one, so a region only that input reached counts
+//! as new although it was found earlier. A snapshot's hard links keep the deleted inputs.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 /// Covered lines per source file under `src/`, from an lcov export.
@@ -70,6 +72,14 @@ fn profile(
     target: &str,
     dirs: &[&Path],
 ) -> anyhow::Result<PathBuf> {
+    let log_path = root.join("fuzz/coverage").join(format!("{target}.log"));
+    std::fs::create_dir_all(log_path.parent().expect("fuzz/coverage"))?;
+    let log = std::fs::File::create(&log_path)?;
+    // cargo-fuzz merges every raw profile in this directory: none may be left from a run before.
+    let raw = root.join("fuzz/coverage").join(target).join("raw");
+    if raw.exists() {
+        std::fs::remove_dir_all(&raw)?;
+    }
     let status = Command::new("cargo")
         .env_remove("RUSTUP_TOOLCHAIN")
         .env_remove("CARGO")
@@ -86,12 +96,13 @@ fn profile(
         .arg(target_dir)
         .arg(target)
         .args(dirs)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
         .status()?;
     anyhow::ensure!(
         status.success(),
-        "`cargo +nightly fuzz coverage {target}` failed"
+        "`cargo +nightly fuzz coverage {target}` failed; see {}",
+        log_path.display()
     );
     Ok(root
         .join("fuzz/coverage")
@@ -147,6 +158,23 @@ fn measure(root: &Path, binary: &Path, profdata: &Path) -> anyhow::Result<(Total
         }
     }
     Ok((t, lines))
+}
+
+/// Hard-links each input of `corpus` that `snapshot` lacks into `out`; returns how many.
+fn missing(corpus: &Path, snapshot: &Path, out: &Path) -> anyhow::Result<usize> {
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    let mut n = 0;
+    for e in std::fs::read_dir(corpus)? {
+        let e = e?;
+        if !snapshot.join(e.file_name()).exists() {
+            std::fs::hard_link(e.path(), out.join(e.file_name()))?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 /// Hard-links each input of `corpus` into `older` or `newer` by its modification time.
@@ -218,14 +246,19 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             .find(|(ts, _)| *ts <= cutoff_secs);
         let corpus = fuzz.join("corpus").join(t);
         let (older, newer, baseline) = match &snapshot {
-            Some((ts, dir)) => (
-                dir.clone(),
-                corpus.clone(),
-                format!(
-                    "the corpus {} s before the run ended",
-                    end.duration_since(SystemTime::UNIX_EPOCH)?.as_secs() - ts
-                ),
-            ),
+            Some((ts, dir)) => {
+                // Only the inputs the snapshot lacks (libFuzzer names an input by its SHA-1).
+                let newer = work.join(t).join("newer");
+                let n = missing(&corpus, dir, &newer)?;
+                (
+                    dir.clone(),
+                    newer,
+                    format!(
+                        "the corpus {} s before the run ended ({n} inputs added since)",
+                        end.duration_since(SystemTime::UNIX_EPOCH)?.as_secs() - ts
+                    ),
+                )
+            }
             None => {
                 let (older, newer) = (work.join(t).join("older"), work.join(t).join("newer"));
                 let (o, n) = split(&corpus, cutoff, &older, &newer)?;
@@ -243,7 +276,20 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         let before_prof = work.join(t).join("older.profdata");
         std::fs::copy(profile(root, &target_dir, t, &[&older])?, &before_prof)?;
         let (before, before_lines) = measure(root, &binary, &before_prof)?;
-        let all_prof = profile(root, &target_dir, t, &[&older, &newer])?;
+        let all_prof = work.join(t).join("all.profdata");
+        if std::fs::read_dir(&newer)?.next().is_some() {
+            let newer_prof = profile(root, &target_dir, t, &[&newer])?;
+            let merged = Command::new(llvm_bin("llvm-profdata")?)
+                .arg("merge")
+                .arg(&before_prof)
+                .arg(&newer_prof)
+                .arg("-o")
+                .arg(&all_prof)
+                .status()?;
+            anyhow::ensure!(merged.success(), "llvm-profdata merge failed");
+        } else {
+            std::fs::copy(&before_prof, &all_prof)?;
+        }
         let (all, all_lines) = measure(root, &binary, &all_prof)?;
         println!(
             "{t}: baseline {baseline}; src/ regions {} -> {} of {}, lines {} -> {} of {}",
