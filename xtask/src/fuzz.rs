@@ -227,24 +227,26 @@ fn run_target(
     Ok(o)
 }
 
-pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
-    let mut seconds = 60u64;
-    let mut plateau = None;
-    let mut targets: Vec<&str> = Vec::new();
+/// Splits `args` into the values of the numeric `options` given (`--seconds 60`) and the
+/// fuzz targets named (every target when none is).
+///
+/// # Errors
+/// An option without a number, or a word that is neither an option nor a target.
+pub fn parse_args(
+    args: &[String],
+    options: &[&str],
+) -> anyhow::Result<(std::collections::HashMap<String, u64>, Vec<&'static str>)> {
+    let mut values = std::collections::HashMap::new();
+    let mut targets = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--seconds" {
+        if options.contains(&a.as_str()) {
             let n = it
                 .next()
-                .ok_or_else(|| anyhow::anyhow!("--seconds needs a value"))?;
-            seconds = n.parse()?;
-        } else if a == "--plateau" {
-            let n = it
-                .next()
-                .ok_or_else(|| anyhow::anyhow!("--plateau needs a value in seconds"))?;
-            plateau = Some(n.parse()?);
+                .ok_or_else(|| anyhow::anyhow!("{a} needs a value in seconds"))?;
+            values.insert(a.clone(), n.parse()?);
         } else if let Some(t) = agentfmt::fuzz::TARGETS.iter().find(|t| **t == a.as_str()) {
-            targets.push(t);
+            targets.push(*t);
         } else {
             anyhow::bail!(
                 "unknown fuzz target `{a}`: expected {}",
@@ -255,6 +257,13 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     if targets.is_empty() {
         targets = agentfmt::fuzz::TARGETS.to_vec();
     }
+    Ok((values, targets))
+}
+
+pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let (values, targets) = parse_args(args, &["--seconds", "--plateau"])?;
+    let seconds = values.get("--seconds").copied().unwrap_or(60);
+    let plateau = values.get("--plateau").copied();
     let fuzz_dir = root.join("fuzz");
     /// Removes this run's seed copy however the run ends.
     struct SeedDir(std::path::PathBuf);

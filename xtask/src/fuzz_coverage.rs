@@ -206,27 +206,8 @@ fn split(
 }
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
-    let mut last = 600u64;
-    let mut targets: Vec<&str> = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--last" {
-            let n = it
-                .next()
-                .ok_or_else(|| anyhow::anyhow!("--last needs a value in seconds"))?;
-            last = n.parse()?;
-        } else if let Some(t) = agentfmt::fuzz::TARGETS.iter().find(|t| **t == a.as_str()) {
-            targets.push(t);
-        } else {
-            anyhow::bail!(
-                "unknown fuzz target `{a}`: expected {}",
-                agentfmt::fuzz::TARGETS.join(", ")
-            );
-        }
-    }
-    if targets.is_empty() {
-        targets = agentfmt::fuzz::TARGETS.to_vec();
-    }
+    let (values, targets) = crate::fuzz::parse_args(args, &["--last"])?;
+    let last = values.get("--last").copied().unwrap_or(600);
     let fuzz = root.join("fuzz");
     let target_dir = fuzz.join("target/coverage");
     let work = fuzz.join("coverage/split");
