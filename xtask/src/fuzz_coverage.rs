@@ -34,35 +34,40 @@ struct Totals {
     lines: u64,
 }
 
-fn llvm_bin(tool: &str) -> anyhow::Result<PathBuf> {
-    let out = Command::new("rustc")
-        .env_remove("RUSTUP_TOOLCHAIN")
-        .args(["+nightly", "--print", "sysroot"])
-        .output()?;
-    anyhow::ensure!(
-        out.status.success(),
-        "`rustc +nightly --print sysroot` failed"
-    );
-    let sysroot = PathBuf::from(String::from_utf8(out.stdout)?.trim());
-    let host = Command::new("rustc")
-        .env_remove("RUSTUP_TOOLCHAIN")
-        .args(["+nightly", "-vV"])
-        .output()?;
-    let host = String::from_utf8(host.stdout)?
-        .lines()
-        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
-        .ok_or_else(|| anyhow::anyhow!("no host in `rustc -vV`"))?;
-    let p = sysroot
-        .join("lib/rustlib")
-        .join(host)
-        .join("bin")
-        .join(tool);
-    anyhow::ensure!(
-        p.exists(),
-        "{} not found: run `rustup component add llvm-tools --toolchain nightly`",
-        p.display()
-    );
-    Ok(p)
+/// The nightly toolchain's host triple and its `llvm-tools` directory, found once per run.
+struct Nightly {
+    host: String,
+    bin: PathBuf,
+}
+
+impl Nightly {
+    fn find() -> anyhow::Result<Self> {
+        let rustc = |args: &[&str]| -> anyhow::Result<String> {
+            let out = Command::new("rustc")
+                .env_remove("RUSTUP_TOOLCHAIN")
+                .arg("+nightly")
+                .args(args)
+                .output()?;
+            anyhow::ensure!(
+                out.status.success(),
+                "`rustc +nightly {}` failed",
+                args.join(" ")
+            );
+            Ok(String::from_utf8(out.stdout)?)
+        };
+        let sysroot = PathBuf::from(rustc(&["--print", "sysroot"])?.trim());
+        let host = rustc(&["-vV"])?
+            .lines()
+            .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+            .ok_or_else(|| anyhow::anyhow!("no host in `rustc -vV`"))?;
+        let bin = sysroot.join("lib/rustlib").join(&host).join("bin");
+        anyhow::ensure!(
+            bin.join("llvm-cov").exists() && bin.join("llvm-profdata").exists(),
+            "llvm-cov or llvm-profdata missing in {}: run `rustup component add llvm-tools --toolchain nightly`",
+            bin.display()
+        );
+        Ok(Self { host, bin })
+    }
 }
 
 /// Runs the coverage build of `target` over `dirs` and returns the merged profile's path.
@@ -111,8 +116,13 @@ fn profile(
 }
 
 /// The `src/` totals and covered lines of one profile.
-fn measure(root: &Path, binary: &Path, profdata: &Path) -> anyhow::Result<(Totals, Lines)> {
-    let cov = llvm_bin("llvm-cov")?;
+fn measure(
+    nightly: &Nightly,
+    root: &Path,
+    binary: &Path,
+    profdata: &Path,
+) -> anyhow::Result<(Totals, Lines)> {
+    let cov = nightly.bin.join("llvm-cov");
     // Only agentfmt's own sources: not the registry, the standard library or the fuzz harness.
     let ignore = "--ignore-filename-regex=(\\.cargo/|/rustc/|/rustlib/|/fuzz/)";
     let run = |format: &str| -> anyhow::Result<Vec<u8>> {
@@ -211,7 +221,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let fuzz = root.join("fuzz");
     let target_dir = fuzz.join("target/coverage");
     let work = fuzz.join("coverage/split");
-    let host = "x86_64-unknown-linux-gnu";
+    let nightly = Nightly::find()?;
     for t in targets {
         let log = fuzz.join("artifacts").join(format!("{t}.log"));
         let end = std::fs::metadata(&log)
@@ -252,15 +262,15 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
                 )
             }
         };
-        let binary = target_dir.join(host).join("release").join(t);
+        let binary = target_dir.join(&nightly.host).join("release").join(t);
         std::fs::create_dir_all(work.join(t))?;
         let before_prof = work.join(t).join("older.profdata");
         std::fs::copy(profile(root, &target_dir, t, &[&older])?, &before_prof)?;
-        let (before, before_lines) = measure(root, &binary, &before_prof)?;
+        let (before, before_lines) = measure(&nightly, root, &binary, &before_prof)?;
         let all_prof = work.join(t).join("all.profdata");
         if std::fs::read_dir(&newer)?.next().is_some() {
             let newer_prof = profile(root, &target_dir, t, &[&newer])?;
-            let merged = Command::new(llvm_bin("llvm-profdata")?)
+            let merged = Command::new(nightly.bin.join("llvm-profdata"))
                 .arg("merge")
                 .arg(&before_prof)
                 .arg(&newer_prof)
@@ -271,7 +281,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         } else {
             std::fs::copy(&before_prof, &all_prof)?;
         }
-        let (all, all_lines) = measure(root, &binary, &all_prof)?;
+        let (all, all_lines) = measure(&nightly, root, &binary, &all_prof)?;
         println!(
             "{t}: baseline {baseline}; src/ regions {} -> {} of {}, lines {} -> {} of {}",
             before.regions_covered,
