@@ -344,35 +344,29 @@ fn pass_ok(before: &Document, pass: &fmt::Formatted, after: &Document) -> Result
         return Ok(());
     }
     let path = before.path.as_deref();
-    // A U+FEFF at the start of the text is a byte-order mark (a second one, after the BOM
-    // decoding removed, as in UTF-16 `FE FF FE FF`): fmt removes it like the first, and any
-    // reader of the UTF-8 output would strip it, so it is not content to compare.
-    let unmarked;
-    let before = match before.text().trim_start_matches('\u{feff}') {
-        t if t.len() != before.text().len() && pass.rewrites.contains(&Rewrite::Bom) => {
-            unmarked = document::parse(SourceText::from_str(t), path, Some(before.kind)).doc;
-            &unmarked
-        }
-        _ => before,
-    };
-    // Mojibake repair changes the text on purpose: compare with the repaired input.
-    let repaired;
-    let base = if pass.rewrites.contains(&Rewrite::Mojibake) {
-        // fmt repairs a markdown file with its line endings read as LF (see `fmt::fmt`).
-        let text = if before.kind.is_toml() {
+    // The pass's order: mojibake repair first, which changes the text on purpose (a markdown
+    // file with its line endings read as LF, see `fmt::fmt`), so the comparison is with the
+    // repaired input; then every U+FEFF at the start goes as a byte-order mark (a second one
+    // after the BOM decoding removed, as in UTF-16 `FE FF FE FF`, or a repaired `ï»¿`). Any
+    // reader of the UTF-8 output would strip those, so they are not content to compare, and
+    // parsing strips only the first.
+    let repaired = pass.rewrites.contains(&Rewrite::Mojibake).then(|| {
+        if before.kind.is_toml() {
             repair::repair(before.text()).text
         } else {
             repair::repair(&fmt::to_lf(before.text())).text
-        };
-        // Repair can turn `ï»¿ï»¿` into two U+FEFF at the start, and the pass removes every
-        // leading one as a BOM; parsing the repaired text strips only the first.
-        let text = if pass.rewrites.contains(&Rewrite::Bom) {
-            text.trim_start_matches('\u{feff}')
-        } else {
-            &text
-        };
-        repaired = document::parse(SourceText::from_str(text), path, Some(before.kind)).doc;
-        &repaired
+        }
+    });
+    let text = repaired.as_deref().unwrap_or(before.text());
+    let unmarked = if pass.rewrites.contains(&Rewrite::Bom) {
+        text.trim_start_matches('\u{feff}')
+    } else {
+        text
+    };
+    let reparsed;
+    let base = if repaired.is_some() || unmarked.len() != text.len() {
+        reparsed = document::parse(SourceText::from_str(unmarked), path, Some(before.kind)).doc;
+        &reparsed
     } else {
         before
     };
