@@ -1,12 +1,59 @@
 //! The libFuzzer dictionary `fuzz/agentfmt.dict`, written by `cargo xtask codegen`: the
 //! hand-written entries of `fuzz/base.dict` (front-matter syntax, line endings, BOMs, mojibake
 //! fragments, placeholders), then every front-matter key and string value the JSON Schemas in
-//! `schemas/` name, and every tool name of the formats.md §6.1 table. Rules and converters
+//! `schemas/` name, every tool name of the formats.md §6.1 table, and the characters the
+//! lost-byte prior weighs by context with their mojibake (`PRIOR_CHARS`). Rules and converters
 //! branch on these words; without them in the dictionary the fuzzer has to find
 //! `timeout_mins:` one byte at a time.
 
 use std::collections::BTreeSet;
 use std::path::Path;
+
+use agentfmt::repair::simulate::{cp1252, cp1252_dropped, cp1252_fffd, mac_roman};
+
+/// Characters the repair's lost-byte prior (`src/repair/prior.rs`) weighs by their
+/// neighbours: box drawing, emoji with FE0F, skin tones, ZWJ and keycaps, typographic
+/// punctuation, Latin, Cyrillic, kana and Han letters. Each goes into the dictionary as UTF-8
+/// and as its Windows-1252 (undefined bytes kept as C1, dropped, or replaced by U+FFFD) and
+/// Mac OS Roman mojibake, so that the fuzzer can build a damaged row or emoji in one step.
+const PRIOR_CHARS: &[&str] = &[
+    "─",
+    "│",
+    "┐",
+    "┘",
+    "┌",
+    "└",
+    "├",
+    "┤",
+    "━",
+    "┃",
+    "┓",
+    "┛",
+    "═",
+    "║",
+    "╗",
+    "╝",
+    "⚠️",
+    "❌",
+    "✅",
+    "🚀",
+    "🏁",
+    "🐍",
+    "👍🏻",
+    "👨\u{200d}💻",
+    "1️⃣",
+    "\u{200d}",
+    "\u{fe0f}",
+    "\u{20e3}",
+    "—",
+    "’",
+    "“",
+    "é",
+    "ü",
+    "Ё",
+    "こ",
+    "中",
+];
 
 /// One dictionary entry: quoted, with `\`, `"` and bytes outside printable ASCII escaped.
 fn entry(s: &str) -> String {
@@ -114,5 +161,21 @@ pub fn dictionary(root: &Path) -> anyhow::Result<String> {
         &mut out,
     );
     section("tool names", tools.into_iter().collect(), &mut out);
+    section(
+        "characters the lost-byte prior weighs by context, as UTF-8 and as mojibake",
+        PRIOR_CHARS
+            .iter()
+            .flat_map(|c| {
+                [
+                    (*c).to_owned(),
+                    cp1252(c),
+                    cp1252_dropped(c),
+                    cp1252_fffd(c),
+                    mac_roman(c),
+                ]
+            })
+            .collect(),
+        &mut out,
+    );
     Ok(out)
 }
