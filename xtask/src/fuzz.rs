@@ -1,11 +1,15 @@
-//! `cargo xtask fuzz [--seconds N] [--plateau S] [TARGET...]`: a bounded run of the cargo-fuzz
-//! targets in `fuzz/` (nightly and `cargo install cargo-fuzz` needed), seeded from `corpus/`.
+//! `cargo xtask fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...]`: a bounded
+//! run of the cargo-fuzz targets in `fuzz/` (nightly and `cargo install cargo-fuzz` needed),
+//! seeded from `corpus/`.
 //!
 //! Builds with `cargo +nightly fuzz build`, runs each target for `--seconds` (default 60) with
 //! the dictionary, and prints runs, coverage and crashes per target. With `--plateau S` a
 //! target stops early once its edge coverage (`cov:`) has not grown for `S` seconds: that is
 //! the "run until it stops finding new coverage" of a long run, with `--seconds` as the cap.
-//! Fails if any target finds a crash or a timeout; the input is left in
+//! With `--cross-from T` each target also starts from target `T`'s corpus, first minimized
+//! with `T`'s own binary (`-merge=1`): every target reads the same bytes, an agent file, so
+//! the inputs the fast `parse` target found are a head start for the slow ones
+//! (cross-pollination). Fails if any target finds a crash or a timeout; the input is left in
 //! `fuzz/artifacts/<target>/` and the full libFuzzer output in `fuzz/artifacts/<target>.log`.
 
 use std::io::{BufRead, BufReader, Write};
@@ -124,7 +128,7 @@ fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 
 fn run_target(
     fuzz_dir: &Path,
-    seed_dir: &Path,
+    seed_dirs: &[&Path],
     target: &str,
     seconds: u64,
     plateau: Option<u64>,
@@ -138,7 +142,7 @@ fn run_target(
         .args(["run", target])
         .args(BUILD_FLAGS)
         .arg(&corpus)
-        .arg(seed_dir)
+        .args(seed_dirs)
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
         .arg(format!(
@@ -260,8 +264,42 @@ pub fn parse_args(
     Ok((values, targets))
 }
 
+/// Minimizes the corpus of target `from` into `out` with its own binary (libFuzzer's
+/// `-merge=1`: the fewest inputs that keep its coverage), and returns how many it kept. The
+/// merge's output goes to `fuzz/artifacts/<from>-merge.log`, not to `<from>.log`, whose
+/// modification time `cargo xtask fuzz-coverage` takes as the end of `from`'s last run.
+fn minimized_corpus(fuzz_dir: &Path, from: &str, out: &Path) -> anyhow::Result<usize> {
+    std::fs::create_dir_all(out)?;
+    let log = std::fs::File::create(fuzz_dir.join("artifacts").join(format!("{from}-merge.log")))?;
+    let status = cargo_fuzz(fuzz_dir)
+        .args(["run", from])
+        .args(BUILD_FLAGS)
+        .arg(out)
+        .arg(fuzz_dir.join("corpus").join(from))
+        .args(["--", "-merge=1", "-timeout=30"])
+        .stdout(Stdio::null())
+        .stderr(log)
+        .status()?;
+    anyhow::ensure!(
+        status.success(),
+        "minimizing the `{from}` corpus failed; see fuzz/artifacts/{from}-merge.log"
+    );
+    Ok(std::fs::read_dir(out)?.count())
+}
+
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
-    let (values, targets) = parse_args(args, &["--seconds", "--plateau"])?;
+    let mut args = args.to_vec();
+    let cross_from = match args.iter().position(|a| a == "--cross-from") {
+        Some(i) => {
+            anyhow::ensure!(i + 1 < args.len(), "--cross-from needs a fuzz target");
+            let from = args.remove(i + 1);
+            args.remove(i);
+            let (_, named) = parse_args(std::slice::from_ref(&from), &[])?;
+            Some(named[0])
+        }
+        None => None,
+    };
+    let (values, targets) = parse_args(&args, &["--seconds", "--plateau"])?;
     let seconds = values.get("--seconds").copied().unwrap_or(60);
     let plateau = values.get("--plateau").copied();
     let fuzz_dir = root.join("fuzz");
@@ -285,13 +323,24 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         built.success(),
         "`cargo +nightly fuzz build` failed (needs a nightly toolchain and `cargo install cargo-fuzz`)"
     );
+    let cross_guard = SeedDir(
+        fuzz_dir
+            .join("seeds")
+            .join(format!("{}-cross", std::process::id())),
+    );
+    let mut seed_dirs = vec![seed_dir.as_path()];
+    if let Some(from) = cross_from {
+        let kept = minimized_corpus(&fuzz_dir, from, &cross_guard.0)?;
+        println!("cross-pollination: {kept} inputs from the minimized `{from}` corpus");
+        seed_dirs.push(&cross_guard.0);
+    }
     println!(
         "\n{:<14} {:>10} {:>8}  {:<40} {:>12}  crashes",
         "target", "runs", "seconds", "coverage", "last new cov"
     );
     let mut failed = Vec::new();
     for t in targets {
-        let o = run_target(&fuzz_dir, seed_dir, t, seconds, plateau)?;
+        let o = run_target(&fuzz_dir, &seed_dirs, t, seconds, plateau)?;
         println!(
             "{t:<14} {:>10} {:>8.0}  {:<40} {:>11.0}s  {}{}",
             o.runs.map_or_else(|| "?".to_owned(), |r| r.to_string()),

@@ -10,8 +10,9 @@
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
 //!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
-//! - `fuzz [--seconds N] [--plateau S] [TARGET...]`: a bounded cargo-fuzz run of each target
-//!   (nightly), stopped early at a coverage plateau with `--plateau`.
+//! - `fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...]`: a bounded cargo-fuzz
+//!   run of each target (nightly), stopped early at a coverage plateau with `--plateau`, each
+//!   also started from `TARGET`'s minimized corpus with `--cross-from`.
 //! - `fuzz-coverage [--last S] [TARGET...]`: the regions and lines of `src/` each fuzz corpus
 //!   reaches, and those only the inputs of a run's last S seconds reach (nightly llvm-tools).
 //! - `repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`: regenerate
@@ -52,7 +53,7 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz-coverage") => fuzz_coverage::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }
