@@ -155,8 +155,12 @@ fn read(yaml: &str, base: usize, raw_keys: &[&str], diags: &mut Vec<Diagnostic>)
         } else {
             let field_text = &yaml[f.field.start - base..f.field.end - base];
             match yaml::load(field_text, f.field.start) {
+                // The field's own key, compared by span: YAML resolves `null:` or `True:`
+                // to a key text other than the one written.
                 Ok((Some(root), _)) => match root.value {
-                    Value::Map(mut e) if e.len() == 1 && e[0].key == f.key => e.remove(0).value,
+                    Value::Map(mut e) if e.len() == 1 && e[0].key_span == f.key_span => {
+                        e.remove(0).value
+                    }
                     _ => raw_node(value_text, f.value.start),
                 },
                 _ => raw_node(value_text, f.value.start),
@@ -221,5 +225,17 @@ mod tests {
         assert_eq!(quoted.get("globs").unwrap().as_str(), Some("\"*.ts\""));
         let empty = cursor("globs:\n", 0, &mut Vec::new());
         assert_eq!(empty.get("globs").unwrap().value, Value::Null);
+    }
+
+    #[test]
+    fn a_key_yaml_resolves_to_another_text_still_reads_its_value_as_yaml() {
+        // `null`, `True` and `FALSE` are keys whose YAML text differs from the key written;
+        // the value is the block scalar, not its raw text with the `|-` indicator.
+        for key in ["null", "Null", "True", "FALSE"] {
+            let y = format!("stray line\n{key}: |-\n  x\n  y\n");
+            let root = claude(&y, 0, &mut Vec::new());
+            let v = &root.entries()[0].value.value;
+            assert_eq!(v, &Value::Str("x\ny".into(), Style::Literal), "{key}");
+        }
     }
 }
