@@ -7,6 +7,13 @@
 //! accepted, down to single units. Bad units are dropped and good ones kept, for a few renders
 //! per bad unit.
 //!
+//! The renders per rewrite are bounded. When a rewrite's units need more than that (many units
+//! that each change the rendering), the rewrite keeps none of them, not the ones accepted so
+//! far: which units the bisection reaches within the bound depends on which were already
+//! applied, so keeping them would let the next fmt run accept more, and fmt would not be
+//! idempotent. A rewrite either settles every unit or changes nothing, so the text it leaves
+//! gives the same units, and the same outcome, on the next run.
+//!
 //! Each trial is parsed once, for its events and for the [`Scan`] the next rewrite needs:
 //! the last accepted trial is the new body, so the caller does not parse it again. Equal
 //! events render the same HTML, so HTML is built only for a trial whose events differ
@@ -15,8 +22,8 @@
 use super::body::{Reference, Scan};
 use crate::diagnostic::{Edit, apply_edits};
 
-/// Renders allowed per rewrite before the remaining edits are refused (bounds the time
-/// spent on pathological files).
+/// Renders allowed per rewrite; a rewrite that needs more is refused whole (bounds the time
+/// spent on pathological files, see the module doc).
 const MAX_RENDERS: usize = 64;
 
 /// Outcome of [`apply_guarded`].
@@ -41,14 +48,20 @@ struct Search<'a> {
     refused: usize,
     first_refused: Option<usize>,
     renders: usize,
+    /// A trial was needed after the last allowed render.
+    exhausted: bool,
 }
 
 impl Search<'_> {
     fn try_add(&mut self, cand: &[Vec<Edit>]) {
-        if cand.is_empty() {
+        if cand.is_empty() || self.exhausted {
             return;
         }
-        let ok = self.renders < MAX_RENDERS && {
+        if self.renders >= MAX_RENDERS {
+            self.exhausted = true;
+            return;
+        }
+        let ok = {
             self.renders += 1;
             let mut trial = self.accepted.clone();
             trial.extend(cand.iter().flatten().cloned());
@@ -63,7 +76,7 @@ impl Search<'_> {
         };
         if ok {
             self.accepted.extend(cand.iter().flatten().cloned());
-        } else if cand.len() == 1 || self.renders >= MAX_RENDERS {
+        } else if cand.len() == 1 {
             self.refused += cand.len();
             let at = cand[0].first().map_or(0, |e| e.span.start as usize);
             self.first_refused = Some(self.first_refused.map_or(at, |f| f.min(at)));
@@ -76,7 +89,8 @@ impl Search<'_> {
 }
 
 /// Applies the subset of the units of `edits` (non-overlapping byte edits of `text`) that
-/// keeps the HTML rendering of `text` equal to that of `want`.
+/// keeps the HTML rendering of `text` equal to that of `want`; none of them when settling
+/// every unit would take more than `MAX_RENDERS` renders.
 #[must_use]
 pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &Reference<'_>) -> Guarded {
     let mut s = Search {
@@ -87,8 +101,18 @@ pub fn apply_guarded(text: &str, edits: &[Vec<Edit>], want: &Reference<'_>) -> G
         refused: 0,
         first_refused: None,
         renders: 0,
+        exhausted: false,
     };
     s.try_add(edits);
+    if s.exhausted {
+        // Out of renders: keep nothing, so the outcome does not depend on what was applied.
+        return Guarded {
+            new: None,
+            accepted: 0,
+            refused: edits.len(),
+            first_refused: edits.iter().flatten().map(|e| e.span.start as usize).min(),
+        };
+    }
     Guarded {
         new: s.last,
         accepted: s.accepted.len(),
@@ -120,6 +144,30 @@ mod tests {
         // The scan is the new text's: one unordered list of two items, then another.
         assert_eq!(scan.bullets, vec![vec![0, 4], vec![9]]);
         assert_eq!((g.accepted, g.refused, g.first_refused), (2, 1, Some(9)));
+    }
+
+    #[test]
+    fn a_rewrite_past_the_render_budget_changes_nothing() {
+        // Unit i turns `x` into `y` in paragraph i; every other unit is fine, every other one
+        // turns a paragraph into a heading. Settling 40 bad units among 80 takes more renders
+        // than allowed, so no unit is kept, not even the good ones found first.
+        let text: String = (0..80).map(|_| "x\n\n").collect();
+        let want = Reference::new(analyse(&text).0);
+        let units: Vec<Vec<Edit>> = (0..80)
+            .map(|i| {
+                let replacement = if i % 2 == 0 { "x" } else { "# x" };
+                vec![Edit {
+                    span: Span::new(3 * i, 3 * i + 1),
+                    replacement: replacement.into(),
+                }]
+            })
+            .collect();
+        let g = apply_guarded(&text, &units, &want);
+        assert!(g.new.is_none());
+        assert_eq!((g.accepted, g.refused, g.first_refused), (0, 80, Some(0)));
+        // Within the budget, the good units are kept and the bad ones refused.
+        let g = apply_guarded(&text, &units[..8], &want);
+        assert_eq!((g.accepted, g.refused, g.first_refused), (4, 4, Some(3)));
     }
 
     #[test]
