@@ -8,7 +8,7 @@ pub mod node;
 mod toml_cmd;
 pub mod yaml;
 
-pub use node::{Entry, Node, Style, Value};
+pub use node::{Entry, NON_FINITE_KEY, Node, Style, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::kind::{self, Dialect, Kind};

@@ -22,6 +22,9 @@ pub enum Style {
     Toml,
 }
 
+/// The key of the object that stands for a non-finite float in [`Node::to_exact_json`].
+pub const NON_FINITE_KEY: &str = "\u{0}float";
+
 /// A value in front matter.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -154,6 +157,40 @@ impl Node {
         }
     }
 
+    /// Converts to JSON for comparing values (fmt's checks that a rewrite keeps what the owning
+    /// tool reads): [`Node::to_json`], except that a non-finite float, which JSON cannot hold
+    /// and `to_json` writes as `null`, becomes the one-entry object `{"\u0000float": ".inf"}`
+    /// (or `"-.inf"`, `".nan"`), so that `.inf`, `-.inf`, `.nan` and `null` all differ. A key
+    /// with a NUL is written only as an escape in a double-quoted YAML key, which no rewrite
+    /// turns a float into.
+    #[must_use]
+    pub fn to_exact_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Float(f) if !f.is_finite() => {
+                let name = if f.is_nan() {
+                    ".nan"
+                } else if *f > 0.0 {
+                    ".inf"
+                } else {
+                    "-.inf"
+                };
+                let mut m = serde_json::Map::new();
+                m.insert(NON_FINITE_KEY.to_owned(), J::String(name.to_owned()));
+                J::Object(m)
+            }
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_exact_json).collect()),
+            Value::Map(entries) => {
+                let mut m = serde_json::Map::new();
+                for e in entries {
+                    m.insert(e.key.clone(), e.value.to_exact_json());
+                }
+                J::Object(m)
+            }
+            _ => self.to_json(),
+        }
+    }
+
     /// Finds the node at a JSON pointer (`/tools/1`), returning its span and, for a mapping
     /// value, the span of its key. The empty pointer is this node.
     #[must_use]
@@ -176,5 +213,46 @@ impl Node {
             }
         }
         Some((key_span, node))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::yaml::resolve_plain;
+
+    fn node(value: Value) -> Node {
+        Node {
+            span: Span::new(0, 0),
+            value,
+        }
+    }
+
+    #[test]
+    fn exact_json_tells_non_finite_floats_from_null_and_each_other() {
+        let exact = |s: &str| node(resolve_plain(s)).to_exact_json();
+        // `to_json` cannot: JSON has no infinity.
+        assert_eq!(
+            node(resolve_plain("+.INF")).to_json(),
+            serde_json::Value::Null
+        );
+        assert_eq!(exact("+.INF"), exact(".inf"));
+        assert_eq!(exact("-.Inf"), serde_json::json!({"\u{0}float": "-.inf"}));
+        let distinct = [exact(".inf"), exact("-.inf"), exact(".nan"), exact("null")];
+        for (i, a) in distinct.iter().enumerate() {
+            for b in &distinct[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        // Everything else is `to_json`, also inside sequences and mappings.
+        assert_eq!(exact("1.5"), serde_json::json!(1.5));
+        let seq = node(Value::Seq(vec![
+            node(resolve_plain(".nan")),
+            node(Value::Null),
+        ]));
+        assert_eq!(
+            seq.to_exact_json(),
+            serde_json::json!([{"\u{0}float": ".nan"}, null])
+        );
     }
 }

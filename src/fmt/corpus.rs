@@ -56,6 +56,18 @@ pub(crate) fn compare(before: &J, after: &J, key: Option<&str>) -> Result<bool, 
             Value::Float(f) if n.as_f64() == Some(f) => Ok(true),
             _ => Err(()),
         },
+        // A non-finite float (`+.inf`) quoted.
+        (J::Object(m), J::String(s)) if m.contains_key(document::NON_FINITE_KEY) => {
+            let quoted = document::Node {
+                span: crate::span::Span::new(0, 0),
+                value: yaml::resolve_plain(s),
+            };
+            if quoted.to_exact_json() == *before {
+                Ok(true)
+            } else {
+                Err(())
+            }
+        }
         (J::Array(_), J::String(_)) if key == Some("argument-hint") => Ok(true),
         (J::Object(a), J::Object(b)) if a.len() == b.len() => {
             let mut any = false;
@@ -87,7 +99,10 @@ pub(crate) fn values(doc: &Document) -> J {
             v => v,
         }
     }
-    lf(doc.root.as_ref().map_or(J::Null, document::Node::to_json))
+    lf(doc
+        .root
+        .as_ref()
+        .map_or(J::Null, document::Node::to_exact_json))
 }
 
 /// Formats every `(logical path, bytes)` pair with default options and counts the outcomes.
@@ -181,5 +196,28 @@ impl CorpusStats {
             ));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_number_is_an_intended_change_only_for_its_own_value() {
+        let json = |yaml: &str| {
+            let text = format!("---\nk: {yaml}\n---\n");
+            let doc = document::parse(SourceText::from_str(&text), Some("AGENTS.md"), None).doc;
+            values(&doc)
+        };
+        assert_eq!(compare(&json("+1"), &json("'+1'"), None), Ok(true));
+        assert_eq!(compare(&json("+.INF"), &json("'+.INF'"), None), Ok(true));
+        assert_eq!(compare(&json("-.inf"), &json("'-.Inf'"), None), Ok(true));
+        assert_eq!(compare(&json(".nan"), &json("'.NaN'"), None), Ok(true));
+        // A different value is a change, even where `to_json` reads both as `null`.
+        assert_eq!(compare(&json("+.INF"), &json("'-.inf'"), None), Err(()));
+        assert_eq!(compare(&json("+.INF"), &json("null"), None), Err(()));
+        assert_eq!(compare(&json("~"), &json("'.inf'"), None), Err(()));
+        assert_eq!(compare(&json(".inf"), &json(".inf"), None), Ok(false));
     }
 }

@@ -2,7 +2,7 @@
 //! (deps.md §1.7, item 3).
 //!
 //! Each step edits the whole file text, then the file is parsed again with the same path and
-//! kind, and the values as the owning tool reads them (`root.to_json()`) must equal the old
+//! kind, and the values as the owning tool reads them (`root.to_exact_json()`) must equal the old
 //! values, except for the step's intended changes, whose target values are known in advance.
 //! A step that fails this check is dropped and reported as `fmt-refused` (AF090).
 
@@ -54,7 +54,7 @@ fn pointer_segment(key: &str) -> String {
 
 /// The JSON the owning tool reads from `doc`'s metadata (`Null` without any).
 fn values(doc: &Document) -> J {
-    doc.root.as_ref().map_or(J::Null, Node::to_json)
+    doc.root.as_ref().map_or(J::Null, Node::to_exact_json)
 }
 
 /// Whether Cursor reads key `key` of `kind` as raw text (formats.md §0, §2.1 [CUR-GLOB]).

@@ -205,7 +205,7 @@ fn same_split(doc: &Document, lf: &Document) -> bool {
         let head = &d.text()[..(d.body.start as usize).min(d.text().len())];
         to_lf(head).matches('\n').count()
     };
-    let values = |d: &Document| d.root.as_ref().map(crate::document::Node::to_json);
+    let values = |d: &Document| d.root.as_ref().map(crate::document::Node::to_exact_json);
     doc.front_matter.is_some() == lf.front_matter.is_some()
         && head_lines(doc) == head_lines(lf)
         && values(doc) == values(lf)
@@ -451,7 +451,7 @@ fn toml_final_newline(lf: &str, doc: &Document, rewrites: &mut Vec<Rewrite>) -> 
     }
     let before = front_matter::reparse(lf, doc);
     let after = front_matter::reparse(&candidate, doc);
-    let json = |d: &Document| d.root.as_ref().map(crate::document::Node::to_json);
+    let json = |d: &Document| d.root.as_ref().map(crate::document::Node::to_exact_json);
     if json(&before) == json(&after) {
         note(rewrites, Rewrite::FinalNewline);
         candidate
