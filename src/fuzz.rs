@@ -54,6 +54,38 @@ const CONVERT_PATHS: &[&str] = &[
     "notes.txt",
 ];
 
+/// The logical path target `name` reads an input of `len` bytes at (see [`run_one`]); `None`
+/// for `decode_repair`, which reads no path, for the lengths at which `parse` forces a kind
+/// instead, and for an unknown target name.
+#[must_use]
+pub fn path_at(name: &str, len: usize) -> Option<&'static str> {
+    match name {
+        "parse" => PATHS.get(len % (PATHS.len() + Kind::ALL.len())).copied(),
+        "check" | "fmt" => Some(PATHS[len % PATHS.len()]),
+        "convert" => Some(CONVERT_PATHS[len % CONVERT_PATHS.len()]),
+        _ => None,
+    }
+}
+
+/// `data` with LF bytes appended so that target `to` reads it at the logical path target
+/// `from` read it at, for cross-pollination (`cargo xtask fuzz --cross-from`): each target
+/// picks the path by the input's length, from its own list, so the same bytes otherwise land
+/// at another path in the other target. `None` when `from` read `data` at no path or `to`
+/// never reads that path. At most 64 bytes are added; trailing line breaks change no
+/// front-matter value and no rendered HTML.
+#[must_use]
+pub fn carry_over(from: &str, to: &str, data: &[u8]) -> Option<Vec<u8>> {
+    let path = path_at(from, data.len())?;
+    let mut out = data.to_vec();
+    for _ in 0..64 {
+        if path_at(to, out.len()) == Some(path) {
+            return Some(out);
+        }
+        out.push(b'\n');
+    }
+    None
+}
+
 /// Runs the invariants of target `name` on `data` at one logical path (or forced kind) chosen by
 /// the input's length: what the libFuzzer targets run. One path per input instead of all of
 /// them makes each run 7 to 40 times cheaper, and the fuzzer reaches every path by changing
@@ -70,12 +102,12 @@ pub fn run_one(name: &str, data: &[u8]) -> Option<Result<(), String>> {
                 None => parse_as(&src, Kind::ALL[i - PATHS.len()]),
             }
         }),
-        "check" => check_at(data, PATHS[n % PATHS.len()]),
+        "check" => check_at(data, path_at(name, n)?),
         "fmt" => decoded(data).map_or(Ok(()), |(src, _)| {
-            let path = PATHS[n % PATHS.len()];
+            let path = path_at(name, n).unwrap_or(PATHS[0]);
             fmt_one(&src, path).map_err(|e| format!("{path}: {e}"))
         }),
-        "convert" => convert_at(data, CONVERT_PATHS[n % CONVERT_PATHS.len()]),
+        "convert" => convert_at(data, path_at(name, n)?),
         _ => return None,
     })
 }
@@ -455,4 +487,41 @@ fn convert_at(data: &[u8], path: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carried_over_inputs_land_at_the_same_path() {
+        let with_path = ["parse", "check", "fmt", "convert"];
+        let mut carried = 0;
+        for from in with_path {
+            for to in with_path {
+                for len in 0..200 {
+                    let data = vec![b'a'; len];
+                    let Some(path) = path_at(from, len) else {
+                        assert_eq!(carry_over(from, to, &data), None);
+                        continue;
+                    };
+                    match carry_over(from, to, &data) {
+                        Some(out) => {
+                            carried += 1;
+                            assert_eq!(path_at(to, out.len()), Some(path));
+                            assert_eq!(&out[..len], &data[..]);
+                            assert!(out[len..].iter().all(|&b| b == b'\n'));
+                            assert!(out.len() - len < 64);
+                        }
+                        // Only `convert` reads fewer paths than the others.
+                        None => assert!(to == "convert" && !CONVERT_PATHS.contains(&path)),
+                    }
+                }
+            }
+        }
+        assert!(carried > 2000, "{carried}");
+        // To itself, an input stays as it is.
+        assert_eq!(carry_over("fmt", "fmt", b"abc"), Some(b"abc".to_vec()));
+        assert_eq!(path_at("decode_repair", 3), None);
+    }
 }

@@ -9,7 +9,9 @@
 //! With `--cross-from T` each target also starts from target `T`'s corpus, first minimized
 //! with `T`'s own binary (`-merge=1`): every target reads the same bytes, an agent file, so
 //! the inputs the fast `parse` target found are a head start for the slow ones
-//! (cross-pollination). Fails if any target finds a crash or a timeout; the input is left in
+//! (cross-pollination). Each target picks an input's logical path by its length, from its own
+//! list, so each input also goes in with the line breaks appended that put it at the path `T`
+//! read it at. Fails if any target finds a crash or a timeout; the input is left in
 //! `fuzz/artifacts/<target>/` and the full libFuzzer output in `fuzz/artifacts/<target>.log`.
 
 use std::io::{BufRead, BufReader, Write};
@@ -287,6 +289,30 @@ fn minimized_corpus(fuzz_dir: &Path, from: &str, out: &Path) -> anyhow::Result<u
     Ok(std::fs::read_dir(out)?.count())
 }
 
+/// Copies the minimized inputs of target `from` in `minimized` into `out` for target `to`:
+/// each as it is, and, where that differs, with the line breaks appended that make `to` read
+/// it at the logical path `from` read it at ([`agentfmt::fuzz::carry_over`]). Returns how many
+/// padded copies were written.
+fn carry_over(minimized: &Path, out: &Path, from: &str, to: &str) -> anyhow::Result<usize> {
+    std::fs::create_dir_all(out)?;
+    let mut padded = 0;
+    for entry in std::fs::read_dir(minimized)? {
+        let entry = entry?;
+        let data = std::fs::read(entry.path())?;
+        let name = entry.file_name();
+        std::fs::write(out.join(&name), &data)?;
+        if let Some(moved) = agentfmt::fuzz::carry_over(from, to, &data)
+            && moved != data
+        {
+            let mut moved_name = name.clone();
+            moved_name.push(format!("-at-{from}-path"));
+            std::fs::write(out.join(moved_name), moved)?;
+            padded += 1;
+        }
+    }
+    Ok(padded)
+}
+
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut args = args.to_vec();
     let cross_from = match args.iter().position(|a| a == "--cross-from") {
@@ -328,11 +354,9 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             .join("seeds")
             .join(format!("{}-cross", std::process::id())),
     );
-    let mut seed_dirs = vec![seed_dir.as_path()];
     if let Some(from) = cross_from {
-        let kept = minimized_corpus(&fuzz_dir, from, &cross_guard.0)?;
+        let kept = minimized_corpus(&fuzz_dir, from, &cross_guard.0.join("minimized"))?;
         println!("cross-pollination: {kept} inputs from the minimized `{from}` corpus");
-        seed_dirs.push(&cross_guard.0);
     }
     println!(
         "\n{:<14} {:>10} {:>8}  {:<40} {:>12}  crashes",
@@ -340,6 +364,13 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     );
     let mut failed = Vec::new();
     for t in targets {
+        let carried = cross_guard.0.join(t);
+        let mut seed_dirs = vec![seed_dir.as_path()];
+        if let Some(from) = cross_from {
+            let n = carry_over(&cross_guard.0.join("minimized"), &carried, from, t)?;
+            println!("  {t}: {n} of them also padded to the path `{from}` read them at");
+            seed_dirs.push(&carried);
+        }
         let o = run_target(&fuzz_dir, &seed_dirs, t, seconds, plateau)?;
         println!(
             "{t:<14} {:>10} {:>8.0}  {:<40} {:>11.0}s  {}{}",
