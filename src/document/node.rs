@@ -136,58 +136,51 @@ impl Node {
     }
 
     /// Converts to JSON for schema validation. Duplicate keys: the last one wins (as PyYAML and
-    /// most YAML readers do).
+    /// most YAML readers do). A non-finite float, which JSON cannot hold, becomes `null`.
     #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
+        self.json_with(&|_| serde_json::Value::Null)
+    }
+
+    /// Converts to JSON for comparing values (fmt's checks that a rewrite keeps what the owning
+    /// tool reads): [`Node::to_json`], except that a non-finite float, which `to_json` writes
+    /// as `null`, becomes the one-entry object `{"\u0000float": ".inf"}` (or `"-.inf"`,
+    /// `".nan"`), so that `.inf`, `-.inf`, `.nan` and `null` all differ. A key with a NUL is
+    /// written only as an escape in a double-quoted YAML key, which no rewrite turns a float
+    /// into.
+    #[must_use]
+    pub fn to_exact_json(&self) -> serde_json::Value {
+        self.json_with(&|f| {
+            let name = if f.is_nan() {
+                ".nan"
+            } else if f > 0.0 {
+                ".inf"
+            } else {
+                "-.inf"
+            };
+            serde_json::json!({ NON_FINITE_KEY: name })
+        })
+    }
+
+    /// JSON of this node, with `non_finite` writing the floats JSON cannot hold.
+    fn json_with(&self, non_finite: &dyn Fn(f64) -> serde_json::Value) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {
             Value::Null => J::Null,
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or_else(|| non_finite(*f), J::Number)
+            }
             Value::Str(s, _) => J::String(s.clone()),
-            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Seq(items) => J::Array(items.iter().map(|n| n.json_with(non_finite)).collect()),
             Value::Map(entries) => {
                 let mut m = serde_json::Map::new();
                 for e in entries {
-                    m.insert(e.key.clone(), e.value.to_json());
+                    m.insert(e.key.clone(), e.value.json_with(non_finite));
                 }
                 J::Object(m)
             }
-        }
-    }
-
-    /// Converts to JSON for comparing values (fmt's checks that a rewrite keeps what the owning
-    /// tool reads): [`Node::to_json`], except that a non-finite float, which JSON cannot hold
-    /// and `to_json` writes as `null`, becomes the one-entry object `{"\u0000float": ".inf"}`
-    /// (or `"-.inf"`, `".nan"`), so that `.inf`, `-.inf`, `.nan` and `null` all differ. A key
-    /// with a NUL is written only as an escape in a double-quoted YAML key, which no rewrite
-    /// turns a float into.
-    #[must_use]
-    pub fn to_exact_json(&self) -> serde_json::Value {
-        use serde_json::Value as J;
-        match &self.value {
-            Value::Float(f) if !f.is_finite() => {
-                let name = if f.is_nan() {
-                    ".nan"
-                } else if *f > 0.0 {
-                    ".inf"
-                } else {
-                    "-.inf"
-                };
-                let mut m = serde_json::Map::new();
-                m.insert(NON_FINITE_KEY.to_owned(), J::String(name.to_owned()));
-                J::Object(m)
-            }
-            Value::Seq(items) => J::Array(items.iter().map(Node::to_exact_json).collect()),
-            Value::Map(entries) => {
-                let mut m = serde_json::Map::new();
-                for e in entries {
-                    m.insert(e.key.clone(), e.value.to_exact_json());
-                }
-                J::Object(m)
-            }
-            _ => self.to_json(),
         }
     }
 
