@@ -13,6 +13,12 @@
 //! list, so each input also goes in with the line breaks appended that put it at the path `T`
 //! read it at. Fails if any target finds a crash or a timeout; the input is left in
 //! `fuzz/artifacts/<target>/` and the full libFuzzer output in `fuzz/artifacts/<target>.log`.
+//! A target with a saved corpus, `fuzz/saved/<target>.tar.xz`, also starts from it.
+//!
+//! `cargo xtask fuzz-save [TARGET...]` writes that saved corpus: each target's corpus in
+//! `fuzz/corpus/` minimized with its own binary, as a reproducible `tar.xz` (the system's
+//! `tar` and `xz`). `fuzz/corpus/` is not in git and a new machine starts without it; the saved
+//! corpus carries what earlier runs found to the next machine.
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::CommandExt;
@@ -313,6 +319,85 @@ fn carry_over(minimized: &Path, out: &Path, from: &str, to: &str) -> anyhow::Res
     Ok(padded)
 }
 
+/// The saved corpus of `target`: `fuzz/saved/<target>.tar.xz`.
+fn saved_corpus(fuzz_dir: &Path, target: &str) -> std::path::PathBuf {
+    fuzz_dir.join("saved").join(format!("{target}.tar.xz"))
+}
+
+/// Runs `tar` with `args`, failing with its name and arguments if it does not succeed.
+fn tar(args: &[&std::ffi::OsStr]) -> anyhow::Result<()> {
+    let status = Command::new("tar")
+        .args(args)
+        .status()
+        .map_err(|e| anyhow::anyhow!("cannot run `tar`: {e}"))?;
+    anyhow::ensure!(status.success(), "`tar {args:?}` failed");
+    Ok(())
+}
+
+/// Unpacks the saved corpus of `target`, if there is one, into `out`; returns how many inputs
+/// it holds (0 without a saved corpus).
+fn unpack_saved(fuzz_dir: &Path, target: &str, out: &Path) -> anyhow::Result<usize> {
+    let archive = saved_corpus(fuzz_dir, target);
+    if !archive.is_file() {
+        return Ok(0);
+    }
+    std::fs::create_dir_all(out)?;
+    tar(&[
+        "-xJf".as_ref(),
+        archive.as_os_str(),
+        "-C".as_ref(),
+        out.as_os_str(),
+    ])?;
+    Ok(std::fs::read_dir(out)?.count())
+}
+
+/// `cargo xtask fuzz-save [TARGET...]` (every target by default): minimizes each target's
+/// corpus in `fuzz/corpus/<target>/` with its own binary and writes it to
+/// `fuzz/saved/<target>.tar.xz`, with names sorted and times, owners and modes fixed so that
+/// the same inputs give the same bytes. A target without a corpus is skipped.
+///
+/// # Errors
+/// When the build, the minimization or `tar` fails.
+pub fn save(root: &Path, args: &[String]) -> anyhow::Result<()> {
+    let (_, targets) = parse_args(args, &[])?;
+    let fuzz_dir = root.join("fuzz");
+    std::fs::create_dir_all(fuzz_dir.join("saved"))?;
+    std::fs::create_dir_all(fuzz_dir.join("artifacts"))?;
+    for t in targets {
+        if !fuzz_dir.join("corpus").join(t).is_dir() {
+            println!("{t}: no corpus in fuzz/corpus/{t}/, skipped");
+            continue;
+        }
+        let tmp = fuzz_dir
+            .join("seeds")
+            .join(format!("{}-save-{t}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        let kept = minimized_corpus(&fuzz_dir, t, &tmp);
+        let written = kept.and_then(|kept| {
+            let archive = saved_corpus(&fuzz_dir, t);
+            tar(&[
+                "--sort=name".as_ref(),
+                "--mtime=@0".as_ref(),
+                "--owner=0".as_ref(),
+                "--group=0".as_ref(),
+                "--numeric-owner".as_ref(),
+                "--mode=a=r,u+w".as_ref(),
+                "-cJf".as_ref(),
+                archive.as_os_str(),
+                "-C".as_ref(),
+                tmp.as_os_str(),
+                ".".as_ref(),
+            ])?;
+            let bytes = std::fs::metadata(&archive)?.len();
+            println!("{t}: {kept} inputs, {bytes} bytes in fuzz/saved/{t}.tar.xz");
+            Ok(())
+        });
+        let _ = std::fs::remove_dir_all(&tmp);
+        written?;
+    }
+    Ok(())
+}
+
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut args = args.to_vec();
     let cross_from = match args.iter().position(|a| a == "--cross-from") {
@@ -365,7 +450,13 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut failed = Vec::new();
     for t in targets {
         let carried = cross_guard.0.join(t);
+        let saved = cross_guard.0.join(format!("saved-{t}"));
         let mut seed_dirs = vec![seed_dir.as_path()];
+        let n = unpack_saved(&fuzz_dir, t, &saved)?;
+        if n > 0 {
+            println!("  {t}: {n} inputs from fuzz/saved/{t}.tar.xz");
+            seed_dirs.push(&saved);
+        }
         if let Some(from) = cross_from {
             let n = carry_over(&cross_guard.0.join("minimized"), &carried, from, t)?;
             println!("  {t}: {n} of them also padded to the path `{from}` read them at");

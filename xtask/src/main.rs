@@ -15,6 +15,8 @@
 //!   also started from `TARGET`'s minimized corpus with `--cross-from`.
 //! - `fuzz-coverage [--last S] [TARGET...]`: the regions and lines of `src/` each fuzz corpus
 //!   reaches, and those only the inputs of a run's last S seconds reach (nightly llvm-tools).
+//! - `fuzz-save [TARGET...]`: each target's corpus, minimized, to `fuzz/saved/<target>.tar.xz`,
+//!   which `fuzz` then also starts from.
 //! - `repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]`: regenerate
 //!   the lost-byte statistics `src/repair/lm.bin` from the corpus (`--holdout`: its training
 //!   half only) and gettext catalogues.
@@ -51,9 +53,10 @@ fn main() -> anyhow::Result<()> {
         Some("repair-model") => repair_model::run(&root, &args[1..]),
         Some("fuzz") => fuzz::run(&root, &args[1..]),
         Some("fuzz-coverage") => fuzz_coverage::run(&root, &args[1..]),
+        Some("fuzz-save") => fuzz::save(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }
