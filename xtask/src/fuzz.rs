@@ -319,6 +319,15 @@ fn carry_over(minimized: &Path, out: &Path, from: &str, to: &str) -> anyhow::Res
     Ok(padded)
 }
 
+/// A directory of this run's own under `fuzz/seeds/`, removed however the run ends.
+struct SeedDir(std::path::PathBuf);
+
+impl Drop for SeedDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// The saved corpus of `target`: `fuzz/saved/<target>.tar.xz`.
 fn saved_corpus(fuzz_dir: &Path, target: &str) -> std::path::PathBuf {
     fuzz_dir.join("saved").join(format!("{target}.tar.xz"))
@@ -368,32 +377,28 @@ pub fn save(root: &Path, args: &[String]) -> anyhow::Result<()> {
             println!("{t}: no corpus in fuzz/corpus/{t}/, skipped");
             continue;
         }
-        let tmp = fuzz_dir
-            .join("seeds")
-            .join(format!("{}-save-{t}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&tmp);
-        let kept = minimized_corpus(&fuzz_dir, t, &tmp);
-        let written = kept.and_then(|kept| {
-            let archive = saved_corpus(&fuzz_dir, t);
-            tar(&[
-                "--sort=name".as_ref(),
-                "--mtime=@0".as_ref(),
-                "--owner=0".as_ref(),
-                "--group=0".as_ref(),
-                "--numeric-owner".as_ref(),
-                "--mode=a=r,u+w".as_ref(),
-                "-cJf".as_ref(),
-                archive.as_os_str(),
-                "-C".as_ref(),
-                tmp.as_os_str(),
-                ".".as_ref(),
-            ])?;
-            let bytes = std::fs::metadata(&archive)?.len();
-            println!("{t}: {kept} inputs, {bytes} bytes in fuzz/saved/{t}.tar.xz");
-            Ok(())
-        });
-        let _ = std::fs::remove_dir_all(&tmp);
-        written?;
+        let tmp = SeedDir(
+            fuzz_dir
+                .join("seeds")
+                .join(format!("{}-save-{t}", std::process::id())),
+        );
+        let kept = minimized_corpus(&fuzz_dir, t, &tmp.0)?;
+        let archive = saved_corpus(&fuzz_dir, t);
+        tar(&[
+            "--sort=name".as_ref(),
+            "--mtime=@0".as_ref(),
+            "--owner=0".as_ref(),
+            "--group=0".as_ref(),
+            "--numeric-owner".as_ref(),
+            "--mode=a=r,u+w".as_ref(),
+            "-cJf".as_ref(),
+            archive.as_os_str(),
+            "-C".as_ref(),
+            tmp.0.as_os_str(),
+            ".".as_ref(),
+        ])?;
+        let bytes = std::fs::metadata(&archive)?.len();
+        println!("{t}: {kept} inputs, {bytes} bytes in fuzz/saved/{t}.tar.xz");
     }
     Ok(())
 }
@@ -414,13 +419,6 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let seconds = values.get("--seconds").copied().unwrap_or(60);
     let plateau = values.get("--plateau").copied();
     let fuzz_dir = root.join("fuzz");
-    /// Removes this run's seed copy however the run ends.
-    struct SeedDir(std::path::PathBuf);
-    impl Drop for SeedDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
     let seed_guard = SeedDir(fuzz_dir.join("seeds").join(std::process::id().to_string()));
     let seed_dir = &seed_guard.0;
     let n = seeds(root, seed_dir)?;
@@ -439,6 +437,11 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             .join("seeds")
             .join(format!("{}-cross", std::process::id())),
     );
+    let saved_guard = SeedDir(
+        fuzz_dir
+            .join("seeds")
+            .join(format!("{}-saved", std::process::id())),
+    );
     if let Some(from) = cross_from {
         let kept = minimized_corpus(&fuzz_dir, from, &cross_guard.0.join("minimized"))?;
         println!("cross-pollination: {kept} inputs from the minimized `{from}` corpus");
@@ -450,7 +453,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut failed = Vec::new();
     for t in targets {
         let carried = cross_guard.0.join(t);
-        let saved = cross_guard.0.join(format!("saved-{t}"));
+        let saved = saved_guard.0.join(t);
         let mut seed_dirs = vec![seed_dir.as_path()];
         let n = unpack_saved(&fuzz_dir, t, &saved)?;
         if n > 0 {
