@@ -35,8 +35,17 @@ mod repair_model;
 
 use std::path::{Path, PathBuf};
 
+/// The workspace this run of xtask belongs to: the parent of xtask's manifest directory.
+///
+/// `cargo run` (and so the `cargo xtask` alias) sets `CARGO_MANIFEST_DIR` at run time as
+/// well, and that one wins over the directory the binary was compiled in: two clones that
+/// share a `CARGO_TARGET_DIR` share one xtask binary, since cargo does not rebuild it for a
+/// clone whose sources are older than the binary, and the compiled-in path would send the
+/// run to the other clone's files.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
         .parent()
         .expect("xtask is in the workspace")
         .to_path_buf()

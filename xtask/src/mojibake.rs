@@ -47,7 +47,7 @@ struct Opts {
 }
 
 fn parse(args: &[String]) -> Result<Opts> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = crate::workspace_root();
     let mut o = Opts {
         corpus: root.join("../shared/corpus"),
         seeds: root.join("../shared/seeds"),
