@@ -529,6 +529,82 @@ fn a_file_the_target_cannot_hold_is_a_loss_not_a_failure() {
     );
 }
 
+/// A monorepo's nested AGENTS.md converts to the target's file in the same directory (Claude
+/// Code reads a nested CLAUDE.md for the files below it), not to a second root file that
+/// collides with the root's; walking a sub-directory makes it the project root.
+#[test]
+fn nested_agents_md_converts_in_its_own_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("repo/svc/api")).unwrap();
+    std::fs::write(p.join("repo/AGENTS.md"), "# Root\n\nUse tabs.\n").unwrap();
+    std::fs::write(p.join("repo/svc/api/AGENTS.md"), "# Api\n\nUse spaces.\n").unwrap();
+    // From outside, walking `repo`: the layout is still relative to `repo`, under `--out`.
+    let o = agentfmt()
+        .current_dir(p)
+        .args([
+            "convert",
+            "--no-config",
+            "--to",
+            "cursor",
+            "--dry-run",
+            "repo",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        out.contains("+++ b/.cursor/rules/svc-api-agents.mdc"),
+        "{out}"
+    );
+    assert!(out.contains("+globs: svc/api/**"), "{out}");
+    assert!(out.contains("+++ b/.cursor/rules/agents.mdc"), "{out}");
+    // A CLAUDE.md next to the nested AGENTS.md gets a rule of its own.
+    std::fs::write(p.join("repo/svc/api/CLAUDE.md"), "@AGENTS.md\n").unwrap();
+    let o = agentfmt()
+        .current_dir(p)
+        .args([
+            "convert",
+            "--no-config",
+            "--to",
+            "cursor",
+            "--dry-run",
+            "repo",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        out.contains("+++ b/.cursor/rules/svc-api-claude.mdc"),
+        "{out}"
+    );
+    std::fs::remove_file(p.join("repo/svc/api/CLAUDE.md")).unwrap();
+
+    let o = agentfmt()
+        .current_dir(p.join("repo"))
+        .args(["convert", "--no-config", "--to", "claude"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("both convert to"), "{err}");
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    assert_eq!(read("repo/CLAUDE.md"), "# Root\n\nUse tabs.\n");
+    assert_eq!(read("repo/svc/api/CLAUDE.md"), "# Api\n\nUse spaces.\n");
+}
+
 #[test]
 fn rules_merge_into_the_one_file_a_target_reads_and_own_files_are_left_alone() {
     let dir = tempfile::tempdir().unwrap();

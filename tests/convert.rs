@@ -549,3 +549,133 @@ fn reserved_skill_folder_is_renamed_for_claude() {
     let c = convert::convert(&doc, Target::Codex, &ConvertOptions::default()).unwrap();
     assert_eq!(c.outputs[0].path, ".agents/skills/synced/SKILL.md");
 }
+
+/// A nested AGENTS.md applies to the files below its directory (formats.md §6.5: nested
+/// `dir/AGENTS.md` ≈ `dir/**`): targets that also nest their instruction file write it in the
+/// same directory, the others write a rule scoped to that directory, named after it.
+#[test]
+fn nested_agents_md_keeps_its_directory() {
+    let doc = parse("# Web\n\nUse pnpm.\n", "packages/web/AGENTS.md", None);
+    assert_eq!(
+        convert::read::nested_dir(&doc).as_deref(),
+        Some("packages/web")
+    );
+    let one = |t: Target| convert::convert(&doc, t, &ConvertOptions::default()).unwrap();
+
+    // Same directory, same text: no activation sentence, nothing lost.
+    for (t, path) in [
+        (Target::Claude, "packages/web/CLAUDE.md"),
+        (Target::Gemini, "packages/web/GEMINI.md"),
+        (Target::Codex, "packages/web/AGENTS.md"),
+    ] {
+        let c = one(t);
+        assert_eq!(c.outputs[0].path, path, "{t:?}");
+        assert_eq!(c.outputs[0].text, "# Web\n\nUse pnpm.\n", "{t:?}");
+        assert!(c.losses.is_empty(), "{t:?}: {:?}", c.losses);
+        assert!(
+            c.kept.contains(&"directory".to_owned()),
+            "{t:?}: {:?}",
+            c.kept
+        );
+    }
+
+    // A rule scoped to the directory; the approximation is reported.
+    let c = one(Target::Cursor);
+    assert_eq!(c.outputs[0].path, ".cursor/rules/packages-web-agents.mdc");
+    assert!(
+        c.outputs[0]
+            .text
+            .starts_with("---\nglobs: packages/web/**\nalwaysApply: false\n---\n"),
+        "{}",
+        c.outputs[0].text
+    );
+    assert_eq!(c.translated, ["directory"]);
+    assert!(
+        c.losses[0].message.contains("`globs: packages/web/**`"),
+        "{:?}",
+        c.losses
+    );
+    let c = one(Target::Copilot);
+    assert_eq!(
+        c.outputs[0].path,
+        ".github/instructions/packages-web-agents.instructions.md"
+    );
+    assert!(
+        c.outputs[0].text.contains("applyTo: \"packages/web/**\""),
+        "{}",
+        c.outputs[0].text
+    );
+    let c = one(Target::Kiro);
+    assert!(
+        c.outputs[0]
+            .text
+            .contains("fileMatchPattern: packages/web/**"),
+        "{}",
+        c.outputs[0].text
+    );
+
+    // A root file is unchanged by all this.
+    let root = parse("# Root\n", "AGENTS.md", None);
+    let c = convert::convert(&root, Target::Claude, &ConvertOptions::default()).unwrap();
+    assert_eq!(c.outputs[0].path, "CLAUDE.md");
+    assert!(!c.kept.contains(&"directory".to_owned()));
+}
+
+/// Only a plain relative directory nests: a path that leaves the project, an absolute one or
+/// the root's own `.claude/CLAUDE.md` is read as a root file, so no output path can escape.
+#[test]
+fn nested_dir_is_a_plain_relative_directory() {
+    let dir = |path: &str| convert::read::nested_dir(&parse("x\n", path, None));
+    assert_eq!(dir("AGENTS.md"), None);
+    assert_eq!(dir("./AGENTS.md"), None);
+    assert_eq!(dir("./svc/AGENTS.md").as_deref(), Some("svc"));
+    assert_eq!(dir("svc\\api\\AGENTS.md").as_deref(), Some("svc/api"));
+    assert_eq!(dir("../other/AGENTS.md"), None);
+    assert_eq!(dir("svc/../../AGENTS.md"), None);
+    assert_eq!(dir("/abs/AGENTS.md"), None);
+    assert_eq!(dir("C:/repo/AGENTS.md"), None);
+    assert_eq!(dir("svc//AGENTS.md"), None);
+    assert_eq!(dir(".claude/CLAUDE.md"), None);
+    assert_eq!(dir("svc/.claude/CLAUDE.md").as_deref(), Some("svc"));
+    assert_eq!(dir("svc/CLAUDE.md").as_deref(), Some("svc"));
+    assert_eq!(dir("svc/GEMINI.md").as_deref(), Some("svc"));
+    // Kinds with one fixed place do not nest.
+    assert_eq!(dir("svc/.github/copilot-instructions.md"), None);
+    assert_eq!(dir("svc/.cursor/rules/a.mdc"), None);
+
+    // A directory name with glob characters is matched literally.
+    let doc = parse("x\n", "app/[slug]/AGENTS.md", None);
+    let c = convert::convert(&doc, Target::Cursor, &ConvertOptions::default()).unwrap();
+    assert!(
+        c.outputs[0].text.contains("globs: app/[[]slug]/**"),
+        "{}",
+        c.outputs[0].text
+    );
+}
+
+/// Merging for a one-file target leaves nested files out of the root file: each converts to
+/// the target's file in its own directory.
+#[test]
+fn nested_files_are_not_merged_into_the_root_file() {
+    let docs = [
+        parse("# Root\n\nUse tabs.\n", "AGENTS.md", None),
+        parse(
+            "---\nalwaysApply: true\n---\nBe brief.\n",
+            ".cursor/rules/brief.mdc",
+            None,
+        ),
+        parse("# Api\n\nUse spaces.\n", "svc/api/AGENTS.md", None),
+    ];
+    assert!(convert::mergeable(&docs[0]) && convert::mergeable(&docs[1]));
+    assert!(!convert::mergeable(&docs[2]));
+    let refs: Vec<&Document> = docs.iter().collect();
+    let c = convert::convert_many(&refs, Target::Gemini, &ConvertOptions::default());
+    let paths: Vec<&str> = c.outputs.iter().map(|o| o.path.as_str()).collect();
+    assert_eq!(paths, ["GEMINI.md", "svc/api/GEMINI.md"]);
+    assert!(
+        !c.outputs[0].text.contains("Use spaces."),
+        "{}",
+        c.outputs[0].text
+    );
+    assert_eq!(c.outputs[1].text, "# Api\n\nUse spaces.\n");
+}

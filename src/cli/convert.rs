@@ -52,12 +52,19 @@ fn load_doc(input: &walk::Input, args: &ConvertArgs) -> Result<(String, Document
             Ok((doc, _)) => {
                 // Convert the repaired text: the output must not carry mojibake over.
                 let repaired = agentfmt::repair::repair(doc.text());
-                let doc = if repaired.fixes.is_empty() {
+                let mut doc = if repaired.fixes.is_empty() {
                     doc
                 } else {
                     let src = agentfmt::source::SourceText::from_str(&repaired.text);
                     agentfmt::document::parse(src, Some(&logical), Some(doc.kind)).doc
                 };
+                // Where a nested AGENTS.md, CLAUDE.md or GEMINI.md sits is relative to the
+                // project root (the walked directory), as the output layout is.
+                if convert::read::nests(doc.kind)
+                    && let Some(p) = input.project_path()
+                {
+                    doc.path = Some(p);
+                }
                 Ok((path, doc))
             }
         },
@@ -354,7 +361,7 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
         let mut rest = Vec::new();
         for l in loaded {
             match l {
-                Ok(d) if convert::mergeable(d.2.kind) => merged.push(d),
+                Ok(d) if convert::mergeable(&d.2) => merged.push(d),
                 Ok(d) => rest.push(d),
                 Err((msg, tool)) => {
                     r.tool_failed |= tool;

@@ -12,7 +12,29 @@ pub enum Input {
     /// Standard input.
     Stdin,
     /// A file; `explicit` when named on the command line (always read, whatever its name).
-    File { path: PathBuf, explicit: bool },
+    /// `base` is the directory argument the walk found it under; `None` for a file named on
+    /// the command line.
+    File {
+        path: PathBuf,
+        explicit: bool,
+        base: Option<PathBuf>,
+    },
+}
+
+impl Input {
+    /// The file's path relative to the project root it was found in, `/`-separated and
+    /// without `./`: below the walked directory, or as given for a file named on the command
+    /// line (relative to the current directory). `None` for standard input.
+    pub fn project_path(&self) -> Option<String> {
+        let Input::File { path, base, .. } = self else {
+            return None;
+        };
+        let rel = base
+            .as_deref()
+            .and_then(|b| path.strip_prefix(b).ok())
+            .unwrap_or(path);
+        Some(display(rel))
+    }
 }
 
 /// Expands the command-line paths into inputs, sorted and deduplicated. Directories yield the
@@ -35,12 +57,14 @@ pub fn collect(paths: &[PathBuf], config: &Config, config_root: &Path) -> Vec<In
                     .map(|path| Input::File {
                         path,
                         explicit: false,
+                        base: Some(p.clone()),
                     }),
             );
         } else {
             out.push(Input::File {
                 path: p.clone(),
                 explicit: true,
+                base: None,
             });
         }
     }

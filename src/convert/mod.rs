@@ -281,6 +281,11 @@ pub fn convert(
         target: target.as_str(),
     })?;
     let (model, mut losses) = to_model(doc);
+    // A nested instruction file applies to its directory: Copilot's repository-wide file
+    // cannot say that, a scoped instructions file can (formats.md §6.5).
+    if target == Target::Copilot && kind == Kind::CopilotInstructions && model.nested.is_some() {
+        kind = Kind::CopilotScopedInstructions;
+    }
     if target == Target::Claude
         && kind == Kind::ClaudeRule
         && matches!(
@@ -474,11 +479,12 @@ pub fn merges(target: Target) -> bool {
     )
 }
 
-/// Whether [`convert_many`] merges a `kind` file (a rule or instruction file) rather than
-/// converting it on its own.
+/// Whether [`convert_many`] merges `doc` (a rule or instruction file) rather than converting
+/// it on its own. A nested `AGENTS.md`, `CLAUDE.md` or `GEMINI.md` ([`read::nested_dir`]) is
+/// not merged: it converts to the target's file in its own directory.
 #[must_use]
-pub fn mergeable(kind: Kind) -> bool {
-    matches!(role(kind), Role::Rule | Role::Memory)
+pub fn mergeable(doc: &Document) -> bool {
+    matches!(role(doc.kind), Role::Rule | Role::Memory) && read::nested_dir(doc).is_none()
 }
 
 /// Merges several rule or instruction files into one always-loaded file: `AGENTS.md`
@@ -504,7 +510,7 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
     let mut sections = Vec::new();
     for d in docs {
         let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
-        let mergeable = mergeable(d.kind);
+        let mergeable = mergeable(d);
         let t = match merged {
             Some(k) if mergeable => Target::Kind(k),
             _ => target,

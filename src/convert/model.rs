@@ -193,6 +193,10 @@ pub struct Model {
     pub name: Option<String>,
     /// Whether `name` came from the path rather than a field.
     pub name_from_path: bool,
+    /// For an `AGENTS.md`, `CLAUDE.md` or `GEMINI.md` in a sub-directory of the project, that
+    /// directory (see [`super::read::nested_dir`]); its `activation` is then the glob of the
+    /// files below it.
+    pub nested: Option<String>,
     /// The description.
     pub description: Option<String>,
     /// The prompt body, with placeholders parsed for command-like sources.
@@ -243,6 +247,7 @@ impl Model {
             path: None,
             name: None,
             name_from_path: false,
+            nested: None,
             description: None,
             body: Vec::new(),
             raw_body: String::new(),

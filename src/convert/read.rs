@@ -152,6 +152,17 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
         m.name = doc.path.as_deref().and_then(|p| name_from_path(p, kind));
         m.name_from_path = m.name.is_some();
     }
+    // A nested instruction file applies to the files below its directory (formats.md §6.5:
+    // nested `dir/AGENTS.md` ≈ `dir/**`), and is named after it.
+    if let Some(dir) = nested_dir(doc) {
+        m.activation = Activation::Globs(vec![format!("{}/**", glob_escape(&dir))]);
+        m.fields.push((NESTED_FIELD.to_owned(), Slot::Activation));
+        if m.name_from_path {
+            // `svc/api/AGENTS.md` → `svc/api/AGENTS`: a `CLAUDE.md` next to it gets its own name.
+            m.name = m.name.take().map(|n| format!("{dir}/{n}"));
+        }
+        m.nested = Some(dir);
+    }
     // The body.
     let raw = crate::fmt::to_lf(doc.prompt_text());
     if !kind.is_toml() {
@@ -427,6 +438,64 @@ fn activation(doc: &Document, m: &Model) -> Activation {
         | Kind::Cursorrules
         | Kind::CopilotInstructions => Activation::Always,
     }
+}
+
+/// The pseudo-field that stands for a nested instruction file's directory in the
+/// `kept` / `translated` / `dropped` lists and the loss report.
+pub const NESTED_FIELD: &str = "directory";
+
+/// Whether a `kind` file may sit in any directory of the project and then applies to the
+/// files below it: `AGENTS.md` [AGENTSMD] [CODEX-AGENTSMD], `CLAUDE.md` ("nested below cwd …
+/// load lazily" [CC-MEM]) and `GEMINI.md` ("also sub-dirs below cwd" [GEM-MD]).
+#[must_use]
+pub fn nests(kind: Kind) -> bool {
+    matches!(kind, Kind::AgentsMd | Kind::ClaudeMd | Kind::GeminiMd)
+}
+
+/// The sub-directory a nested instruction file sits in: for a document of a kind that
+/// [`nests`], the directory of its logical path taken relative to the project root
+/// (`packages/web` for `packages/web/AGENTS.md`), `/`-separated, without `./`. `None` for a
+/// file at the root (`.claude/CLAUDE.md` is the root's [CC-MEM]), without a path, or whose
+/// path is absolute or has `.`, `..` or empty components: such a file is read as one at the
+/// root, so that an output path built from the directory never leaves the project.
+#[must_use]
+pub fn nested_dir(doc: &Document) -> Option<String> {
+    if !nests(doc.kind) {
+        return None;
+    }
+    let path = doc.path.as_deref()?.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    let (dir, _) = path.rsplit_once('/')?;
+    let dir = if doc.kind == Kind::ClaudeMd {
+        dir.strip_suffix(".claude")
+            .map_or(dir, |d| d.strip_suffix('/').unwrap_or(d))
+    } else {
+        dir
+    };
+    // `C:` starts a Windows absolute path.
+    if dir.contains(':') {
+        return None;
+    }
+    let plain = dir
+        .split('/')
+        .all(|c| !c.is_empty() && c != "." && c != ".." && !c.chars().any(char::is_control));
+    plain.then(|| dir.to_owned())
+}
+
+/// `dir` as a glob that matches it literally: each of `*?[{` in a class of its own (`[[]`),
+/// which glob engines read as the character itself (`]` and `}` alone are literal).
+fn glob_escape(dir: &str) -> String {
+    let mut out = String::with_capacity(dir.len());
+    for c in dir.chars() {
+        if matches!(c, '*' | '?' | '[' | '{') {
+            out.push('[');
+            out.push(c);
+            out.push(']');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The name a tool derives from the path: the skill directory for `SKILL.md`, else the file

@@ -185,6 +185,12 @@ impl W<'_> {
         self.m.source.tool() == self.tool
     }
 
+    /// Whether the output is an instruction file that goes in the same sub-directory as the
+    /// nested source it comes from ([`super::read::nested_dir`]).
+    pub fn nested_here(&self) -> bool {
+        self.m.nested.is_some() && super::read::nests(self.kind)
+    }
+
     /// The slug naming the output file.
     pub fn file_slug(&self) -> String {
         self.avoid_reserved(slug(self.m.name.as_deref().unwrap_or("converted")))
@@ -213,6 +219,9 @@ impl W<'_> {
             if crate::kind::detect(&alt) == Some(self.kind) {
                 path = alt;
             }
+        }
+        if let (Some(dir), true) = (&self.m.nested, self.nested_here()) {
+            path = format!("{dir}/{path}");
         }
         let mut c = Converted::default();
         let mut losses = Vec::new();

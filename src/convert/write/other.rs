@@ -14,6 +14,11 @@ use crate::kind::Kind;
 /// stated in words before the body [AGENTSMD], [CC-MEM], [GEM-MD], [GH-REPO-INSTR].
 pub(super) fn plain(w: &mut W<'_>) -> String {
     let mut body = w.body(Syntax::Prose);
+    if w.nested_here() {
+        // Written in the same directory, where the target tool reads it for the same files.
+        w.kept(Slot::Activation);
+        return w.doc(&body);
+    }
     let words = tables::activation_words(&w.m.activation, w.m.description.as_deref());
     match (&words, &w.m.activation) {
         (None, _) => w.activation("always loaded"),
