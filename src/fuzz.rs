@@ -43,7 +43,8 @@ pub const PATHS: &[&str] = &[
     "notes.txt",
 ];
 
-/// The fewer paths `convert` reads each input at (each one is converted to every target).
+/// The paths `convert` reads each input at (each one is converted to every target): fewer
+/// than [`PATHS`], plus a nested `AGENTS.md` the others do not read.
 const CONVERT_PATHS: &[&str] = &[
     ".claude/agents/a.md",
     ".claude/commands/c.md",
@@ -51,6 +52,8 @@ const CONVERT_PATHS: &[&str] = &[
     ".github/prompts/p.prompt.md",
     ".gemini/commands/g.toml",
     ".codex/agents/x.toml",
+    // A nested instruction file: converts into its directory or to a rule scoped to it.
+    "svc/api/AGENTS.md",
     "notes.txt",
 ];
 
@@ -520,8 +523,11 @@ mod tests {
                             assert!(out[len..].iter().all(|&b| b == b'\n'));
                             assert!(out.len() - len < 64);
                         }
-                        // Only `convert` reads fewer paths than the others.
-                        None => assert!(to == "convert" && !CONVERT_PATHS.contains(&path)),
+                        // `convert` reads fewer paths than the others, and one of its own.
+                        None => assert!(
+                            (to == "convert" && !CONVERT_PATHS.contains(&path))
+                                || (from == "convert" && !PATHS.contains(&path))
+                        ),
                     }
                 }
             }
