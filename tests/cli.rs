@@ -603,6 +603,22 @@ fn nested_agents_md_converts_in_its_own_directory() {
     let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
     assert_eq!(read("repo/CLAUDE.md"), "# Root\n\nUse tabs.\n");
     assert_eq!(read("repo/svc/api/CLAUDE.md"), "# Api\n\nUse spaces.\n");
+
+    // `.claude/CLAUDE.md` is the project's CLAUDE.md already: no second copy at `CLAUDE.md`.
+    std::fs::create_dir_all(p.join("other/.claude")).unwrap();
+    std::fs::write(p.join("other/.claude/CLAUDE.md"), "# Other\n").unwrap();
+    let o = agentfmt()
+        .current_dir(p.join("other"))
+        .args(["convert", "--no-config", "--to", "claude"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("note: .claude/CLAUDE.md: already a `claude-md` file in place"),
+        "{err}"
+    );
+    assert!(!p.join("other/CLAUDE.md").exists());
 }
 
 #[test]

@@ -145,8 +145,9 @@ fn is_same_file(input: &Path, out: &Path) -> bool {
 }
 
 /// Converts one loaded input, read from `file`: its conversion, or a loss message when the
-/// target has no kind for it, or a note when the result would replace the input itself (a
-/// file already in the target's own format; `fmt` formats it).
+/// target has no kind for it, or a note when the result would replace the input itself or is
+/// an instruction file of the input's own kind (a file already in the target's own format;
+/// `fmt` formats it).
 fn convert_loaded(
     path: String,
     file: Option<&Path>,
@@ -164,10 +165,19 @@ fn convert_loaded(
     };
     match convert::convert(doc, target, opts) {
         Ok(c) => {
-            if let Some(f) = file
-                && c.outputs
-                    .iter()
-                    .any(|o| is_same_file(f, &root.join(&o.path)))
+            // An instruction file of the target's own kind stays where it is, wherever that
+            // is: `.claude/CLAUDE.md` is the project's CLAUDE.md already [CC-MEM], and a copy
+            // at `CLAUDE.md` would load twice.
+            let own_instructions = c
+                .outputs
+                .iter()
+                .any(|o| o.kind == doc.kind && convert::read::nests(o.kind));
+            if own_instructions
+                || file.is_some_and(|f| {
+                    c.outputs
+                        .iter()
+                        .any(|o| is_same_file(f, &root.join(&o.path)))
+                })
             {
                 done.messages.push(format!(
                     "note: {path}: already a `{}` file in place; left as it is",
