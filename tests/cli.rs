@@ -619,6 +619,42 @@ fn nested_agents_md_converts_in_its_own_directory() {
         "{err}"
     );
     assert!(!p.join("other/CLAUDE.md").exists());
+
+    // Nor a subagent already in `.claude/agents/` whose `name` is not its file name: a copy
+    // at `.claude/agents/bar.md` would be a second subagent named `bar`. A skill goes on to
+    // another tool's skill folder.
+    std::fs::create_dir_all(p.join("other/.claude/agents/team")).unwrap();
+    std::fs::create_dir_all(p.join("other/.claude/skills/s")).unwrap();
+    std::fs::write(
+        p.join("other/.claude/agents/team/foo.md"),
+        "---\nname: bar\ndescription: Reviews code\n---\nReview.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("other/.claude/skills/s/SKILL.md"),
+        "---\nname: s\ndescription: Does s\n---\nDo s.\n",
+    )
+    .unwrap();
+    let o = agentfmt()
+        .current_dir(p.join("other"))
+        .args(["convert", "--no-config", "--to", "claude", "--dry-run"])
+        .output()
+        .unwrap();
+    let (out, err) = (stdout(&o), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!out.contains("+++ b/"), "{out}");
+    assert!(
+        err.contains("note: .claude/agents/team/foo.md: already"),
+        "{err}"
+    );
+    let o = agentfmt()
+        .current_dir(p.join("other"))
+        .args(["convert", "--no-config", "--to", "cursor", "--dry-run"])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("+++ b/.cursor/skills/s/SKILL.md"), "{out}");
+    assert!(out.contains("+++ b/.cursor/agents/bar.md"), "{out}");
 }
 
 #[test]

@@ -144,6 +144,43 @@ fn is_same_file(input: &Path, out: &Path) -> bool {
     }
 }
 
+/// Whether output `o` of `doc`, read from `file`, is the input already in place, which
+/// `convert` leaves alone: the same file; an instruction file of its own kind, wherever it is
+/// (`.claude/CLAUDE.md` is the project's CLAUDE.md already [CC-MEM], and a copy at `CLAUDE.md`
+/// would load twice); or a file of the same kind already in the directory of the output's
+/// layout under `root` (`.claude/agents/foo.md` with `name: bar` for `.claude/agents/bar.md`:
+/// a copy would be a second subagent named `bar`).
+fn in_place(file: Option<&Path>, doc: &Document, o: &convert::Output, root: &Path) -> bool {
+    if o.kind == doc.kind && convert::read::nests(o.kind) {
+        return true;
+    }
+    let Some(f) = file else {
+        return false;
+    };
+    if is_same_file(f, &root.join(&o.path)) {
+        return true;
+    }
+    if o.kind != doc.kind {
+        return false;
+    }
+    // The layout directory: the output's parent, or for a skill its folder's parent.
+    let out = Path::new(&o.path);
+    let skill = out.file_name().is_some_and(|n| n == "SKILL.md");
+    let Some(layout) = out
+        .parent()
+        .and_then(|p| if skill { p.parent() } else { Some(p) })
+    else {
+        return false;
+    };
+    match (
+        std::fs::canonicalize(f),
+        std::fs::canonicalize(root.join(layout)),
+    ) {
+        (Ok(src), Ok(dir)) => src.starts_with(dir),
+        _ => false,
+    }
+}
+
 /// Converts one loaded input, read from `file`: its conversion, or a loss message when the
 /// target has no kind for it, or a note when the result would replace the input itself or is
 /// an instruction file of the input's own kind (a file already in the target's own format;
@@ -165,20 +202,7 @@ fn convert_loaded(
     };
     match convert::convert(doc, target, opts) {
         Ok(c) => {
-            // An instruction file of the target's own kind stays where it is, wherever that
-            // is: `.claude/CLAUDE.md` is the project's CLAUDE.md already [CC-MEM], and a copy
-            // at `CLAUDE.md` would load twice.
-            let own_instructions = c
-                .outputs
-                .iter()
-                .any(|o| o.kind == doc.kind && convert::read::nests(o.kind));
-            if own_instructions
-                || file.is_some_and(|f| {
-                    c.outputs
-                        .iter()
-                        .any(|o| is_same_file(f, &root.join(&o.path)))
-                })
-            {
+            if c.outputs.iter().any(|o| in_place(file, doc, o, root)) {
                 done.messages.push(format!(
                     "note: {path}: already a `{}` file in place; left as it is",
                     doc.kind
