@@ -393,6 +393,60 @@ proptest! {
     }
 }
 
+/// `corpus/fmt/<case>/<path>`: one hand-written file per kind of rewrite (tables, setext
+/// headings, list markers, fences, BOM and CRLF, lenient YAML, key order, mojibake, a TOML
+/// command), read at `<path>`. They are the fuzz targets' seeds for fmt's rewrites (`cargo
+/// xtask fuzz` seeds from `corpus/`), so each must still be one fmt rewrites, and cleanly:
+/// idempotent, same HTML, same values, nothing refused.
+#[test]
+fn fmt_fixtures_are_rewritten_cleanly() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/fmt");
+    let mut files = Vec::new();
+    for case in std::fs::read_dir(&root).unwrap() {
+        let case = case.unwrap().path();
+        for f in ignore::WalkBuilder::new(&case).hidden(false).build() {
+            let f = f.unwrap();
+            if f.file_type().is_some_and(|t| t.is_file()) {
+                let rel = f.path().strip_prefix(&case).unwrap();
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                files.push((rel, std::fs::read(f.path()).unwrap()));
+            }
+        }
+    }
+    assert!(files.len() >= 10, "{} fixtures", files.len());
+    let mut rewrites = std::collections::BTreeSet::new();
+    for (path, bytes) in &files {
+        let st = corpus_stats([(path.as_str(), bytes.as_slice())]);
+        assert_eq!(st.changed, 1, "{path}: fmt leaves it as it is");
+        assert!(
+            st.panics.is_empty()
+                && st.not_idempotent.is_empty()
+                && st.html_changed.is_empty()
+                && st.values_changed.is_empty()
+                && st.refused.is_empty(),
+            "{path}: {st:?}"
+        );
+        rewrites.extend(st.by_rewrite.into_keys());
+    }
+    for want in [
+        "table-align",
+        "heading-style",
+        "list-marker",
+        "code-fence",
+        "bom",
+        "line-endings",
+        "mojibake",
+        "lenient-to-strict",
+        "key-order",
+        "quoted",
+    ] {
+        assert!(
+            rewrites.contains(want),
+            "no fixture exercises `{want}`: {rewrites:?}"
+        );
+    }
+}
+
 #[test]
 fn unchanged_files_report_no_change() {
     let out = format(
