@@ -157,12 +157,26 @@ fn flow_ok(items: &[Y]) -> bool {
     len < 70
 }
 
-/// Appends `key: value` at `indent` spaces to `out` (with a trailing line break).
+/// The longest key written as an implicit key (`key: value`), in characters as written. YAML
+/// restricts an implicit key to one line of at most 1,024 Unicode characters (the YAML 1.2.2
+/// specification, <https://yaml.org/spec/1.2.2/>, "implicit keys"); longer keys are written
+/// explicitly (`? key` then `: value`), with some room to spare.
+const IMPLICIT_KEY_MAX: usize = 1000;
+
+/// Appends `key: value` at `indent` spaces to `out` (with a trailing line break); a key over
+/// [`IMPLICIT_KEY_MAX`] characters as written goes on a `? ` line of its own.
 pub fn field(out: &mut String, indent: usize, key: &str, v: &Y) {
     let pad = " ".repeat(indent);
     let k = inline_str(key).unwrap_or_else(|| double_quoted(key));
     out.push_str(&pad);
-    out.push_str(&k);
+    if k.chars().count() > IMPLICIT_KEY_MAX {
+        out.push_str("? ");
+        out.push_str(&k);
+        out.push('\n');
+        out.push_str(&pad);
+    } else {
+        out.push_str(&k);
+    }
     out.push(':');
     match v {
         Y::List(items) if items.is_empty() => out.push_str(" []\n"),
@@ -278,6 +292,36 @@ mod tests {
             yaml::load(inner, 0).unwrap_or_else(|e| panic!("{s:?} -> {inner:?}: {e:?}"));
         let root = root.unwrap();
         assert_eq!(root.get("k").unwrap().as_str(), Some(s), "{inner}");
+    }
+
+    /// A key over YAML's 1,024-character limit for implicit keys (an MCP tool name in an
+    /// OpenCode `tools` map, found by fuzzing convert) is written as an explicit key, at the
+    /// top level, nested, and as the first key of a list item.
+    #[test]
+    fn long_keys_are_explicit() {
+        let long = format!("mcp_{}", "x\u{8d}y".repeat(400));
+        let v = Y::Map(vec![
+            (long.clone(), Y::Bool(true)),
+            ("read".into(), Y::Bool(false)),
+        ]);
+        let fm = front_matter(&[
+            (long.clone(), Y::s("top")),
+            ("tools".into(), v.clone()),
+            ("items".into(), Y::List(vec![v])),
+        ]);
+        let inner = &fm[4..fm.len() - 4];
+        let (root, _) = yaml::load(inner, 0).unwrap_or_else(|e| panic!("{inner}: {e:?}"));
+        let root = root.unwrap();
+        assert_eq!(root.get(&long).unwrap().as_str(), Some("top"));
+        let tools = root.get("tools").unwrap();
+        assert_eq!(tools.get(&long).unwrap().as_bool(), Some(true));
+        assert_eq!(tools.get("read").unwrap().as_bool(), Some(false));
+        let Value::Seq(items) = &root.get("items").unwrap().value else {
+            panic!("{inner}")
+        };
+        assert_eq!(items[0].get(&long).unwrap().as_bool(), Some(true));
+        // Short keys stay implicit.
+        assert!(fm.contains("\n  read: false\n"), "{fm}");
     }
 
     #[test]
