@@ -536,22 +536,20 @@ fn a_file_the_target_cannot_hold_is_a_loss_not_a_failure() {
 fn nested_agents_md_converts_in_its_own_directory() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
+    let convert_in = |cwd: std::path::PathBuf, args: &[&str]| {
+        agentfmt()
+            .current_dir(cwd)
+            .arg("convert")
+            .arg("--no-config")
+            .args(args)
+            .output()
+            .unwrap()
+    };
     std::fs::create_dir_all(p.join("repo/svc/api")).unwrap();
     std::fs::write(p.join("repo/AGENTS.md"), "# Root\n\nUse tabs.\n").unwrap();
     std::fs::write(p.join("repo/svc/api/AGENTS.md"), "# Api\n\nUse spaces.\n").unwrap();
     // From outside, walking `repo`: the layout is still relative to `repo`, under `--out`.
-    let o = agentfmt()
-        .current_dir(p)
-        .args([
-            "convert",
-            "--no-config",
-            "--to",
-            "cursor",
-            "--dry-run",
-            "repo",
-        ])
-        .output()
-        .unwrap();
+    let o = convert_in(p.to_path_buf(), &["--to", "cursor", "--dry-run", "repo"]);
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(
         o.status.code(),
@@ -567,18 +565,7 @@ fn nested_agents_md_converts_in_its_own_directory() {
     assert!(out.contains("+++ b/.cursor/rules/agents.mdc"), "{out}");
     // A CLAUDE.md next to the nested AGENTS.md gets a rule of its own.
     std::fs::write(p.join("repo/svc/api/CLAUDE.md"), "@AGENTS.md\n").unwrap();
-    let o = agentfmt()
-        .current_dir(p)
-        .args([
-            "convert",
-            "--no-config",
-            "--to",
-            "cursor",
-            "--dry-run",
-            "repo",
-        ])
-        .output()
-        .unwrap();
+    let o = convert_in(p.to_path_buf(), &["--to", "cursor", "--dry-run", "repo"]);
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(
         o.status.code(),
@@ -592,11 +579,7 @@ fn nested_agents_md_converts_in_its_own_directory() {
     );
     std::fs::remove_file(p.join("repo/svc/api/CLAUDE.md")).unwrap();
 
-    let o = agentfmt()
-        .current_dir(p.join("repo"))
-        .args(["convert", "--no-config", "--to", "claude"])
-        .output()
-        .unwrap();
+    let o = convert_in(p.join("repo"), &["--to", "claude"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(!err.contains("both convert to"), "{err}");
@@ -607,11 +590,7 @@ fn nested_agents_md_converts_in_its_own_directory() {
     // `.claude/CLAUDE.md` is the project's CLAUDE.md already: no second copy at `CLAUDE.md`.
     std::fs::create_dir_all(p.join("other/.claude")).unwrap();
     std::fs::write(p.join("other/.claude/CLAUDE.md"), "# Other\n").unwrap();
-    let o = agentfmt()
-        .current_dir(p.join("other"))
-        .args(["convert", "--no-config", "--to", "claude"])
-        .output()
-        .unwrap();
+    let o = convert_in(p.join("other"), &["--to", "claude"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
@@ -635,11 +614,7 @@ fn nested_agents_md_converts_in_its_own_directory() {
         "---\nname: s\ndescription: Does s\n---\nDo s.\n",
     )
     .unwrap();
-    let o = agentfmt()
-        .current_dir(p.join("other"))
-        .args(["convert", "--no-config", "--to", "claude", "--dry-run"])
-        .output()
-        .unwrap();
+    let o = convert_in(p.join("other"), &["--to", "claude", "--dry-run"]);
     let (out, err) = (stdout(&o), String::from_utf8_lossy(&o.stderr));
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(!out.contains("+++ b/"), "{out}");
@@ -647,11 +622,7 @@ fn nested_agents_md_converts_in_its_own_directory() {
         err.contains("note: .claude/agents/team/foo.md: already"),
         "{err}"
     );
-    let o = agentfmt()
-        .current_dir(p.join("other"))
-        .args(["convert", "--no-config", "--to", "cursor", "--dry-run"])
-        .output()
-        .unwrap();
+    let o = convert_in(p.join("other"), &["--to", "cursor", "--dry-run"]);
     let out = stdout(&o);
     assert!(out.contains("+++ b/.cursor/skills/s/SKILL.md"), "{out}");
     assert!(out.contains("+++ b/.cursor/agents/bar.md"), "{out}");
