@@ -545,18 +545,18 @@ fn nested_agents_md_converts_in_its_own_directory() {
             .output()
             .unwrap()
     };
+    // `convert --to cursor --dry-run repo` from outside `repo`: its diff, after a clean exit.
+    let cursor_preview = || {
+        let o = convert_in(p.to_path_buf(), &["--to", "cursor", "--dry-run", "repo"]);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        stdout(&o)
+    };
     std::fs::create_dir_all(p.join("repo/svc/api")).unwrap();
     std::fs::write(p.join("repo/AGENTS.md"), "# Root\n\nUse tabs.\n").unwrap();
     std::fs::write(p.join("repo/svc/api/AGENTS.md"), "# Api\n\nUse spaces.\n").unwrap();
     // From outside, walking `repo`: the layout is still relative to `repo`, under `--out`.
-    let o = convert_in(p.to_path_buf(), &["--to", "cursor", "--dry-run", "repo"]);
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let out = cursor_preview();
     assert!(
         out.contains("+++ b/.cursor/rules/svc-api-agents.mdc"),
         "{out}"
@@ -565,14 +565,7 @@ fn nested_agents_md_converts_in_its_own_directory() {
     assert!(out.contains("+++ b/.cursor/rules/agents.mdc"), "{out}");
     // A CLAUDE.md next to the nested AGENTS.md gets a rule of its own.
     std::fs::write(p.join("repo/svc/api/CLAUDE.md"), "@AGENTS.md\n").unwrap();
-    let o = convert_in(p.to_path_buf(), &["--to", "cursor", "--dry-run", "repo"]);
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let out = cursor_preview();
     assert!(
         out.contains("+++ b/.cursor/rules/svc-api-claude.mdc"),
         "{out}"
