@@ -157,10 +157,19 @@ fn render(c: &Converted) -> String {
 fn fixture_snapshots() {
     let opts = ConvertOptions::default();
     let mut unsupported = String::new();
+    let mut seen = Vec::new();
     for (path, text) in fixtures() {
         let doc = parse(&text, &path, None);
+        // The first fixture of a kind is `<kind>`, later ones `<kind>-<file stem>`.
+        let stem = convert::read::name_from_path(&path, doc.kind).unwrap_or_default();
+        let label = if seen.contains(&doc.kind) {
+            format!("{}-{stem}", doc.kind)
+        } else {
+            doc.kind.to_string()
+        };
+        seen.push(doc.kind);
         for &t in Target::TOOLS {
-            let name = format!("{}__to_{}", doc.kind, t.as_str());
+            let name = format!("{label}__to_{}", t.as_str());
             match convert::convert(&doc, t, &opts) {
                 Ok(c) => insta::assert_snapshot!(name, render(&c)),
                 Err(e) => unsupported.push_str(&format!("{path} -> {}: {e}\n", t.as_str())),
@@ -177,7 +186,7 @@ fn fixtures_pass_corpus_checks() {
     let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
     let st = corpus::check_corpus(&refs, &ConvertOptions::default());
     assert!(st.ok(), "{st:#?}");
-    assert_eq!(st.files, 14);
+    assert_eq!(st.files, 16);
 }
 
 /// `name: ../../outside` never escapes the output directory.
@@ -678,4 +687,85 @@ fn nested_files_are_not_merged_into_the_root_file() {
         c.outputs[0].text
     );
     assert_eq!(c.outputs[1].text, "# Api\n\nUse spaces.\n");
+}
+
+/// A subagent's inline MCP servers survive Claude → X → Claude for every tool that declares
+/// servers per agent (formats.md §6.2 `mcpServers` row, §6.3 Copilot `mcp-servers` row):
+/// stdio and streamable-HTTP servers come back unchanged; what X cannot hold (a reference to a
+/// configured server, SSE for Codex, WebSocket) is reported on the way out.
+#[test]
+fn mcp_servers_round_trip_through_each_tool() {
+    let path = ".claude/agents/db-debugger.md";
+    let text = std::fs::read_to_string(fixtures_root().join(path)).unwrap();
+    let doc = parse(&text, path, None);
+    let items = |d: &Document| -> Vec<(String, Y)> {
+        d.get("mcpServers")
+            .and_then(|n| n.as_seq())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|i| {
+                let e = i.entries().first()?;
+                Some((e.key.clone(), Y::from_node(&e.value)))
+            })
+            .collect()
+    };
+    let source = items(&doc);
+    let names = |v: &[(String, Y)]| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&source), ["postgres", "metrics", "events", "live"]);
+    for (t, kept) in [
+        (Target::Copilot, &["postgres", "metrics", "events"][..]),
+        (Target::Gemini, &["postgres", "metrics", "events"][..]),
+        (Target::Codex, &["postgres", "metrics"][..]),
+    ] {
+        let opts = ConvertOptions::default();
+        let there = convert::convert(&doc, t, &opts).unwrap();
+        let losses: Vec<&str> = there
+            .losses
+            .iter()
+            .filter(|l| l.field == "mcpServers")
+            .map(|l| l.message.as_str())
+            .collect();
+        assert_eq!(losses.len(), 1, "{t:?}: {losses:?}");
+        assert!(
+            losses[0].contains("`github` names a server configured elsewhere"),
+            "{t:?}"
+        );
+        assert!(losses[0].contains("server `live` dropped"), "{t:?}");
+        let out = &there.outputs[0];
+        let back_doc = parse(&out.text, &out.path, None);
+        let back = convert::convert(&back_doc, Target::Claude, &opts).unwrap();
+        let o = &back.outputs[0];
+        let round = items(&parse(&o.text, &o.path, None));
+        assert_eq!(names(&round), kept, "{t:?}:\n{}", o.text);
+        for (name, value) in &round {
+            let orig = &source.iter().find(|(k, _)| k == name).unwrap().1;
+            assert_eq!(value, orig, "{t:?}: server `{name}`:\n{}", o.text);
+        }
+    }
+}
+
+/// A Copilot agent's `mcp-servers` become Claude `mcpServers` items: `local` is `stdio`, a
+/// GitHub secret becomes an environment variable, and the per-server tool list is reported.
+#[test]
+fn copilot_mcp_servers_to_claude() {
+    let path = ".github/agents/researcher.agent.md";
+    let text = std::fs::read_to_string(fixtures_root().join(path)).unwrap();
+    let doc = parse(&text, path, None);
+    let c = convert::convert(&doc, Target::Claude, &ConvertOptions::default()).unwrap();
+    let out = &c.outputs[0].text;
+    assert!(
+        out.contains(
+            "mcpServers:\n  - context7:\n      type: http\n      url: https://mcp.context7.com/mcp\n      headers:\n        CONTEXT7_API_KEY: ${COPILOT_MCP_CONTEXT7}\n  - local-search:\n      type: stdio\n      command: uvx\n      args: [docs-search-mcp]\n"
+        ),
+        "{out}"
+    );
+    let loss = c.losses.iter().find(|l| l.field == "mcp-servers").unwrap();
+    assert!(
+        loss.message
+            .contains("server `context7`: its tool list is not kept"),
+        "{}",
+        loss.message
+    );
+    assert!(loss.message.contains("GitHub secrets"), "{}", loss.message);
+    assert!(!loss.message.contains("local-search"), "{}", loss.message);
 }

@@ -16,6 +16,7 @@
 pub mod corpus;
 pub mod emit;
 pub mod globs;
+pub mod mcp;
 pub mod model;
 pub mod placeholders;
 pub mod read;

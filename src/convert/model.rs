@@ -169,6 +169,8 @@ pub enum Slot {
     ModelInvocation,
     /// [`Model::permission_mode`].
     PermissionMode,
+    /// [`Model::mcp_servers`].
+    McpServers,
     /// A field with no neutral meaning, carried in [`Model::extra`].
     Extra(String),
 }
@@ -230,6 +232,9 @@ pub struct Model {
     pub model_invocable: Option<bool>,
     /// Claude `permissionMode`.
     pub permission_mode: Option<String>,
+    /// The MCP servers of a subagent (Claude `mcpServers`, Copilot `mcp-servers`, Gemini CLI
+    /// `mcpServers`, Codex `mcp_servers`), in source order.
+    pub mcp_servers: Vec<super::mcp::McpServer>,
     /// Fields with no neutral meaning, in source order.
     pub extra: Vec<Extra>,
     /// Every top-level source field (the body as `body`) and the slot it went to.
@@ -264,6 +269,7 @@ impl Model {
             effort: None,
             model_invocable: None,
             permission_mode: None,
+            mcp_servers: Vec::new(),
             extra: Vec::new(),
             fields: Vec::new(),
             originals: Vec::new(),

@@ -68,6 +68,9 @@ fn slot_of(kind: Kind, key: &str) -> Slot {
             Slot::ModelInvocation
         }
         (K::ClaudeAgent, "permissionMode") => Slot::PermissionMode,
+        (K::ClaudeAgent | K::GeminiAgent, "mcpServers")
+        | (K::CopilotAgent, "mcp-servers")
+        | (K::CodexAgent, "mcp_servers") => Slot::McpServers,
         _ => Slot::Extra(key.to_owned()),
     }
 }
@@ -121,6 +124,15 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             Slot::ModelInvocation => m.model_invocable = v.as_bool().map(|b| !b),
             Slot::PermissionMode => m.permission_mode = text(v),
             Slot::Tools => read_tools(&mut m, tool, kind, &e.key, v),
+            Slot::McpServers => {
+                let (servers, notes) = super::mcp::read(tool, v);
+                m.mcp_servers = servers;
+                losses.extend(notes.into_iter().map(|n| Loss {
+                    field: e.key.clone(),
+                    what: LossKind::Dropped,
+                    message: format!("`{}`: {n}", e.key),
+                }));
+            }
             Slot::Disallowed => {
                 m.disallowed = list(v, split_tools)
                     .iter()

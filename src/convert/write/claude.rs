@@ -80,6 +80,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.set("permissionMode", Y::s(p));
         w.exact(Slot::PermissionMode, "permissionMode");
     }
+    w.mcp_servers("mcpServers");
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)

@@ -58,6 +58,9 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
             "`tools: [read, search, web]` (plan mode)",
         );
     }
+    if !chatmode {
+        w.mcp_servers("mcp-servers");
+    }
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)

@@ -76,6 +76,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.set("readonly", Y::Bool(true));
         w.approx(Slot::PermissionMode, "`readonly: true`");
     }
+    w.mcp_servers("mcpServers");
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)

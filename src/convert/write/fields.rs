@@ -63,6 +63,53 @@ impl W<'_> {
         }
     }
 
+    /// Writes the subagent's MCP servers as `key` with [`crate::convert::mcp::write`] (for a
+    /// target without per-agent servers, `key` is unused and the slot is dropped with the
+    /// reason). Converting within one tool passes the source value through unchanged.
+    pub fn mcp_servers(&mut self, key: &str) {
+        let sources = self.m.fields_of(&Slot::McpServers);
+        if sources.is_empty() {
+            return;
+        }
+        if self.same_tool()
+            && sources == [key]
+            && let Some(o) = self.m.originals.iter().find(|o| o.key == key)
+        {
+            let v = Y::from_node(&o.value);
+            self.set(key, v);
+            self.exact(Slot::McpServers, key);
+            return;
+        }
+        let w = crate::convert::mcp::write(&self.m.mcp_servers, self.tool);
+        let notes = w.notes.join("; ");
+        match w.value {
+            None if notes.is_empty() => self.drop_(Slot::McpServers, "no server to write"),
+            None => self.drop_(Slot::McpServers, notes),
+            Some(v) => {
+                let same = sources.len() == 1
+                    && self
+                        .m
+                        .originals
+                        .iter()
+                        .any(|o| o.key == sources[0] && Y::from_node(&o.value) == v);
+                self.set(key, v);
+                if same && notes.is_empty() {
+                    self.exact(Slot::McpServers, key);
+                } else if notes.is_empty() {
+                    self.approx(
+                        Slot::McpServers,
+                        format!("`{key}` in the target's server format"),
+                    );
+                } else {
+                    self.approx(
+                        Slot::McpServers,
+                        format!("`{key}` in the target's server format; {notes}"),
+                    );
+                }
+            }
+        }
+    }
+
     /// Passes fields with no neutral meaning through when converting within one tool.
     pub fn pass_extras(&mut self) {
         if !self.same_tool() {

@@ -156,6 +156,7 @@ pub(super) fn opencode_agent(w: &mut W<'_>) -> String {
             ),
         }
     }
+    w.mcp_servers("mcpServers");
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)
@@ -412,6 +413,7 @@ pub(super) fn gemini_agent(w: &mut W<'_>) -> String {
         w.set("max_turns", Y::Int(n));
         w.exact(Slot::MaxTurns, "max_turns");
     }
+    w.mcp_servers("mcpServers");
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)
@@ -576,6 +578,7 @@ pub(super) fn codex_agent(w: &mut W<'_>) -> String {
             "Codex custom agents have no per-agent tool list",
         );
     }
+    w.mcp_servers("mcp_servers");
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     if w.m.source == Kind::CodexAgent
@@ -584,8 +587,15 @@ pub(super) fn codex_agent(w: &mut W<'_>) -> String {
         w.exact(Slot::Body, "developer_instructions");
     }
     let mut out = String::new();
+    let mut tables = String::new();
     let fm = std::mem::take(&mut w.fm);
     for (k, v) in &fm {
+        // A map of maps (`mcp_servers`) is written as one `[key.name]` table per entry after
+        // the other keys, the way Codex documents `config.toml` [CODEX-SUB].
+        if let Some(t) = sub_tables(k, v) {
+            tables.push_str(&t);
+            continue;
+        }
         match emit::toml_value(v) {
             Some(t) => out.push_str(&format!("{} = {t}\n", emit::toml_key(k))),
             None => w.losses.push(crate::convert::Loss {
@@ -600,5 +610,36 @@ pub(super) fn codex_agent(w: &mut W<'_>) -> String {
         "developer_instructions = {}\n",
         emit::toml_multiline(&body)
     ));
+    out.push_str(&tables);
     out
+}
+
+/// `v` as `[k.name]` tables, one per entry, when `v` is a non-empty map whose values are all
+/// maps that TOML can hold (no null inside); else `None`.
+fn sub_tables(k: &str, v: &Y) -> Option<String> {
+    let Y::Map(entries) = v else {
+        return None;
+    };
+    if entries.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for (name, inner) in entries {
+        let Y::Map(fields) = inner else {
+            return None;
+        };
+        out.push_str(&format!(
+            "\n[{}.{}]\n",
+            emit::toml_key(k),
+            emit::toml_key(name)
+        ));
+        for (f, x) in fields {
+            out.push_str(&format!(
+                "{} = {}\n",
+                emit::toml_key(f),
+                emit::toml_value(x)?
+            ));
+        }
+    }
+    Some(out)
 }
