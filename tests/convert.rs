@@ -769,3 +769,67 @@ fn copilot_mcp_servers_to_claude() {
     assert!(loss.message.contains("GitHub secrets"), "{}", loss.message);
     assert!(!loss.message.contains("local-search"), "{}", loss.message);
 }
+
+/// OpenCode `permission` (formats.md §6.3: `permission: {edit: deny}` → `disallowedTools`):
+/// `deny` entries become denied Claude tools (`edit` every editing tool), the other entries
+/// are reported, a map that is the preset written for a Claude `permissionMode` reads back as
+/// that mode, and an OpenCode → OpenCode conversion copies the map unchanged.
+#[test]
+fn opencode_permission_carries_its_deny_entries() {
+    let convert_to = |text: &str, t: Target| {
+        let doc = parse(text, ".opencode/agent/a.md", None);
+        convert::convert(&doc, t, &ConvertOptions::default()).unwrap()
+    };
+    let src = "---\ndescription: d\ntools:\n  edit: false\npermission:\n  edit: deny\n  task: deny\n  bash:\n    \"git diff*\": allow\n    \"*\": ask\n  webfetch: ask\n---\nBody.\n";
+    let c = convert_to(src, Target::Claude);
+    let out = &c.outputs[0].text;
+    assert!(
+        out.contains("\ndisallowedTools: Edit, Write, NotebookEdit, Agent\n"),
+        "{out}"
+    );
+    assert!(!out.contains("permissionMode"), "{out}");
+    let msgs: Vec<&str> = c
+        .losses
+        .iter()
+        .filter(|l| l.field == "permission")
+        .map(|l| l.message.as_str())
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "`permission` approximated: `disallowedTools: Edit, Write, NotebookEdit, Agent`",
+            "`permission` entries not kept: `bash` (per-command rules), `webfetch: ask` (only `deny` carries over, as a denied tool)",
+        ]
+    );
+    // Within OpenCode the map is copied as written, with nothing reported.
+    let c = convert_to(src, Target::Opencode);
+    assert!(
+        c.outputs[0]
+            .text
+            .contains("permission:\n  edit: deny\n  task: deny\n  bash:\n"),
+        "{}",
+        c.outputs[0].text
+    );
+    assert!(c.losses.is_empty(), "{:?}", c.losses);
+
+    // Claude `permissionMode: plan` → OpenCode preset → Claude `permissionMode: plan`.
+    let claude = parse(
+        "---\nname: p\ndescription: d\npermissionMode: plan\n---\nBody.\n",
+        ".claude/agents/p.md",
+        None,
+    );
+    let oc = convert::convert(&claude, Target::Opencode, &ConvertOptions::default()).unwrap();
+    assert!(
+        oc.outputs[0]
+            .text
+            .contains("permission:\n  edit: deny\n  bash: ask\n"),
+        "{}",
+        oc.outputs[0].text
+    );
+    let back = convert_to(&oc.outputs[0].text, Target::Claude);
+    assert!(
+        back.outputs[0].text.contains("\npermissionMode: plan\n"),
+        "{}",
+        back.outputs[0].text
+    );
+}

@@ -232,6 +232,9 @@ pub struct Model {
     pub model_invocable: Option<bool>,
     /// Claude `permissionMode`.
     pub permission_mode: Option<String>,
+    /// OpenCode `permission` entries with no meaning outside OpenCode (`bash: ask`, pattern
+    /// maps), as written, for the loss report; the `deny` entries are in [`Model::disallowed`].
+    pub permission_other: Vec<String>,
     /// The MCP servers of a subagent (Claude `mcpServers`, Copilot `mcp-servers`, Gemini CLI
     /// `mcpServers`, Codex `mcp_servers`), in source order.
     pub mcp_servers: Vec<super::mcp::McpServer>,
@@ -269,6 +272,7 @@ impl Model {
             effort: None,
             model_invocable: None,
             permission_mode: None,
+            permission_other: Vec::new(),
             mcp_servers: Vec::new(),
             extra: Vec::new(),
             fields: Vec::new(),

@@ -67,7 +67,9 @@ fn slot_of(kind: Kind, key: &str) -> Slot {
         (K::ClaudeCommand | K::ClaudeSkill | K::CopilotAgent, "disable-model-invocation") => {
             Slot::ModelInvocation
         }
-        (K::ClaudeAgent, "permissionMode") => Slot::PermissionMode,
+        (K::ClaudeAgent, "permissionMode") | (K::OpencodeAgent, "permission") => {
+            Slot::PermissionMode
+        }
         (K::ClaudeAgent | K::GeminiAgent, "mcpServers")
         | (K::CopilotAgent, "mcp-servers")
         | (K::CodexAgent, "mcp_servers") => Slot::McpServers,
@@ -122,6 +124,9 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             }
             Slot::Effort => m.effort = text(v),
             Slot::ModelInvocation => m.model_invocable = v.as_bool().map(|b| !b),
+            Slot::PermissionMode if kind == Kind::OpencodeAgent => {
+                read_opencode_permission(&mut m, &e.key, v);
+            }
             Slot::PermissionMode => m.permission_mode = text(v),
             Slot::Tools => read_tools(&mut m, tool, kind, &e.key, v),
             Slot::McpServers => {
@@ -335,6 +340,53 @@ fn read_tools(m: &mut Model, tool: Tool, kind: Kind, key: &str, v: &Node) {
     }
     refs.extend(entries.iter().map(|t| tables::read_tool(tool, t)));
     m.tools = Some(refs);
+}
+
+/// OpenCode `permission` [OC-AGENTS] (formats.md §6.3: `permission: {edit: deny}` →
+/// `disallowedTools`). A map equal to a preset agentfmt writes for a Claude `permissionMode`
+/// ([`tables::OPENCODE_PERMISSION_PRESETS`]) reads back as that mode. Otherwise each `deny`
+/// entry is a denied tool (`edit` denies every editing tool: OpenCode's `edit` permission covers
+/// writes and patches too) and the field is reported with the deny list; the other entries
+/// (`ask`, `allow`, per-command pattern maps) go to [`Model::permission_other`].
+fn read_opencode_permission(m: &mut Model, key: &str, v: &Node) {
+    use super::model::Cap;
+    let entries = v.entries();
+    let preset = tables::OPENCODE_PERMISSION_PRESETS.iter().find(|(_, p)| {
+        p.len() == entries.len()
+            && p.iter().all(|(k, val)| {
+                entries
+                    .iter()
+                    .any(|e| e.key == *k && e.value.as_str() == Some(*val))
+            })
+    });
+    if let Some((mode, _)) = preset {
+        m.permission_mode = Some((*mode).to_owned());
+        return;
+    }
+    let mut denied = false;
+    for e in entries {
+        match e.value.scalar_text().as_deref() {
+            Some("deny") if e.key == "edit" => {
+                denied = true;
+                m.disallowed.push(ToolRef {
+                    original: "edit".into(),
+                    what: ToolWhat::Caps(vec![Cap::Write, Cap::Edit, Cap::NotebookEdit]),
+                    specifier: None,
+                });
+            }
+            Some("deny") => {
+                denied = true;
+                m.disallowed.push(tables::read_tool(Tool::Opencode, &e.key));
+            }
+            Some(x) => m.permission_other.push(format!("`{}: {x}`", e.key)),
+            None => m
+                .permission_other
+                .push(format!("`{}` (per-command rules)", e.key)),
+        }
+    }
+    if denied && let Some(f) = m.fields.iter_mut().rev().find(|(k, _)| k == key) {
+        f.1 = Slot::Disallowed;
+    }
 }
 
 fn model_of(tool: Tool, v: &Node, effort: &mut Option<String>) -> Option<ModelRef> {

@@ -34,6 +34,19 @@ macro_rules! row {
     };
 }
 
+/// The OpenCode `permission` map written for each Claude `permissionMode` (formats.md §6.2
+/// OpenCode column: `plan` → `{edit: deny, bash: ask}`, `acceptEdits` → `{edit: allow}`,
+/// `bypassPermissions` → all `allow`, `default` → `ask`), and read back as that mode.
+pub const OPENCODE_PERMISSION_PRESETS: &[(&str, &[(&str, &str)])] = &[
+    ("plan", &[("edit", "deny"), ("bash", "ask")]),
+    ("acceptEdits", &[("edit", "allow")]),
+    (
+        "bypassPermissions",
+        &[("edit", "allow"), ("bash", "allow"), ("webfetch", "allow")],
+    ),
+    ("default", &[("edit", "ask"), ("bash", "ask")]),
+];
+
 /// The formats.md §6.1 table.
 pub static TOOLS: &[ToolRow] = &[
     row!(

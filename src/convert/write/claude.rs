@@ -14,11 +14,13 @@ const READONLY_DENY: &str = "Write, Edit, NotebookEdit";
 
 fn disallowed(w: &mut W<'_>, key: &str) {
     if !w.m.disallowed.is_empty() {
-        let names: Vec<String> =
-            w.m.disallowed
-                .iter()
-                .flat_map(tables::claude_names)
-                .collect();
+        // OpenCode `tools: {edit: false}` and `permission: {edit: deny}` both deny `Edit`.
+        let mut names: Vec<String> = Vec::new();
+        for n in w.m.disallowed.iter().flat_map(tables::claude_names) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
         if names.is_empty() {
             w.drop_(Slot::Disallowed, "no entry maps to a Claude tool");
             return;
@@ -77,8 +79,15 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.exact(Slot::Background, "background");
     }
     if let Some(p) = w.m.permission_mode.clone() {
+        if w.m.source == Kind::OpencodeAgent {
+            w.approx(
+                Slot::PermissionMode,
+                format!("`permissionMode: {p}` (the `permission` map is the one written for it)"),
+            );
+        } else {
+            w.exact(Slot::PermissionMode, "permissionMode");
+        }
         w.set("permissionMode", Y::s(p));
-        w.exact(Slot::PermissionMode, "permissionMode");
     }
     w.mcp_servers("mcpServers");
     w.pass_extras();

@@ -263,6 +263,21 @@ impl W<'_> {
                 }
             }
         }
+        // OpenCode `permission` entries other than `deny` (the `deny` ones are the field's
+        // outcome above, with the other denied tools).
+        if !self.m.permission_other.is_empty()
+            && !self.same_tool()
+            && self.m.fields_of(&Slot::Disallowed).contains(&"permission")
+        {
+            losses.push(Loss {
+                field: "permission".into(),
+                what: LossKind::Dropped,
+                message: format!(
+                    "`permission` entries not kept: {} (only `deny` carries over, as a denied tool)",
+                    self.m.permission_other.join(", ")
+                ),
+            });
+        }
         losses.append(&mut self.losses);
         c.losses = losses;
         c.outputs.push(Output {

@@ -102,21 +102,19 @@ pub(super) fn gemini_command(w: &mut W<'_>) -> String {
     out
 }
 
-/// OpenCode permission presets for Claude `permissionMode` (formats.md §6.2 OpenCode column).
+/// OpenCode permission presets for Claude `permissionMode` ([`tables::OPENCODE_PERMISSION_PRESETS`];
+/// `manual` is an alias of `default` [CC-SUB]).
 fn permission(mode: &str) -> Option<Vec<(String, Y)>> {
-    let p = |pairs: &[(&str, &str)]| {
+    let mode = if mode == "manual" { "default" } else { mode };
+    let (_, pairs) = tables::OPENCODE_PERMISSION_PRESETS
+        .iter()
+        .find(|(m, _)| *m == mode)?;
+    Some(
         pairs
             .iter()
             .map(|(k, v)| ((*k).to_owned(), Y::s(*v)))
-            .collect()
-    };
-    Some(match mode {
-        "plan" => p(&[("edit", "deny"), ("bash", "ask")]),
-        "acceptEdits" => p(&[("edit", "allow")]),
-        "bypassPermissions" => p(&[("edit", "allow"), ("bash", "allow"), ("webfetch", "allow")]),
-        "default" | "manual" => p(&[("edit", "ask"), ("bash", "ask")]),
-        _ => return None,
-    })
+            .collect(),
+    )
 }
 
 /// `.opencode/agent/N.md` [OC-AGENTS]; formats.md §6.2 OpenCode column.
@@ -134,14 +132,26 @@ pub(super) fn opencode_agent(w: &mut W<'_>) -> String {
         w.synth("mode", "subagent", "converted agents run as subagents");
     }
     w.model("model", false);
-    if w.m.tools.is_some() || !w.m.disallowed.is_empty() || w.m.readonly == Some(true) {
+    let same = w.same_tool();
+    if same {
+        // An OpenCode agent's `tools` and `permission` maps are copied as they are: the model
+        // holds only what other tools can use of them.
+        for key in ["tools", "permission"] {
+            if let Some(o) = w.m.originals.iter().find(|o| o.key == key) {
+                let v = Y::from_node(&o.value);
+                w.set(key, v);
+                w.by_key
+                    .insert(key.to_owned(), super::Outcome::Exact(key.to_owned()));
+            }
+        }
+    } else if w.m.tools.is_some() || !w.m.disallowed.is_empty() || w.m.readonly == Some(true) {
         tools_map(w);
     }
     if let Some(n) = w.m.max_turns {
         w.set("maxSteps", Y::Int(n));
         w.exact(Slot::MaxTurns, "maxSteps");
     }
-    if let Some(mode) = w.m.permission_mode.clone() {
+    if let Some(mode) = w.m.permission_mode.clone().filter(|_| !same) {
         match permission(&mode) {
             Some(map) => {
                 w.set("permission", Y::Map(map));
@@ -164,33 +174,15 @@ pub(super) fn opencode_agent(w: &mut W<'_>) -> String {
 
 /// `tools: {tool: true}` for listed tools and `false` for the other known tools, `false` for
 /// denied ones (formats.md §6.2).
+/// Not used within OpenCode, where the source's own map is copied.
 fn tools_map(w: &mut W<'_>) {
-    if w.same_tool()
-        && let Some(orig) = w.m.originals.iter().find(|e| e.key == "tools")
-    {
-        // An OpenCode `tools` map read back as it was written: its `true` entries are not in
-        // the model when they change nothing (see `read_tools`), so the map is copied.
-        let y = Y::from_node(&orig.value);
-        w.exact(Slot::Tools, "tools");
-        w.exact(Slot::Disallowed, "tools");
-        w.set("tools", y);
-        return;
-    }
     let mut map: Vec<(String, Y)> = Vec::new();
     let put = |map: &mut Vec<(String, Y)>, k: String, v: bool| {
         if !map.iter().any(|(x, _)| *x == k) {
             map.push((k, Y::Bool(v)));
         }
     };
-    let same = w.same_tool();
-    // Names OpenCode itself wrote are kept as they are; others map through formats.md §6.1.
-    let names_of = |t: &crate::convert::model::ToolRef| {
-        if same {
-            vec![t.original.clone()]
-        } else {
-            tables::opencode_names(t)
-        }
-    };
+    let names_of = tables::opencode_names;
     let mut unknown = Vec::new();
     if let Some(tools) = &w.m.tools {
         for t in tools {
@@ -221,10 +213,7 @@ fn tools_map(w: &mut W<'_>) {
         }
         w.approx(Slot::Readonly, "`tools: {write: false, edit: false}`");
     }
-    if same {
-        // An OpenCode `tools` map read back as it was written.
-        w.exact(Slot::Tools, "tools");
-    } else if w.m.tools.is_some() {
+    if w.m.tools.is_some() {
         for r in tables::TOOLS {
             if let Some(n) = r.opencode {
                 put(&mut map, n.to_owned(), false);
