@@ -833,3 +833,56 @@ fn opencode_permission_carries_its_deny_entries() {
         back.outputs[0].text
     );
 }
+
+/// A deny list becomes a Copilot allowlist (formats.md §6.2 Copilot column: "synthesize
+/// explicit `tools` = all aliases minus mapped ones"): denied aliases are left out of a
+/// synthesised list or taken out of the source's list, a declared MCP server is listed as
+/// `srv/*`, and plan mode narrows a synthesised list to `read`, `search` and `web`.
+#[test]
+fn copilot_gets_an_allowlist_from_a_deny_list() {
+    let to_copilot = |fields: &str, path: &str| {
+        let doc = parse(
+            &format!("---\nname: a\ndescription: d\n{fields}---\nBody.\n"),
+            path,
+            None,
+        );
+        convert::convert(&doc, Target::Copilot, &ConvertOptions::default()).unwrap()
+    };
+    let tools_line = |c: &Converted| {
+        c.outputs[0]
+            .text
+            .lines()
+            .find(|l| l.starts_with("tools:"))
+            .map(str::to_owned)
+    };
+    let claude = ".claude/agents/a.md";
+    let c = to_copilot("disallowedTools: Write, Edit\n", claude);
+    assert_eq!(
+        tools_line(&c).as_deref(),
+        Some("tools: [read, search, execute, web, agent, todo]")
+    );
+    assert!(c.dropped.is_empty(), "{:?}", c.dropped);
+    let c = to_copilot(
+        "disallowedTools: Bash, mcp__github\nmcpServers:\n  - github\n  - db\n",
+        claude,
+    );
+    assert_eq!(
+        tools_line(&c).as_deref(),
+        Some("tools: [read, edit, search, web, agent, todo, db/*]")
+    );
+    let c = to_copilot("tools: Read, Edit, Bash\ndisallowedTools: Write\n", claude);
+    assert_eq!(tools_line(&c).as_deref(), Some("tools: [read, execute]"));
+    let c = to_copilot("permissionMode: plan\ndisallowedTools: WebFetch\n", claude);
+    assert_eq!(tools_line(&c).as_deref(), Some("tools: [read, search]"));
+    // A deny list of tools Copilot has no alias for is still dropped, with the reason.
+    let c = to_copilot("disallowedTools: AskUserQuestion\n", claude);
+    assert_eq!(tools_line(&c), None);
+    assert_eq!(c.dropped, ["disallowedTools"]);
+    // A read-only Cursor subagent loses `edit`.
+    let c = to_copilot("readonly: true\n", ".cursor/agents/a.md");
+    assert_eq!(
+        tools_line(&c).as_deref(),
+        Some("tools: [read, search, execute, web, agent, todo]")
+    );
+    assert_eq!(c.translated, ["readonly"]);
+}

@@ -300,20 +300,14 @@ pub fn write(servers: &[McpServer], tool: Tool) -> Written {
     let mut list: Vec<Y> = Vec::new();
     let mut map: Vec<(String, Y)> = Vec::new();
     let mut inline = false;
+    let mut references: Vec<String> = Vec::new();
     for s in servers {
         let name = &s.name;
         let Some(c) = &s.config else {
             if tool == Tool::Claude {
                 list.push(Y::s(name));
             } else {
-                let whence = match tool {
-                    Tool::Copilot => "the MCP configuration of VS Code or the repository",
-                    Tool::Gemini => "`settings.json`",
-                    _ => "`config.toml`",
-                };
-                w.notes.push(format!(
-                    "`{name}` names a server configured elsewhere; the agent uses the servers of {whence}"
-                ));
+                references.push(format!("`{name}`"));
             }
             continue;
         };
@@ -444,6 +438,25 @@ pub fn write(servers: &[McpServer], tool: Tool) -> Written {
         } else {
             map.push((name.clone(), Y::Map(fields)));
         }
+    }
+    if !references.is_empty() {
+        let whence = match tool {
+            Tool::Copilot => "the MCP configuration of VS Code or the repository",
+            Tool::Gemini => "`settings.json`",
+            _ => "`config.toml`",
+        };
+        let (verb, what) = if references.len() == 1 {
+            ("names", "a server")
+        } else {
+            ("name", "servers")
+        };
+        w.notes.insert(
+            0,
+            format!(
+                "{} {verb} {what} configured elsewhere; the agent uses the servers of {whence}",
+                references.join(", ")
+            ),
+        );
     }
     if inline && tool == Tool::Copilot {
         w.notes

@@ -23,6 +23,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     }
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
     w.tools("tools", tables::copilot_names, None, meaning);
+    deny(w);
     // `Agent(a, b)` → `agent` + `agents: [a, b]` (formats.md §6.2).
     let agents: Vec<String> =
         w.m.tools
@@ -40,23 +41,31 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     if !agents.is_empty() && !chatmode && w.fm.iter().any(|(k, _)| k == "tools") {
         w.set("agents", Y::strs(agents));
     }
-    if !w.m.disallowed.is_empty() {
-        w.drop_(
-            Slot::Disallowed,
-            "Copilot agents have no denylist; list the allowed tools instead",
-        );
-    }
     w.model("model", false);
     if let (Some(mi), false) = (w.m.model_invocable, chatmode) {
         w.set("disable-model-invocation", Y::Bool(!mi));
         w.exact(Slot::ModelInvocation, "disable-model-invocation");
     }
-    if w.m.permission_mode.as_deref() == Some("plan") && w.m.tools.is_none() && !chatmode {
-        w.set("tools", Y::strs(["read", "search", "web"]));
-        w.approx(
-            Slot::PermissionMode,
-            "`tools: [read, search, web]` (plan mode)",
-        );
+    if w.m.permission_mode.as_deref() == Some("plan") && !chatmode {
+        const PLAN: [&str; 3] = ["read", "search", "web"];
+        match w.fm.iter_mut().find(|(k, _)| k == "tools") {
+            // A list synthesised from a deny list: plan mode narrows it further.
+            Some((_, Y::List(items))) if w.m.tools.is_none() => {
+                items.retain(|y| matches!(y, Y::Str(s) if PLAN.contains(&s.as_str())));
+                w.approx(
+                    Slot::PermissionMode,
+                    "only `read`, `search` and `web` kept in `tools` (plan mode)",
+                );
+            }
+            Some(_) => {}
+            None => {
+                w.set("tools", Y::strs(PLAN));
+                w.approx(
+                    Slot::PermissionMode,
+                    "`tools: [read, search, web]` (plan mode)",
+                );
+            }
+        }
     }
     if !chatmode {
         w.mcp_servers("mcp-servers");
@@ -64,6 +73,82 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     w.pass_extras();
     let body = w.body(Syntax::Prose);
     w.doc(&body)
+}
+
+/// Copilot agents have an allowlist only (formats.md §6.2 Copilot column, `disallowedTools`:
+/// "synthesize explicit `tools` = all aliases minus mapped ones"). Denied tools (and, for a
+/// read-only agent, `edit`) are taken out of a `tools` list; with no list, the list becomes
+/// every Copilot alias except the denied ones, plus `srv/*` for each MCP server the agent
+/// declares. An alias stands for several tools (`edit` for Write, Edit and NotebookEdit), so
+/// denying one of them takes the alias out; MCP servers the agent does not declare cannot be
+/// listed. Both are reported.
+fn deny(w: &mut W<'_>) {
+    let readonly = w.m.readonly == Some(true);
+    if w.m.disallowed.is_empty() && !readonly {
+        return;
+    }
+    let mut denied: Vec<String> = Vec::new();
+    for n in w.m.disallowed.iter().flat_map(tables::copilot_names) {
+        if !denied.contains(&n) {
+            denied.push(n);
+        }
+    }
+    if readonly && !denied.iter().any(|d| d == "edit") {
+        denied.push("edit".to_owned());
+    }
+    let unmapped: Vec<&str> =
+        w.m.disallowed
+            .iter()
+            .filter(|t| tables::copilot_names(t).is_empty())
+            .map(|t| t.original.as_str())
+            .collect();
+    let note = if unmapped.is_empty() {
+        String::new()
+    } else {
+        format!("; no Copilot tool for `{}`", unmapped.join("`, `"))
+    };
+    let written = w.fm.iter().any(|(k, _)| k == "tools");
+    if denied.is_empty() || (w.m.tools.is_some() && !written) {
+        if !w.m.disallowed.is_empty() {
+            w.drop_(
+                Slot::Disallowed,
+                format!("Copilot agents have no deny list{note}"),
+            );
+        }
+        return;
+    }
+    let what = if let Some((_, Y::List(items))) = w.fm.iter_mut().find(|(k, _)| k == "tools") {
+        items.retain(|y| !matches!(y, Y::Str(s) if denied.contains(s)));
+        format!(
+            "`{}` taken out of the `tools` list (Copilot agents have no deny list; an alias such as `edit` stands for several tools){note}",
+            denied.join("`, `")
+        )
+    } else {
+        let mut list: Vec<String> = Vec::new();
+        let aliases = tables::TOOLS.iter().filter_map(|r| r.copilot);
+        let servers = w.m.mcp_servers.iter().map(|s| format!("{}/*", s.name));
+        for n in aliases.map(str::to_owned).chain(servers) {
+            if !denied.contains(&n) && !list.contains(&n) {
+                list.push(n);
+            }
+        }
+        let what = format!(
+            "an explicit `tools` list of every Copilot tool alias except `{}` (an alias such as `edit` stands for several tools; MCP servers the agent does not declare are not listed){note}",
+            denied.join("`, `")
+        );
+        if !w.m.fields_of(&Slot::Tools).is_empty() {
+            // An OpenCode `tools` map that only turns tools off.
+            w.approx(Slot::Tools, what.clone());
+        }
+        w.set("tools", Y::strs(list));
+        what
+    };
+    if !w.m.disallowed.is_empty() {
+        w.approx(Slot::Disallowed, what.clone());
+    }
+    if readonly {
+        w.approx(Slot::Readonly, what);
+    }
 }
 
 /// `.github/prompts/N.prompt.md` [VSC-PROMPTS]; formats.md §6.4 Copilot column.
