@@ -1,11 +1,11 @@
-//! `duplicate-name` (AF118): Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
+//! `duplicate-name` (AF118): Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem, Cursor, Gemini CLI and Codex subagents by `name` per project; a Claude or Codex subagent that a Cursor subagent of the same name hides from Cursor; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
 
 declare_rule! {
     /// ## What it does
-    /// Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
+    /// Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem, Cursor, Gemini CLI and Codex subagents by `name` per project; a Claude or Codex subagent that a Cursor subagent of the same name hides from Cursor; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
     ///
     /// ## Why is this bad?
-    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG]. A skill and a command of the same name are both `/name`, and the skill wins: the command never runs [CC-SKILLS].
+    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG]; a Gemini CLI subagent's `name` becomes its tool name [GEM-SUB] and a Codex agent's `name` is the `agent_type` that spawns it [CODEX-SUB], so two of them cannot both be called. Cursor also loads `.claude/agents/` and `.codex/agents/`, and on the same name its own `.cursor/agents/` file wins [CUR-SUB] (formats.md §7.7 #5). A skill and a command of the same name are both `/name`, and the skill wins: the command never runs [CC-SKILLS].
     ///
     /// ## Example
     /// ```text
@@ -54,7 +54,11 @@ fn file_stem(path: &str) -> (&str, Option<&str>) {
 ///   [CUR-SKILLS];
 /// - Claude commands by file stem, per project or plugin [CC-SLASH-2026-01];
 /// - Copilot agents by file stem, per folder (`x.agent.md` and `x.md`) [GH-AGENTS-CFG]:
-///   whether GitHub reads sub-folders of `.github/agents/` is not documented.
+///   whether GitHub reads sub-folders of `.github/agents/` is not documented;
+/// - Cursor subagents by `name` (else the file stem), per project (`<p>/.cursor/agents/`)
+///   [CUR-SUB];
+/// - Gemini CLI subagents by `name`, per project (`<p>/.gemini/agents/`) [GEM-SUB];
+/// - Codex custom agents by `name`, per project (`<p>/.codex/agents/`) [CODEX-SUB].
 pub(crate) fn effective_name(doc: &Document) -> Option<(String, String, Span)> {
     let path = doc.path.as_deref()?.replace('\\', "/");
     let (stem, dir) = file_stem(&path);
@@ -84,6 +88,21 @@ pub(crate) fn effective_name(doc: &Document) -> Option<(String, String, Span)> {
             (scope, stem.to_owned(), Span::empty(0))
         }
         Kind::CopilotAgent => (dir_scope(), stem.to_owned(), Span::empty(0)),
+        Kind::CursorAgent => {
+            let (name, span) = node("name").unwrap_or_else(|| (stem.to_owned(), Span::empty(0)));
+            let scope = before(&path, ".cursor/agents/").map_or_else(dir_scope, str::to_owned);
+            (scope, name, span)
+        }
+        Kind::GeminiAgent | Kind::CodexAgent => {
+            let (name, span) = node("name")?;
+            let marker = if doc.kind == Kind::GeminiAgent {
+                ".gemini/agents/"
+            } else {
+                ".codex/agents/"
+            };
+            let scope = before(&path, marker).map_or_else(dir_scope, str::to_owned);
+            (scope, name, span)
+        }
         _ => return None,
     };
     Some((scope, name, span))
@@ -130,7 +149,60 @@ pub fn check_names(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
         }
     }
     out.extend(hidden_commands(entries));
+    out.extend(shadowed_in_cursor(entries));
     out
+}
+
+/// Claude subagents in `<p>/.claude/agents/` and Codex agents in `<p>/.codex/agents/` with the
+/// name of a Cursor subagent in `<p>/.cursor/agents/`: Cursor loads all three folders and,
+/// on the same name, uses its own file (formats.md §2.5, §7.7 #5 [CUR-SUB]).
+fn shadowed_in_cursor(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
+    let project = |e: &TreeEntry, marker: &str| {
+        let (scope, name, _, _) = e.name.as_ref()?;
+        let path = e.path.replace('\\', "/");
+        (before(&path, marker)? == scope.as_str()).then(|| (scope.clone(), name.clone()))
+    };
+    let mut cursor: HashMap<(String, String), &str> = HashMap::new();
+    for e in entries
+        .iter()
+        .flatten()
+        .filter(|e| e.kind == Kind::CursorAgent)
+    {
+        if let Some(key) = project(e, ".cursor/agents/") {
+            cursor.entry(key).or_insert(&e.path);
+        }
+    }
+    if cursor.is_empty() {
+        return Vec::new();
+    }
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let e = e.as_ref()?;
+            let marker = match e.kind {
+                Kind::ClaudeAgent => ".claude/agents/",
+                Kind::CodexAgent => ".codex/agents/",
+                _ => return None,
+            };
+            let key = project(e, marker)?;
+            let other = cursor.get(&key)?;
+            let span = e.name.as_ref().map_or(Span::empty(0), |n| n.2);
+            Some((
+                i,
+                DuplicateName::META
+                    .diag(
+                        span,
+                        format!(
+                            "Cursor also loads this {}, but {other} has the same name `{}` and Cursor uses that one",
+                            e.kind.describe(),
+                            key.1
+                        ),
+                    )
+                    .with_help("rename one of them if Cursor should see both [CUR-SUB]"),
+            ))
+        })
+        .collect()
 }
 
 /// The project directory (the part before `.claude/<sub>/`) and the slash-command name of a
@@ -284,5 +356,46 @@ mod tests {
         let refs: Vec<_> = docs.iter().collect();
         let d: Vec<usize> = check_tree(&refs).into_iter().map(|(i, _)| i).collect();
         assert_eq!(d, [6, 8]);
+    }
+
+    #[test]
+    fn gemini_codex_and_cursor_subagents_by_name() {
+        let doc = |text: &str, path: &str| parse(SourceText::from_str(text), Some(path), None).doc;
+        let md = |name: &str| format!("---\nname: {name}\ndescription: d\n---\nx\n");
+        let toml = |name: &str| {
+            format!("name = \"{name}\"\ndescription = \"d\"\ndeveloper_instructions = \"x\"\n")
+        };
+        let docs = [
+            doc(&md("scout"), ".gemini/agents/a.md"),
+            doc(&md("scout"), ".gemini/agents/b.md"), // 1: same Gemini CLI tool name
+            doc(&md("scout"), "web/.gemini/agents/c.md"), // another project
+            doc(&toml("fixer"), ".codex/agents/a.toml"),
+            doc(&toml("fixer"), ".codex/agents/b.toml"), // 4: same agent_type
+            doc(&md("fixer"), ".cursor/agents/fixer.md"),
+            doc(&md("reviewer"), ".claude/agents/reviewer.md"), // 6: hidden from Cursor
+            doc(
+                "---\ndescription: d\n---\nx\n",
+                ".cursor/agents/reviewer.md",
+            ),
+            doc(&md("reviewer"), "web/.claude/agents/reviewer.md"), // another project
+            doc(&md("reviewer"), "plugin/agents/reviewer.md"), // a plugin: Cursor does not load it
+        ];
+        let refs: Vec<_> = docs.iter().collect();
+        let d = check_tree(&refs);
+        let at: Vec<usize> = d.iter().map(|(i, _)| *i).collect();
+        // 3 and 4 are Codex agents named like the Cursor subagent `fixer`.
+        assert_eq!(at, [1, 4, 3, 4, 6], "{d:?}");
+        assert!(
+            d[0].1.message.contains(".gemini/agents/a.md:2"),
+            "{}",
+            d[0].1.message
+        );
+        assert!(
+            d[4].1
+                .message
+                .contains(".cursor/agents/reviewer.md has the same name `reviewer`"),
+            "{}",
+            d[4].1.message
+        );
     }
 }
