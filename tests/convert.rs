@@ -886,3 +886,72 @@ fn copilot_gets_an_allowlist_from_a_deny_list() {
     );
     assert_eq!(c.translated, ["readonly"]);
 }
+
+/// A rule for the files below one directory (`dir/**`, the only glob) becomes that
+/// directory's AGENTS.md or GEMINI.md when the target merges rules (formats.md §6.5: nested
+/// `dir/AGENTS.md` ≈ `dir/**`), so nested AGENTS.md → Cursor → AGENTS.md keeps the nesting;
+/// rules for one directory share its file, and any other glob is still merged into the root.
+#[test]
+fn a_directory_rule_becomes_a_nested_instruction_file() {
+    let opts = ConvertOptions::default();
+    for dir in ["packages/web", "app/[slug]"] {
+        let nested = parse("# Web\n\nUse pnpm.\n", &format!("{dir}/AGENTS.md"), None);
+        let cursor = convert::convert(&nested, Target::Cursor, &opts).unwrap();
+        let rule = &cursor.outputs[0];
+        let rule = parse(&rule.text, &rule.path, None);
+        for (t, file) in [
+            (Target::AgentsMd, "AGENTS.md"),
+            (Target::Gemini, "GEMINI.md"),
+        ] {
+            let back = convert::convert_many(&[&rule], t, &opts);
+            assert_eq!(back.outputs.len(), 1, "{t:?}: {:?}", back.outputs);
+            assert_eq!(back.outputs[0].path, format!("{dir}/{file}"), "{t:?}");
+            assert_eq!(back.outputs[0].text, "# Web\n\nUse pnpm.\n", "{t:?}");
+            assert!(
+                back.losses
+                    .iter()
+                    .any(|l| l.message.contains(&format!("written as `{dir}/{file}`"))),
+                "{t:?}: {:?}",
+                back.losses
+            );
+        }
+    }
+    let rule = |globs: &str, body: &str, path: &str| {
+        parse(
+            &format!("---\nglobs: {globs}\nalwaysApply: false\n---\n{body}\n"),
+            path,
+            None,
+        )
+    };
+    let a = rule("svc/api/**", "Use the API style.", ".cursor/rules/api.mdc");
+    let b = rule(
+        "svc/api/**",
+        "Log every request.",
+        ".cursor/rules/logging.mdc",
+    );
+    let c = rule("svc/**/*.ts", "Strict types.", ".cursor/rules/ts.mdc");
+    let d = rule("../x/**", "Outside.", ".cursor/rules/up.mdc");
+    let out = convert::convert_many(&[&a, &b, &c, &d], Target::AgentsMd, &opts);
+    let paths: Vec<&str> = out.outputs.iter().map(|o| o.path.as_str()).collect();
+    assert_eq!(paths, ["AGENTS.md", "svc/api/AGENTS.md"]);
+    assert_eq!(
+        out.outputs[1].text,
+        "## api\n\nUse the API style.\n\n## logging\n\nLog every request.\n"
+    );
+    assert!(
+        out.outputs[0].text.contains("`svc/**/*.ts`"),
+        "{}",
+        out.outputs[0].text
+    );
+    assert!(
+        out.outputs[0].text.contains("`../x/**`"),
+        "{}",
+        out.outputs[0].text
+    );
+    // Claude has path-scoped rules: the rule stays a rule there.
+    let claude = convert::convert(&a, Target::Claude, &opts).unwrap();
+    assert_eq!(claude.outputs[0].path, ".claude/rules/api.md");
+    // One rule alone (the CLI converts it without merging) is nested all the same.
+    let one = convert::convert(&a, Target::AgentsMd, &opts).unwrap();
+    assert_eq!(one.outputs[0].path, "svc/api/AGENTS.md");
+}

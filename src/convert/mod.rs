@@ -281,7 +281,15 @@ pub fn convert(
         kind: doc.kind,
         target: target.as_str(),
     })?;
-    let (model, mut losses) = to_model(doc);
+    let (mut model, mut losses) = to_model(doc);
+    // A rule for the files below one directory becomes that directory's AGENTS.md or
+    // GEMINI.md, which the target reads for the same files (formats.md §6.5).
+    if matches!(kind, Kind::AgentsMd | Kind::GeminiMd)
+        && model.nested.is_none()
+        && role(doc.kind) == Role::Rule
+    {
+        model.nested = read::glob_dir(&model.activation);
+    }
     // A nested instruction file applies to its directory: Copilot's repository-wide file
     // cannot say that, a scoped instructions file can (formats.md §6.5).
     if target == Target::Copilot && kind == Kind::CopilotInstructions && model.nested.is_some() {
@@ -509,9 +517,17 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
     };
     let mut all = Converted::default();
     let mut sections = Vec::new();
+    // Rules that become a nested AGENTS.md / GEMINI.md (see `convert`), by output path: the
+    // rules for one directory share its file.
+    let mut nested: Vec<(Output, Vec<String>)> = Vec::new();
+    let nests = matches!(merged, Some(Kind::AgentsMd | Kind::GeminiMd));
     for d in docs {
         let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
-        let mergeable = mergeable(d);
+        let to_dir = nests
+            && mergeable(d)
+            && role(d.kind) == Role::Rule
+            && read::glob_dir(&to_model(d).0.activation).is_some();
+        let mergeable = mergeable(d) && !to_dir;
         let t = match merged {
             Some(k) if mergeable => Target::Kind(k),
             _ => target,
@@ -541,18 +557,36 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
             l.message = format!("{src}: {}", l.message);
             all.losses.push(l);
         }
+        let section = |text: &str| {
+            let title = to_model(d).0.name.unwrap_or_else(|| "Instructions".into());
+            if text.trim_start().starts_with('#') {
+                text.trim().to_owned()
+            } else {
+                format!("## {}\n\n{}", title.replace(['-', '_'], " "), text.trim())
+            }
+        };
         match merged {
             Some(_) if mergeable => {
                 let text = c.outputs.remove(0).text;
-                let title = to_model(d).0.name.unwrap_or_else(|| "Instructions".into());
-                sections.push(if text.trim_start().starts_with('#') {
-                    text.trim().to_owned()
-                } else {
-                    format!("## {}\n\n{}", title.replace(['-', '_'], " "), text.trim())
-                });
+                sections.push(section(&text));
+            }
+            Some(_) if to_dir && !c.outputs.is_empty() => {
+                let out = c.outputs.remove(0);
+                let s = section(&out.text);
+                match nested.iter_mut().find(|(o, _)| o.path == out.path) {
+                    Some((_, group)) => group.push(s),
+                    None => nested.push((out, vec![s])),
+                }
             }
             _ => all.outputs.extend(c.outputs),
         }
+    }
+    for (mut out, group) in nested {
+        // One rule keeps its text; several become sections, as in the root file.
+        if group.len() > 1 {
+            out.text = format!("{}\n", group.join("\n\n"));
+        }
+        all.outputs.push(out);
     }
     if let (Some(k), false) = (merged, sections.is_empty()) {
         let path = write::path_for(k, k.tool(), "");

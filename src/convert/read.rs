@@ -546,6 +546,42 @@ pub fn nested_dir(doc: &Document) -> Option<String> {
     plain.then(|| dir.to_owned())
 }
 
+/// The directory a rule applies to when its only glob is `<dir>/**`, `dir` being a plain
+/// relative directory (the escapes of [`glob_escape`] undone; no other glob syntax; no `.`,
+/// `..` or empty components): formats.md §6.5 "nested `dir/AGENTS.md` ≈ `dir/**`", read the
+/// other way. `None` for any other activation.
+#[must_use]
+pub fn glob_dir(activation: &Activation) -> Option<String> {
+    let Activation::Globs(g) = activation else {
+        return None;
+    };
+    let [one] = g.as_slice() else {
+        return None;
+    };
+    let escaped = one.strip_suffix("/**")?;
+    let mut dir = String::with_capacity(escaped.len());
+    let mut chars = escaped.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' => {
+                // `[x]` is the literal `x` when x is one of `*?[{`.
+                let x = chars.next()?;
+                if !matches!(x, '*' | '?' | '[' | '{') || chars.next() != Some(']') {
+                    return None;
+                }
+                dir.push(x);
+            }
+            '*' | '?' | '{' | '\\' => return None,
+            c => dir.push(c),
+        }
+    }
+    let plain = !dir.contains(':')
+        && dir
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.chars().any(char::is_control));
+    plain.then_some(dir)
+}
+
 /// `dir` as a glob that matches it literally: each of `*?[{` in a class of its own (`[[]`),
 /// which glob engines read as the character itself (`]` and `}` alone are literal).
 fn glob_escape(dir: &str) -> String {

@@ -14,9 +14,18 @@ use crate::kind::Kind;
 /// stated in words before the body [AGENTSMD], [CC-MEM], [GEM-MD], [GH-REPO-INSTR].
 pub(super) fn plain(w: &mut W<'_>) -> String {
     let mut body = w.body(Syntax::Prose);
-    if w.nested_here() {
-        // Written in the same directory, where the target tool reads it for the same files.
-        w.kept(Slot::Activation);
+    if let (Some(dir), true) = (w.m.nested.clone(), w.nested_here()) {
+        if super::super::read::nests(w.m.source) {
+            // Written in the same directory, where the target tool reads it for the same files.
+            w.kept(Slot::Activation);
+        } else {
+            // A rule for `dir/**` (formats.md §6.5: nested `dir/AGENTS.md` ≈ `dir/**`).
+            let file = super::path_for(w.kind, w.tool, "");
+            w.approx(
+                Slot::Activation,
+                format!("written as `{dir}/{file}`, which applies to the files below `{dir}/`"),
+            );
+        }
         return w.doc(&body);
     }
     let words = tables::activation_words(&w.m.activation, w.m.description.as_deref());
