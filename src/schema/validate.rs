@@ -386,6 +386,42 @@ mod tests {
     }
 
     #[test]
+    fn copilot_fields_the_target_environment_ignores() {
+        // formats.md §7.9 #9: `mcp-servers` is read by the cloud agent only; `handoffs`,
+        // `argument-hint`, `hooks` and `agents` by VS Code only.
+        let d = check(
+            "---\ndescription: d\ntarget: vscode\nmcp-servers:\n  x: {type: local, command: c}\n---\nx\n",
+            ".github/agents/a.agent.md",
+        );
+        assert_eq!(d.len(), 1, "{}", show(&d));
+        assert_eq!(d[0].rule, "conflicting-fields");
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(
+            d[0].message.starts_with("`mcp-servers` is ignored"),
+            "{}",
+            show(&d)
+        );
+        let text = "---\ndescription: d\ntarget: github-copilot\nargument-hint: '[x]'\ntools: [agent]\nagents: [b]\nhandoffs: []\n---\nx\n";
+        let d = check(text, ".github/agents/a.agent.md");
+        let keys: Vec<&str> = d
+            .iter()
+            .map(|d| &text[d.span.start as usize..d.span.end as usize])
+            .collect();
+        assert_eq!(
+            keys,
+            ["argument-hint", "agents", "handoffs"],
+            "{}",
+            show(&d)
+        );
+        // Without `target` the agent loads in both places: nothing to report.
+        let d = check(
+            "---\ndescription: d\nmcp-servers:\n  x: {type: local, command: c}\nhandoffs: []\n---\nx\n",
+            ".github/agents/a.agent.md",
+        );
+        assert!(d.is_empty(), "{}", show(&d));
+    }
+
+    #[test]
     fn reports_required_enum_type_and_conditionals() {
         let d = check(
             "---\nname: a:b\npermissionMode: plann\nbackground: maybe\nmaxTurns: 0\n---\nx\n",
