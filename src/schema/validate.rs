@@ -422,6 +422,34 @@ mod tests {
     }
 
     #[test]
+    fn cursor_rule_that_only_applies_when_mentioned() {
+        // formats.md §7.5 #7: `alwaysApply: false` with neither `globs` nor `description`.
+        let text = "---\nalwaysApply: false\n---\nx\n";
+        let d = check(text, ".cursor/rules/a.mdc");
+        assert_eq!(d.len(), 1, "{}", show(&d));
+        assert_eq!(d[0].rule, "conflicting-fields");
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(
+            &text[d[0].span.start as usize..d[0].span.end as usize],
+            "alwaysApply"
+        );
+        for ok in [
+            "---\nalwaysApply: false\nglobs: src/**\n---\nx\n",
+            "---\nalwaysApply: false\ndescription: When writing SQL\n---\nx\n",
+            "---\ndescription:\nglobs:\n---\nx\n",
+        ] {
+            let d = check(ok, ".cursor/rules/a.mdc");
+            assert!(d.is_empty(), "{ok}: {}", show(&d));
+        }
+        // An empty value does not count.
+        let d = check(
+            "---\nalwaysApply: false\nglobs:\ndescription: ' '\n---\nx\n",
+            ".cursor/rules/a.mdc",
+        );
+        assert_eq!(d.len(), 1, "{}", show(&d));
+    }
+
+    #[test]
     fn reports_required_enum_type_and_conditionals() {
         let d = check(
             "---\nname: a:b\npermissionMode: plann\nbackground: maybe\nmaxTurns: 0\n---\nx\n",
