@@ -187,6 +187,15 @@ pub enum ConvertError {
 }
 
 /// What a kind is for: decides the target kind for a tool target.
+/// The directory of a rule whose only glob is `dir/**` ([`read::glob_dir`]): written as that
+/// directory's AGENTS.md or GEMINI.md, which the target reads for the same files (formats.md
+/// §6.5), instead of a section of the root file.
+fn rule_dir(kind: Kind, m: &Model) -> Option<String> {
+    (role(kind) == Role::Rule)
+        .then(|| read::glob_dir(&m.activation))
+        .flatten()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     Agent,
@@ -282,13 +291,8 @@ pub fn convert(
         target: target.as_str(),
     })?;
     let (mut model, mut losses) = to_model(doc);
-    // A rule for the files below one directory becomes that directory's AGENTS.md or
-    // GEMINI.md, which the target reads for the same files (formats.md §6.5).
-    if matches!(kind, Kind::AgentsMd | Kind::GeminiMd)
-        && model.nested.is_none()
-        && role(doc.kind) == Role::Rule
-    {
-        model.nested = read::glob_dir(&model.activation);
+    if matches!(kind, Kind::AgentsMd | Kind::GeminiMd) && model.nested.is_none() {
+        model.nested = rule_dir(doc.kind, &model);
     }
     // A nested instruction file applies to its directory: Copilot's repository-wide file
     // cannot say that, a scoped instructions file can (formats.md §6.5).
@@ -523,10 +527,8 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
     let nests = matches!(merged, Some(Kind::AgentsMd | Kind::GeminiMd));
     for d in docs {
         let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
-        let to_dir = nests
-            && mergeable(d)
-            && role(d.kind) == Role::Rule
-            && read::glob_dir(&to_model(d).0.activation).is_some();
+        let (model, _) = to_model(d);
+        let to_dir = nests && mergeable(d) && rule_dir(d.kind, &model).is_some();
         let mergeable = mergeable(d) && !to_dir;
         let t = match merged {
             Some(k) if mergeable => Target::Kind(k),
@@ -558,7 +560,7 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
             all.losses.push(l);
         }
         let section = |text: &str| {
-            let title = to_model(d).0.name.unwrap_or_else(|| "Instructions".into());
+            let title = model.name.as_deref().unwrap_or("Instructions");
             if text.trim_start().starts_with('#') {
                 text.trim().to_owned()
             } else {

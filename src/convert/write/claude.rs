@@ -15,22 +15,11 @@ const READONLY_DENY: &str = "Write, Edit, NotebookEdit";
 fn disallowed(w: &mut W<'_>, key: &str) {
     if !w.m.disallowed.is_empty() {
         // OpenCode `tools: {edit: false}` and `permission: {edit: deny}` both deny `Edit`.
-        let mut names: Vec<String> = Vec::new();
-        for n in w.m.disallowed.iter().flat_map(tables::claude_names) {
-            if !names.contains(&n) {
-                names.push(n);
-            }
-        }
+        let (names, unknown) = w.denied(tables::claude_names);
         if names.is_empty() {
             w.drop_(Slot::Disallowed, "no entry maps to a Claude tool");
             return;
         }
-        let unknown: Vec<&str> =
-            w.m.disallowed
-                .iter()
-                .filter(|t| tables::claude_names(t).is_empty())
-                .map(|t| t.original.as_str())
-                .collect();
         if w.same_tool() && unknown.is_empty() {
             w.exact(Slot::Disallowed, key);
         } else if unknown.is_empty() {

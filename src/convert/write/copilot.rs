@@ -87,21 +87,10 @@ fn deny(w: &mut W<'_>) {
     if w.m.disallowed.is_empty() && !readonly {
         return;
     }
-    let mut denied: Vec<String> = Vec::new();
-    for n in w.m.disallowed.iter().flat_map(tables::copilot_names) {
-        if !denied.contains(&n) {
-            denied.push(n);
-        }
-    }
+    let (mut denied, unmapped) = w.denied(tables::copilot_names);
     if readonly && !denied.iter().any(|d| d == "edit") {
         denied.push("edit".to_owned());
     }
-    let unmapped: Vec<&str> =
-        w.m.disallowed
-            .iter()
-            .filter(|t| tables::copilot_names(t).is_empty())
-            .map(|t| t.original.as_str())
-            .collect();
     let note = if unmapped.is_empty() {
         String::new()
     } else {

@@ -63,6 +63,28 @@ impl W<'_> {
         }
     }
 
+    /// The denied tools as the target writes them with `names` (formats.md §6.1), each once,
+    /// in source order, and the source entries `names` has no equivalent for, as written.
+    pub fn denied(
+        &self,
+        names: fn(&crate::convert::model::ToolRef) -> Vec<String>,
+    ) -> (Vec<String>, Vec<String>) {
+        let mut mapped: Vec<String> = Vec::new();
+        let mut unmapped = Vec::new();
+        for t in &self.m.disallowed {
+            let n = names(t);
+            if n.is_empty() {
+                unmapped.push(t.original.clone());
+            }
+            for x in n {
+                if !mapped.contains(&x) {
+                    mapped.push(x);
+                }
+            }
+        }
+        (mapped, unmapped)
+    }
+
     /// Writes the subagent's MCP servers as `key` with [`crate::convert::mcp::write`] (for a
     /// target without per-agent servers, `key` is unused and the slot is dropped with the
     /// reason). Converting within one tool passes the source value through unchanged.

@@ -182,8 +182,7 @@ pub(super) fn opencode_agent(w: &mut W<'_>) -> String {
 }
 
 /// `tools: {tool: true}` for listed tools and `false` for the other known tools, `false` for
-/// denied ones (formats.md §6.2).
-/// Not used within OpenCode, where the source's own map is copied.
+/// denied ones (formats.md §6.2). Not used within OpenCode, where the source's map is copied.
 fn tools_map(w: &mut W<'_>) {
     let mut map: Vec<(String, Y)> = Vec::new();
     let put = |map: &mut Vec<(String, Y)>, k: String, v: bool| {
@@ -191,11 +190,10 @@ fn tools_map(w: &mut W<'_>) {
             map.push((k, Y::Bool(v)));
         }
     };
-    let names_of = tables::opencode_names;
     let mut unknown = Vec::new();
     if let Some(tools) = &w.m.tools {
         for t in tools {
-            let names = names_of(t);
+            let names = tables::opencode_names(t);
             if names.is_empty() {
                 unknown.push(t.original.clone());
             }
@@ -206,7 +204,7 @@ fn tools_map(w: &mut W<'_>) {
     }
     let mut unknown_denied = Vec::new();
     for t in &w.m.disallowed {
-        let names = names_of(t);
+        let names = tables::opencode_names(t);
         if names.is_empty() {
             unknown_denied.push(t.original.clone());
         }
@@ -422,17 +420,7 @@ pub(super) fn gemini_agent(w: &mut W<'_>) -> String {
 /// known Gemini CLI tool except the denied ones.
 fn gemini_tools(w: &mut W<'_>) {
     let readonly = w.m.readonly == Some(true);
-    let mut denied: Vec<String> =
-        w.m.disallowed
-            .iter()
-            .flat_map(tables::gemini_names)
-            .collect();
-    let unmapped: Vec<String> =
-        w.m.disallowed
-            .iter()
-            .filter(|t| tables::gemini_names(t).is_empty())
-            .map(|t| t.original.clone())
-            .collect();
+    let (mut denied, unmapped) = w.denied(tables::gemini_names);
     if readonly {
         denied.extend(
             MUTATING
