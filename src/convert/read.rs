@@ -536,14 +536,17 @@ pub fn nested_dir(doc: &Document) -> Option<String> {
     } else {
         dir
     };
-    // `C:` starts a Windows absolute path.
-    if dir.contains(':') {
-        return None;
-    }
-    let plain = dir
-        .split('/')
-        .all(|c| !c.is_empty() && c != "." && c != ".." && !c.chars().any(char::is_control));
-    plain.then(|| dir.to_owned())
+    plain_dir(dir).then(|| dir.to_owned())
+}
+
+/// Whether `dir` is a relative directory an output path may be built from: `/`-separated
+/// components, none empty, `.`, `..` or holding a control character, and no `:` (`C:` starts
+/// a Windows absolute path).
+fn plain_dir(dir: &str) -> bool {
+    !dir.contains(':')
+        && dir
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.chars().any(char::is_control))
 }
 
 /// The directory a rule applies to when its only glob is `<dir>/**`, `dir` being a plain
@@ -560,7 +563,7 @@ pub fn glob_dir(activation: &Activation) -> Option<String> {
     };
     let escaped = one.strip_suffix("/**")?;
     let mut dir = String::with_capacity(escaped.len());
-    let mut chars = escaped.chars().peekable();
+    let mut chars = escaped.chars();
     while let Some(c) = chars.next() {
         match c {
             '[' => {
@@ -575,11 +578,7 @@ pub fn glob_dir(activation: &Activation) -> Option<String> {
             c => dir.push(c),
         }
     }
-    let plain = !dir.contains(':')
-        && dir
-            .split('/')
-            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.chars().any(char::is_control));
-    plain.then_some(dir)
+    plain_dir(&dir).then_some(dir)
 }
 
 /// `dir` as a glob that matches it literally: each of `*?[{` in a class of its own (`[[]`),
