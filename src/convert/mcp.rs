@@ -262,6 +262,21 @@ fn github_expr_to_env(s: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Rewrites every GitHub expression in the strings of `y` with [`github_expr_to_env`];
+/// whether any was rewritten.
+fn github_exprs_to_env(y: &mut Y) -> bool {
+    match y {
+        Y::Str(s) => github_expr_to_env(s).map(|x| *s = x).is_some(),
+        Y::List(items) => items
+            .iter_mut()
+            .fold(false, |a, i| github_exprs_to_env(i) | a),
+        Y::Map(entries) => entries
+            .iter_mut()
+            .fold(false, |a, (_, v)| github_exprs_to_env(v) | a),
+        _ => false,
+    }
+}
+
 /// The target's name for a server field, or `None` when it has none.
 fn target_key(tool: Tool, what: &str, transport: Transport) -> Option<&'static str> {
     Some(match (tool, what) {
@@ -345,60 +360,49 @@ pub fn write(servers: &[McpServer], tool: Tool) -> Written {
             )),
             _ => {}
         }
-        let mut secrets = false;
-        let mut text = |s: &str| {
-            if tool == Tool::Copilot {
-                return s.to_owned();
-            }
-            github_expr_to_env(s).map_or_else(
-                || s.to_owned(),
-                |x| {
-                    secrets = true;
-                    x
-                },
-            )
-        };
         let remote = t != Transport::Stdio;
-        let put = |what: &str, v: Y, fields: &mut Vec<(String, Y)>, notes: &mut Vec<String>| {
-            match target_key(tool, what, t) {
-                Some(k) => fields.push((k.to_owned(), v)),
-                None => notes.push(format!("server `{name}`: `{what}` is not kept")),
-            }
+        let pairs = |p: &[(String, String)]| {
+            (!p.is_empty()).then(|| Y::Map(p.iter().map(|(k, v)| (k.clone(), Y::s(v))).collect()))
         };
-        if let (Some(cmd), false) = (&c.command, remote) {
-            put("command", Y::s(text(cmd)), &mut fields, &mut w.notes);
-        }
-        if !c.args.is_empty() && !remote {
-            let a = c.args.iter().map(|a| Y::s(text(a))).collect();
-            put("args", Y::List(a), &mut fields, &mut w.notes);
-        }
-        if !c.env.is_empty() {
-            let e = c
-                .env
-                .iter()
-                .map(|(k, v)| (k.clone(), Y::s(text(v))))
-                .collect();
-            put("env", Y::Map(e), &mut fields, &mut w.notes);
-        }
-        if let (Some(d), false) = (&c.cwd, remote) {
-            put("cwd", Y::s(d.clone()), &mut fields, &mut w.notes);
-        }
-        if let (Some(u), true) = (&c.url, remote) {
-            put("url", Y::s(text(u)), &mut fields, &mut w.notes);
-        }
-        if !c.headers.is_empty() && remote {
-            let h = c
-                .headers
-                .iter()
-                .map(|(k, v)| (k.clone(), Y::s(text(v))))
-                .collect();
-            put("headers", Y::Map(h), &mut fields, &mut w.notes);
+        // Each field, its value if set, and whether it applies to the transport.
+        let entries = [
+            ("command", c.command.clone().map(Y::Str), !remote),
+            (
+                "args",
+                (!c.args.is_empty()).then(|| Y::strs(c.args.clone())),
+                !remote,
+            ),
+            ("env", pairs(&c.env), true),
+            ("cwd", c.cwd.clone().map(Y::Str), !remote),
+            ("url", c.url.clone().map(Y::Str), remote),
+            ("headers", pairs(&c.headers), remote),
+        ];
+        let mut secrets = false;
+        for (what, v, applies) in entries {
+            let Some(mut v) = v else {
+                continue;
+            };
+            if !applies {
+                w.notes.push(format!(
+                    "server `{name}`: `{what}` is not kept (it does not apply to a {} server)",
+                    t.claude()
+                ));
+                continue;
+            }
+            let Some(k) = target_key(tool, what, t) else {
+                w.notes
+                    .push(format!("server `{name}`: `{what}` is not kept"));
+                continue;
+            };
+            if tool != Tool::Copilot {
+                secrets |= github_exprs_to_env(&mut v);
+            }
+            fields.push((k.to_owned(), v));
         }
         match (&c.tools, tool) {
-            (Some(t), _) => {
-                let k = target_key(tool, "tools", Transport::Stdio);
-                match k {
-                    Some(k) => fields.push((k.to_owned(), Y::strs(t.clone()))),
+            (Some(list), _) => {
+                match target_key(tool, "tools", t) {
+                    Some(k) => fields.push((k.to_owned(), Y::strs(list.clone()))),
                     None => w.notes.push(format!(
                         "server `{name}`: its tool list is not kept (list `mcp__{name}__<tool>` in `tools` instead)"
                     )),
@@ -407,22 +411,6 @@ pub fn write(servers: &[McpServer], tool: Tool) -> Written {
             // The cloud agent's examples always list the server's tools (formats.md §6.2).
             (None, Tool::Copilot) => fields.push(("tools".into(), Y::strs(["*"]))),
             (None, _) => {}
-        }
-        let dropped_by_transport: Vec<&str> = [
-            (remote && c.command.is_some(), "command"),
-            (remote && !c.args.is_empty(), "args"),
-            (remote && c.cwd.is_some(), "cwd"),
-            (!remote && c.url.is_some(), "url"),
-            (!remote && !c.headers.is_empty(), "headers"),
-        ]
-        .into_iter()
-        .filter_map(|(b, k)| b.then_some(k))
-        .collect();
-        for k in dropped_by_transport {
-            w.notes.push(format!(
-                "server `{name}`: `{k}` is not kept (it does not apply to a {} server)",
-                t.claude()
-            ));
         }
         for k in &c.other {
             w.notes.push(format!("server `{name}`: `{k}` is not kept"));
