@@ -92,7 +92,8 @@ pub struct McpServer {
 
 /// Reads a subagent's MCP field (`mcpServers`, `mcp-servers`, `mcp_servers`) as written for
 /// `tool`. Returns the servers in source order and a note for each item that is not
-/// understood (a configuration that is not a map); those items are left out.
+/// understood (a configuration that is not a map) or repeats a server name already read (the
+/// first entry of a name is kept); those items are left out.
 ///
 /// A list is read as Claude's list and a map as the other tools' map, whichever the tool:
 /// a Claude file with a `.mcp.json`-style map still converts (`check` reports its shape).
@@ -139,6 +140,19 @@ pub fn read(tool: Tool, v: &Node) -> (Vec<McpServer>, Vec<String>) {
             }
         }
     }
+    // One server per name: a target's map (and Codex's `[mcp_servers.<name>]` tables) can
+    // hold a name once, and two definitions of one server are a mistake in the source.
+    let mut seen = std::collections::HashSet::new();
+    servers.retain(|s| {
+        let first = seen.insert(s.name.clone());
+        if !first {
+            notes.push(format!(
+                "server `{}` is listed more than once; only its first entry is kept",
+                s.name
+            ));
+        }
+        first
+    });
     (servers, notes)
 }
 
@@ -502,6 +516,28 @@ mod tests {
         assert_eq!(c.command.as_deref(), Some("npx"));
         assert_eq!(c.args, ["-y", "srv"]);
         assert_eq!(c.env, [("K".to_owned(), "v".to_owned())]);
+    }
+
+    #[test]
+    fn a_server_listed_twice_is_kept_once() {
+        // Found by the convert fuzzer (round 17): Codex got two `[mcp_servers.postgres]` tables.
+        let v = node(
+            "- postgres\n- postgres:\n    command: a\n- postgres:\n    command: b\n- db:\n    command: c\n",
+        );
+        let (s, notes) = read(Tool::Claude, &v);
+        let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["postgres", "db"]);
+        assert_eq!(s[0].config, None);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(
+            notes[0].contains("`postgres` is listed more than once"),
+            "{notes:?}"
+        );
+        let w = write(&s, Tool::Codex);
+        let Some(Y::Map(m)) = &w.value else {
+            panic!("{:?}", w.value)
+        };
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     #[test]
