@@ -225,6 +225,20 @@ fn a_toml_file_with_a_lone_cr_keeps_its_line_endings() {
 }
 
 #[test]
+fn a_table_cell_ending_in_a_no_break_space_is_aligned_with_it() {
+    // Found by the fmt fuzzer (round 17): trimming cells with `str::trim` removed the
+    // U+00A0, the guard refused the table, and the file got a `fmt-refused` warning.
+    let input =
+        "# Levels\n\n| Severity | Meaning |\n|---|---|\n| high\u{a0} | merge\u{a0}\u{a0} |\n";
+    let out = format(input, "AGENTS.md");
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert_eq!(
+        out.text,
+        "# Levels\n\n| Severity | Meaning |\n| -------- | ------- |\n| high\u{a0}    | merge\u{a0}\u{a0} |\n"
+    );
+}
+
+#[test]
 fn key_order_moves_blocks_within_groups() {
     // A local key order (the real one comes from `schemas/<kind>.schema.json`).
     let required = ["name", "description"];

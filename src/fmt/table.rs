@@ -25,10 +25,17 @@ fn cells(line: &str) -> Option<Vec<&str>> {
             _ => {}
         }
     }
-    let mut t = line.trim();
+    let mut t = trim(line);
     t = t.strip_prefix('|').unwrap_or(t);
     t = t.strip_suffix('|').unwrap_or(t);
-    Some(t.split('|').map(str::trim).collect())
+    Some(t.split('|').map(trim).collect())
+}
+
+/// `s` without the spaces and tabs GFM trims around a cell (and a CR). Not `str::trim`: a
+/// no-break space (U+00A0), common in text pasted from web pages, is cell content to the
+/// parser, and trimming it would change what the table renders to.
+fn trim(s: &str) -> &str {
+    s.trim_matches([' ', '\t', '\r'])
 }
 
 fn width(s: &str) -> usize {
