@@ -15,6 +15,13 @@
 //! `fuzz/artifacts/<target>/` and the full libFuzzer output in `fuzz/artifacts/<target>.log`.
 //! A target with a saved corpus, `fuzz/saved/<target>.tar.xz`, also starts from it.
 //!
+//! Every input a target loads at the start (the seeds from `corpus/`, its saved corpus, the
+//! padded inputs of `--cross-from`) is kept, as hard links, in `fuzz/coverage/seeds/<target>/`
+//! until that target's next run: `cargo xtask fuzz-coverage` counts them in the baseline,
+//! because libFuzzer holds them from the first second but writes none of them to
+//! `fuzz/corpus/<target>/`. `--seeds-only` builds that directory and stops without fuzzing
+//! (for a run made before the directory was kept; give it the run's `--cross-from`).
+//!
 //! `cargo xtask fuzz-save [TARGET...]` writes that saved corpus: each target's corpus in
 //! `fuzz/corpus/` minimized with its own binary, as a reproducible `tar.xz` (the system's
 //! `tar` and `xz`). `fuzz/corpus/` is not in git and a new machine starts without it; the saved
@@ -96,6 +103,39 @@ pub fn snapshot(fuzz_dir: &Path, target: &str) -> anyhow::Result<()> {
         std::fs::remove_dir_all(old)?;
     }
     Ok(())
+}
+
+/// Hard-links every file of `seed_dirs` into `fuzz/coverage/seeds/<target>/` (replacing what
+/// an earlier run left there), each name prefixed with its directory's index so that two
+/// directories cannot collide, and returns how many files it linked.
+fn keep_seeds(fuzz_dir: &Path, target: &str, seed_dirs: &[&Path]) -> anyhow::Result<usize> {
+    let dir = loaded_seeds(fuzz_dir, target);
+    let partial = dir.with_extension("partial");
+    for d in [&dir, &partial] {
+        if d.exists() {
+            std::fs::remove_dir_all(d)?;
+        }
+    }
+    std::fs::create_dir_all(&partial)?;
+    let mut n = 0;
+    for (i, from) in seed_dirs.iter().enumerate() {
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            if e.file_type()?.is_file() {
+                let mut name = std::ffi::OsString::from(format!("{i}-"));
+                name.push(e.file_name());
+                std::fs::hard_link(e.path(), partial.join(name))?;
+                n += 1;
+            }
+        }
+    }
+    std::fs::rename(&partial, &dir)?;
+    Ok(n)
+}
+
+/// Where [`keep_seeds`] keeps the inputs `target`'s last run loaded at its start.
+pub fn loaded_seeds(fuzz_dir: &Path, target: &str) -> std::path::PathBuf {
+    fuzz_dir.join("coverage/seeds").join(target)
 }
 
 /// The complete snapshots of `target`, oldest first, with the unix second each was taken.
@@ -415,6 +455,13 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         }
         None => None,
     };
+    let seeds_only = match args.iter().position(|a| a == "--seeds-only") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
     let (values, targets) = parse_args(&args, &["--seconds", "--plateau"])?;
     let seconds = values.get("--seconds").copied().unwrap_or(60);
     let plateau = values.get("--plateau").copied();
@@ -446,10 +493,12 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         let kept = minimized_corpus(&fuzz_dir, from, &cross_guard.0.join("minimized"))?;
         println!("cross-pollination: {kept} inputs from the minimized `{from}` corpus");
     }
-    println!(
-        "\n{:<14} {:>10} {:>8}  {:<40} {:>12}  crashes",
-        "target", "runs", "seconds", "coverage", "last new cov"
-    );
+    if !seeds_only {
+        println!(
+            "\n{:<14} {:>10} {:>8}  {:<40} {:>12}  crashes",
+            "target", "runs", "seconds", "coverage", "last new cov"
+        );
+    }
     let mut failed = Vec::new();
     for t in targets {
         let carried = cross_guard.0.join(t);
@@ -464,6 +513,14 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             let n = carry_over(&cross_guard.0.join("minimized"), &carried, from, t)?;
             println!("  {t}: {n} of them also padded to the path `{from}` read them at");
             seed_dirs.push(&carried);
+        }
+        let kept = keep_seeds(&fuzz_dir, t, &seed_dirs)?;
+        if seeds_only {
+            println!(
+                "  {t}: {kept} loaded inputs kept in {}",
+                loaded_seeds(&fuzz_dir, t).display()
+            );
+            continue;
         }
         let o = run_target(&fuzz_dir, &seed_dirs, t, seconds, plateau)?;
         println!(

@@ -10,7 +10,10 @@
 //! that `cargo xtask fuzz` took (every 300 s) at least `S` seconds before `end`. The coverage
 //! build runs once over the baseline and once over the baseline and the corpus together, and
 //! the task prints the regions and lines of `src/` each reaches, and each line only the newer
-//! inputs reach. The coverage build's output is in `fuzz/coverage/<target>.log`.
+//! inputs reach. The coverage build's output is in `fuzz/coverage/<target>.log`. The
+//! baseline also holds every input the run loaded at its start (`fuzz/coverage/seeds/<target>/`,
+//! which `cargo xtask fuzz` keeps): libFuzzer had them from the first second, so what only
+//! they reach is not new, although they are not in the corpus directory.
 //!
 //! Without such a snapshot the baseline is the corpus inputs older than `end - S`. That split
 //! errs towards "new": when libFuzzer shrinks an input it writes the smaller copy (a new
@@ -264,8 +267,19 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         };
         let binary = target_dir.join(&nightly.host).join("release").join(t);
         std::fs::create_dir_all(work.join(t))?;
+        let loaded = crate::fuzz::loaded_seeds(&fuzz, t);
+        let mut base: Vec<&Path> = vec![&older];
+        let baseline = if loaded.is_dir() {
+            base.push(&loaded);
+            format!(
+                "{baseline} and the {} inputs the run loaded at its start",
+                std::fs::read_dir(&loaded)?.count()
+            )
+        } else {
+            format!("{baseline} (the inputs the run loaded at its start were not kept)")
+        };
         let before_prof = work.join(t).join("older.profdata");
-        std::fs::copy(profile(root, &target_dir, t, &[&older])?, &before_prof)?;
+        std::fs::copy(profile(root, &target_dir, t, &base)?, &before_prof)?;
         let (before, before_lines) = measure(&nightly, root, &binary, &before_prof)?;
         let all_prof = work.join(t).join("all.profdata");
         if std::fs::read_dir(&newer)?.next().is_some() {

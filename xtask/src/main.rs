@@ -10,7 +10,7 @@
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
 //!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
-//! - `fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...]`: a bounded cargo-fuzz
+//! - `fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [--seeds-only] [TARGET...]`: a bounded cargo-fuzz
 //!   run of each target (nightly), stopped early at a coverage plateau with `--plateau`, each
 //!   also started from `TARGET`'s minimized corpus with `--cross-from`.
 //! - `fuzz-coverage [--last S] [TARGET...]`: the regions and lines of `src/` each fuzz corpus
@@ -65,7 +65,7 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz-save") => fuzz::save(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }
