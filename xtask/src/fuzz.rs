@@ -1,13 +1,14 @@
-//! `cargo xtask fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [TARGET...]`: a bounded
-//! run of the cargo-fuzz targets in `fuzz/` (nightly and `cargo install cargo-fuzz` needed),
-//! seeded from `corpus/`.
+//! `cargo xtask fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only]
+//! [TARGET...]`: a bounded run of the cargo-fuzz targets in `fuzz/` (nightly and
+//! `cargo install cargo-fuzz` needed), seeded from `corpus/`, each fixture also at its own
+//! kind's logical path.
 //!
 //! Builds with `cargo +nightly fuzz build`, runs each target for `--seconds` (default 60) with
 //! the dictionary, and prints runs, coverage and crashes per target. With `--plateau S` a
 //! target stops early once its edge coverage (`cov:`) has not grown for `S` seconds: that is
 //! the "run until it stops finding new coverage" of a long run, with `--seconds` as the cap.
-//! With `--cross-from T` each target also starts from target `T`'s corpus, first minimized
-//! with `T`'s own binary (`-merge=1`): every target reads the same bytes, an agent file, so
+//! With `--cross-from T` each target also starts from target `T`'s corpus (with
+//! `--cross-from T,U`, from each of them), first minimized with `T`'s own binary (`-merge=1`): every target reads the same bytes, an agent file, so
 //! the inputs the fast `parse` target found are a head start for the slow ones
 //! (cross-pollination). Each target picks an input's logical path by its length, from its own
 //! list, so each input also goes in with the line breaks appended that put it at the path `T`
@@ -51,8 +52,13 @@ fn cargo_fuzz(fuzz_dir: &Path) -> Command {
 
 /// Copies every file under `corpus/` into `out` (a directory of this run's own, so that two
 /// runs side by side do not remove each other's seeds) under a flat name: libFuzzer does not
-/// descend into dot directories such as `.claude/`.
-fn seeds(root: &Path, out: &Path) -> anyhow::Result<usize> {
+/// descend into dot directories such as `.claude/`. For a `target` that reads each input at a
+/// logical path chosen by its length, a file whose path names a kind
+/// (`corpus/rules/bypass-permissions/fail/.claude/agents/yolo.md`) also goes in with the line
+/// breaks appended that put it at `target`'s path of that kind ([`pad_to_kind`]): otherwise a
+/// rule fixture lands at whatever path its length picks, and the fuzzer has to find the rule
+/// on its own. Returns how many files it wrote.
+fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
     fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         for e in std::fs::read_dir(dir)? {
             let p = e?.path();
@@ -70,11 +76,38 @@ fn seeds(root: &Path, out: &Path) -> anyhow::Result<usize> {
         std::fs::remove_dir_all(out)?;
     }
     std::fs::create_dir_all(out)?;
+    let mut n = 0;
     for f in &files {
-        let rel = f.strip_prefix(root)?.to_string_lossy().replace('/', "__");
-        std::fs::copy(f, out.join(rel))?;
+        let rel = f.strip_prefix(root)?.to_string_lossy().replace('\\', "/");
+        let flat = rel.replace('/', "__");
+        let data = std::fs::read(f)?;
+        if let Some(kind) = agentfmt::kind::detect(&rel)
+            && let Some(padded) = pad_to_kind(target, kind, &data)
+            && padded != data
+        {
+            std::fs::write(out.join(format!("{flat}-at-its-path")), padded)?;
+            n += 1;
+        }
+        std::fs::write(out.join(flat), data)?;
+        n += 1;
     }
-    Ok(files.len())
+    Ok(n)
+}
+
+/// `data` with at most 64 LF bytes appended so that `target` reads it at a logical path of
+/// `kind` ([`agentfmt::fuzz::path_at`]); `None` when `target` has no path of that kind. Trailing
+/// line breaks change no front-matter value and no rendered HTML.
+fn pad_to_kind(target: &str, kind: agentfmt::kind::Kind, data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = data.to_vec();
+    for _ in 0..64 {
+        if agentfmt::fuzz::path_at(target, out.len())
+            .is_some_and(|p| agentfmt::kind::detect(p) == Some(kind))
+        {
+            return Some(out);
+        }
+        out.push(b'\n');
+    }
+    None
 }
 
 /// How often a run keeps a snapshot of its corpus for `cargo xtask fuzz-coverage`.
@@ -445,15 +478,15 @@ pub fn save(root: &Path, args: &[String]) -> anyhow::Result<()> {
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let mut args = args.to_vec();
-    let cross_from = match args.iter().position(|a| a == "--cross-from") {
+    let cross_from: Vec<&'static str> = match args.iter().position(|a| a == "--cross-from") {
         Some(i) => {
             anyhow::ensure!(i + 1 < args.len(), "--cross-from needs a fuzz target");
             let from = args.remove(i + 1);
             args.remove(i);
-            let (_, named) = parse_args(std::slice::from_ref(&from), &[])?;
-            Some(named[0])
+            let named: Vec<String> = from.split(',').map(str::to_owned).collect();
+            parse_args(&named, &[])?.1
         }
-        None => None,
+        None => Vec::new(),
     };
     let seeds_only = match args.iter().position(|a| a == "--seeds-only") {
         Some(i) => {
@@ -468,8 +501,6 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let fuzz_dir = root.join("fuzz");
     let seed_guard = SeedDir(fuzz_dir.join("seeds").join(std::process::id().to_string()));
     let seed_dir = &seed_guard.0;
-    let n = seeds(root, seed_dir)?;
-    println!("seeds: {n} files from corpus/");
     let built = cargo_fuzz(&fuzz_dir)
         .arg("build")
         .args(BUILD_FLAGS)
@@ -489,8 +520,12 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             .join("seeds")
             .join(format!("{}-saved", std::process::id())),
     );
-    if let Some(from) = cross_from {
-        let kept = minimized_corpus(&fuzz_dir, from, &cross_guard.0.join("minimized"))?;
+    for &from in &cross_from {
+        let kept = minimized_corpus(
+            &fuzz_dir,
+            from,
+            &cross_guard.0.join(format!("minimized-{from}")),
+        )?;
         println!("cross-pollination: {kept} inputs from the minimized `{from}` corpus");
     }
     if !seeds_only {
@@ -501,18 +536,29 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     }
     let mut failed = Vec::new();
     for t in targets {
-        let carried = cross_guard.0.join(t);
+        let own_seeds = seed_dir.join(t);
+        let n = seeds(root, &own_seeds, t)?;
+        println!("  {t}: {n} seeds from corpus/ (fixtures also at their own kind's path)");
+        let carried: Vec<std::path::PathBuf> = cross_from
+            .iter()
+            .map(|from| cross_guard.0.join(format!("{t}-from-{from}")))
+            .collect();
         let saved = saved_guard.0.join(t);
-        let mut seed_dirs = vec![seed_dir.as_path()];
+        let mut seed_dirs = vec![own_seeds.as_path()];
         let n = unpack_saved(&fuzz_dir, t, &saved)?;
         if n > 0 {
             println!("  {t}: {n} inputs from fuzz/saved/{t}.tar.xz");
             seed_dirs.push(&saved);
         }
-        if let Some(from) = cross_from {
-            let n = carry_over(&cross_guard.0.join("minimized"), &carried, from, t)?;
-            println!("  {t}: {n} of them also padded to the path `{from}` read them at");
-            seed_dirs.push(&carried);
+        for (&from, carried) in cross_from.iter().zip(&carried) {
+            let n = carry_over(
+                &cross_guard.0.join(format!("minimized-{from}")),
+                carried,
+                from,
+                t,
+            )?;
+            println!("  {t}: {n} `{from}` inputs also padded to the path `{from}` read them at");
+            seed_dirs.push(carried);
         }
         let kept = keep_seeds(&fuzz_dir, t, &seed_dirs)?;
         if seeds_only {

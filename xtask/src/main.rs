@@ -10,9 +10,10 @@
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
 //!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
-//! - `fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [--seeds-only] [TARGET...]`: a bounded cargo-fuzz
-//!   run of each target (nightly), stopped early at a coverage plateau with `--plateau`, each
-//!   also started from `TARGET`'s minimized corpus with `--cross-from`.
+//! - `fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...]`: a
+//!   bounded cargo-fuzz run of each target (nightly), stopped early at a coverage plateau with
+//!   `--plateau`, each also started from the minimized corpora of the `--cross-from` targets;
+//!   `--seeds-only` keeps the inputs a run would load for `fuzz-coverage` and does not fuzz.
 //! - `fuzz-coverage [--last S] [TARGET...]`: the regions and lines of `src/` each fuzz corpus
 //!   reaches, and those only the inputs of a run's last S seconds reach (nightly llvm-tools).
 //! - `fuzz-save [TARGET...]`: each target's corpus, minimized, to `fuzz/saved/<target>.tar.xz`,
@@ -65,7 +66,7 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz-save") => fuzz::save(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from TARGET] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }
