@@ -163,9 +163,10 @@ fn texts(v: &Node) -> Vec<String> {
     }
 }
 
+/// The string entries of a map (`env`, `headers`); of a key given twice, the last.
 fn pairs(v: &Node) -> Vec<(String, String)> {
-    v.entries()
-        .iter()
+    crate::convert::emit::last_of_each_key(v.entries())
+        .into_iter()
         .filter_map(|e| Some((e.key.clone(), e.value.scalar_text()?)))
         .collect()
 }
@@ -538,6 +539,22 @@ mod tests {
             panic!("{:?}", w.value)
         };
         assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn an_env_key_given_twice_is_written_once() {
+        // Found by the convert fuzzer (round 18): Codex got `env = { K = "a", K = "b" }`.
+        let src = "- db:\n    command: c\n    env:\n      K: a\n      L: l\n      K: b\n    headers: {H: g, H: h}\n";
+        let (v, d) = yaml::load(src, 0).expect("valid YAML");
+        assert_eq!(d.len(), 2, "the duplicate keys: {d:?}");
+        let (s, _) = read(Tool::Claude, &v.unwrap());
+        let c = s[0].config.as_ref().unwrap();
+        let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+        assert_eq!(c.env, [pair("L", "l"), pair("K", "b")]);
+        assert_eq!(c.headers, [pair("H", "h")]);
+        let w = write(&s, Tool::Codex);
+        let text = crate::convert::emit::toml_value(&w.value.unwrap()).unwrap();
+        assert_eq!(text.matches("K = ").count(), 1, "{text}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! when needed (plain, then single quotes, then double quotes; block scalars for multi-line
 //! text), so the output reads the same in YAML 1.2 and YAML 1.1 readers (deps.md §1.5).
 
-use crate::document::{Node, Value};
+use crate::document::{Entry, Node, Value};
 use crate::fmt::quote;
 
 mod toml;
@@ -53,12 +53,26 @@ impl Y {
             Value::Str(s, _) => Y::Str(s.clone()),
             Value::Seq(items) => Y::List(items.iter().map(Y::from_node).collect()),
             Value::Map(e) => Y::Map(
-                e.iter()
+                last_of_each_key(e)
+                    .into_iter()
                     .map(|e| (e.key.clone(), Y::from_node(&e.value)))
                     .collect(),
             ),
         }
     }
+}
+
+/// The entries of a mapping with each key once: of a key given twice, the last entry, which
+/// YAML readers that accept duplicates keep (a TOML table or a YAML map with both would be
+/// invalid). In source order of the entries kept.
+#[must_use]
+pub(crate) fn last_of_each_key(entries: &[Entry]) -> Vec<&Entry> {
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| !entries[i + 1..].iter().any(|later| later.key == e.key))
+        .map(|(_, e)| e)
+        .collect()
 }
 
 /// Whether `s` can be written as a plain scalar and read back as the same string by YAML 1.2
@@ -284,6 +298,19 @@ pub fn front_matter(fields: &[(String, Y)]) -> String {
 mod tests {
     use super::*;
     use crate::document::yaml;
+
+    #[test]
+    fn a_key_given_twice_is_passed_through_once_with_its_last_value() {
+        let (root, d) = yaml::load("a: 1\nb: {c: g, c: h}\na: 3\n", 0).unwrap();
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(
+            Y::from_node(&root.unwrap()),
+            Y::Map(vec![
+                ("b".into(), Y::Map(vec![("c".into(), Y::s("h"))])),
+                ("a".into(), Y::Int(3)),
+            ])
+        );
+    }
 
     fn roundtrip(s: &str) {
         let fm = front_matter(&[("k".into(), Y::s(s))]);
