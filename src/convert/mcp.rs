@@ -24,7 +24,7 @@
 //! OpenCode and Cursor configure MCP servers for the whole project, not per agent (formats.md
 //! §6.2: "✗ (global config)", "✗ (inherits parent MCP)").
 
-use crate::convert::emit::Y;
+use crate::convert::emit::{Y, last_of_each_key};
 use crate::document::{Node, Value};
 use crate::kind::Tool;
 
@@ -93,7 +93,8 @@ pub struct McpServer {
 /// Reads a subagent's MCP field (`mcpServers`, `mcp-servers`, `mcp_servers`) as written for
 /// `tool`. Returns the servers in source order and a note for each item that is not
 /// understood (a configuration that is not a map) or repeats a server name already read (the
-/// first entry of a name is kept); those items are left out.
+/// first entry of a name is kept); those items are left out. Of a key given twice in one map,
+/// the last entry is read, as YAML readers that accept duplicates keep it.
 ///
 /// A list is read as Claude's list and a map as the other tools' map, whichever the tool:
 /// a Claude file with a `.mcp.json`-style map still converts (`check` reports its shape).
@@ -114,7 +115,7 @@ pub fn read(tool: Tool, v: &Node) -> (Vec<McpServer>, Vec<String>) {
             for item in items {
                 match &item.value {
                     Value::Map(entries) => {
-                        for e in entries {
+                        for e in last_of_each_key(entries) {
                             add(&e.key, &e.value, &mut servers);
                         }
                     }
@@ -130,7 +131,7 @@ pub fn read(tool: Tool, v: &Node) -> (Vec<McpServer>, Vec<String>) {
             }
         }
         Value::Map(entries) => {
-            for e in entries {
+            for e in last_of_each_key(entries) {
                 add(&e.key, &e.value, &mut servers);
             }
         }
@@ -165,7 +166,7 @@ fn texts(v: &Node) -> Vec<String> {
 
 /// The string entries of a map (`env`, `headers`); of a key given twice, the last.
 fn pairs(v: &Node) -> Vec<(String, String)> {
-    crate::convert::emit::last_of_each_key(v.entries())
+    last_of_each_key(v.entries())
         .into_iter()
         .filter_map(|e| Some((e.key.clone(), e.value.scalar_text()?)))
         .collect()
@@ -539,6 +540,13 @@ mod tests {
             panic!("{:?}", w.value)
         };
         assert_eq!(m.len(), 1, "{m:?}");
+        // A key given twice in a map is the last one, as YAML readers keep it: not a repeat.
+        let (v, d) = yaml::load("db:\n  command: a\ndb:\n  command: b\n", 0).unwrap();
+        assert_eq!(d.len(), 1, "the duplicate key: {d:?}");
+        let (s, notes) = read(Tool::Copilot, &v.unwrap());
+        assert_eq!(notes, Vec::<String>::new());
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].config.as_ref().unwrap().command.as_deref(), Some("b"));
     }
 
     #[test]
