@@ -79,9 +79,18 @@ pub fn path_at(name: &str, len: usize) -> Option<&'static str> {
 #[must_use]
 pub fn carry_over(from: &str, to: &str, data: &[u8]) -> Option<Vec<u8>> {
     let path = path_at(from, data.len())?;
+    pad_to(to, data, |p| p == path)
+}
+
+/// `data` with the fewest LF bytes appended (at most 64) that make target `to` read it at a
+/// logical path for which `wanted` holds; `None` when no length within 64 bytes does. Trailing
+/// line breaks change no front-matter value and no rendered HTML. `cargo xtask fuzz` uses it
+/// to put each `corpus/` fixture at its target's path of the fixture's own kind.
+#[must_use]
+pub fn pad_to(to: &str, data: &[u8], wanted: impl Fn(&str) -> bool) -> Option<Vec<u8>> {
     let mut out = data.to_vec();
     for _ in 0..64 {
-        if path_at(to, out.len()) == Some(path) {
+        if path_at(to, out.len()).is_some_and(&wanted) {
             return Some(out);
         }
         out.push(b'\n');
@@ -535,6 +544,10 @@ mod tests {
         assert!(carried > 2000, "{carried}");
         // To itself, an input stays as it is.
         assert_eq!(carry_over("fmt", "fmt", b"abc"), Some(b"abc".to_vec()));
+        let padded = pad_to("check", b"abc", |p| p == "AGENTS.md").unwrap();
+        assert_eq!(path_at("check", padded.len()), Some("AGENTS.md"));
+        assert!(padded.starts_with(b"abc") && padded[3..].iter().all(|&b| b == b'\n'));
+        assert_eq!(pad_to("check", b"abc", |p| p == "nowhere.md"), None);
         assert_eq!(path_at("decode_repair", 3), None);
     }
 }

@@ -8,8 +8,9 @@
 //! target stops early once its edge coverage (`cov:`) has not grown for `S` seconds: that is
 //! the "run until it stops finding new coverage" of a long run, with `--seconds` as the cap.
 //! With `--cross-from T` each target also starts from target `T`'s corpus (with
-//! `--cross-from T,U`, from each of them), first minimized with `T`'s own binary (`-merge=1`): every target reads the same bytes, an agent file, so
-//! the inputs the fast `parse` target found are a head start for the slow ones
+//! `--cross-from T,U`, from each of them), first minimized with `T`'s own binary
+//! (`-merge=1`): every target reads the same bytes, an agent file, so the inputs the fast
+//! `parse` target found are a head start for the slow ones
 //! (cross-pollination). Each target picks an input's logical path by its length, from its own
 //! list, so each input also goes in with the line breaks appended that put it at the path `T`
 //! read it at. Fails if any target finds a crash or a timeout; the input is left in
@@ -55,9 +56,9 @@ fn cargo_fuzz(fuzz_dir: &Path) -> Command {
 /// descend into dot directories such as `.claude/`. For a `target` that reads each input at a
 /// logical path chosen by its length, a file whose path names a kind
 /// (`corpus/rules/bypass-permissions/fail/.claude/agents/yolo.md`) also goes in with the line
-/// breaks appended that put it at `target`'s path of that kind ([`pad_to_kind`]): otherwise a
-/// rule fixture lands at whatever path its length picks, and the fuzzer has to find the rule
-/// on its own. Returns how many files it wrote.
+/// breaks appended that put it at `target`'s path of that kind ([`agentfmt::fuzz::pad_to`]):
+/// otherwise a rule fixture lands at whatever path its length picks, and the fuzzer has to
+/// find the rule on its own. Returns how many files it wrote.
 fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
     fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         for e in std::fs::read_dir(dir)? {
@@ -82,7 +83,8 @@ fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
         let flat = rel.replace('/', "__");
         let data = std::fs::read(f)?;
         if let Some(kind) = agentfmt::kind::detect(&rel)
-            && let Some(padded) = pad_to_kind(target, kind, &data)
+            && let Some(padded) =
+                agentfmt::fuzz::pad_to(target, &data, |p| agentfmt::kind::detect(p) == Some(kind))
             && padded != data
         {
             std::fs::write(out.join(format!("{flat}-at-its-path")), padded)?;
@@ -92,22 +94,6 @@ fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
         n += 1;
     }
     Ok(n)
-}
-
-/// `data` with at most 64 LF bytes appended so that `target` reads it at a logical path of
-/// `kind` ([`agentfmt::fuzz::path_at`]); `None` when `target` has no path of that kind. Trailing
-/// line breaks change no front-matter value and no rendered HTML.
-fn pad_to_kind(target: &str, kind: agentfmt::kind::Kind, data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = data.to_vec();
-    for _ in 0..64 {
-        if agentfmt::fuzz::path_at(target, out.len())
-            .is_some_and(|p| agentfmt::kind::detect(p) == Some(kind))
-        {
-            return Some(out);
-        }
-        out.push(b'\n');
-    }
-    None
 }
 
 /// How often a run keeps a snapshot of its corpus for `cargo xtask fuzz-coverage`.
