@@ -955,3 +955,36 @@ fn a_directory_rule_becomes_a_nested_instruction_file() {
     let one = convert::convert(&a, Target::AgentsMd, &opts).unwrap();
     assert_eq!(one.outputs[0].path, "svc/api/AGENTS.md");
 }
+
+/// [VSC-INSTR]: `applyTo: "**"` applies everywhere, globs scope the file, and without
+/// `applyTo` the file is not applied automatically: with a description the model may pick
+/// it, without one only a mention loads it. A Cursor rule holds each of the four.
+#[test]
+fn copilot_instructions_activation_carries_to_cursor() {
+    let opts = ConvertOptions::default();
+    for (front, want) in [
+        ("applyTo: \"**\"\n", "alwaysApply: true\n"),
+        (
+            "applyTo: \"src/**/*.ts\"\n",
+            "globs: src/**/*.ts\nalwaysApply: false\n",
+        ),
+        (
+            "description: TypeScript conventions\n",
+            "description: TypeScript conventions\nalwaysApply: false\n",
+        ),
+        ("", "alwaysApply: false\n"),
+    ] {
+        let doc = parse(
+            &format!("---\n{front}---\nUse strict mode.\n"),
+            ".github/instructions/ts.instructions.md",
+            None,
+        );
+        let c = convert::convert(&doc, Target::Cursor, &opts).unwrap();
+        assert_eq!(c.outputs[0].path, ".cursor/rules/ts.mdc", "{front}");
+        assert_eq!(
+            c.outputs[0].text,
+            format!("---\n{want}---\nUse strict mode.\n"),
+            "{front}"
+        );
+    }
+}
