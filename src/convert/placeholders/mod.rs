@@ -392,7 +392,7 @@ mod tests {
         let src = "Fix $ARGUMENTS then $0 and $1.\n!`git status`\nSee @src/main.rs and `x@y.z`.\nCost \\$1, $HOME.\n";
         let p = parse(src, Syntax::Claude, &[]);
         assert_eq!(render_claude(&p, 0), src);
-        let (g, notes) = render(&p, Syntax::Gemini, 0);
+        let (g, notes) = render(&p, Syntax::Gemini, 0, &[]);
         assert!(
             g.contains("{{args}} then {{args}}")
                 && g.contains("!{git status}")
@@ -400,7 +400,7 @@ mod tests {
             "{g}"
         );
         assert_eq!(notes.len(), 1);
-        let (c, _) = render(&p, Syntax::Copilot, 0);
+        let (c, _) = render(&p, Syntax::Copilot, 0, &[]);
         assert!(
             c.contains("${input:args} then ${input:arg1} and ${input:arg2}"),
             "{c}"
@@ -408,9 +408,9 @@ mod tests {
         assert!(c.contains("[src/main.rs](../../src/main.rs)"), "{c}");
         let back = parse(&c, Syntax::Copilot, &[]);
         assert!(back.contains(&Piece::File("src/main.rs".into())));
-        let (o, _) = render(&p, Syntax::Opencode, 0);
+        let (o, _) = render(&p, Syntax::Opencode, 0, &[]);
         assert!(o.contains("$ARGUMENTS then $1 and $2"), "{o}");
-        let (o1, _) = render(&p, Syntax::Opencode, 1);
+        let (o1, _) = render(&p, Syntax::Opencode, 1, &[]);
         assert!(
             o1.contains("then $0 and $1") || o1.contains("then $1 and $1"),
             "{o1}"
@@ -446,18 +446,33 @@ mod tests {
             "!`gh pr diff $ARGUMENTS`, !`gh issue view $1 --repo $repo`, !`awk '{print $1}' $0`\n";
         let p = parse(src, Syntax::Claude, &["repo".to_owned()]);
         assert_eq!(render_claude(&p, 0), src);
-        let (g, _) = render(&p, Syntax::Gemini, 0);
+        let (g, _) = render(&p, Syntax::Gemini, 0, &[]);
         assert_eq!(
             g,
             "!{gh pr diff {{args}}}, !{gh issue view {{args}} --repo {{args}}}, !{awk '{print $1}' {{args}}}\n"
         );
-        let (o, _) = render(&p, Syntax::Opencode, 0);
+        // Without the declared names, a named argument can only stand for all of them; with
+        // them, `repo` is the first argument.
+        let (o, _) = render(&p, Syntax::Opencode, 0, &[]);
         assert!(
             o.starts_with("!`gh pr diff $ARGUMENTS`, !`gh issue view $2 --repo $ARGUMENTS`"),
             "{o}"
         );
+        let (o, notes) = render(&p, Syntax::Opencode, 0, &["repo".to_owned()]);
+        assert!(
+            o.starts_with("!`gh pr diff $ARGUMENTS`, !`gh issue view $2 --repo $1`"),
+            "{o}"
+        );
+        assert_eq!(
+            notes,
+            [(
+                true,
+                "named argument `repo` written as positional `$1` (OpenCode has no named arguments)"
+                    .to_owned()
+            )]
+        );
         assert!(o.contains("!`awk '{print $1}' $1`"), "{o}");
-        let (c, notes) = render(&p, Syntax::Copilot, 0);
+        let (c, notes) = render(&p, Syntax::Copilot, 0, &[]);
         assert!(
             c.starts_with("(run `gh pr diff ${input:args}` first"),
             "{c}"

@@ -7,13 +7,21 @@ use crate::convert::model::{Arg, Piece};
 /// Renders pieces in Claude syntax with `$N` numbered from `base` (0 since v2.1.19).
 #[must_use]
 pub fn render_claude(pieces: &[Piece], base: u8) -> String {
-    render(pieces, Syntax::Claude, base).0
+    render(pieces, Syntax::Claude, base, &[]).0
 }
 
-/// Renders `pieces` in `syntax`. Returns the text and one note per placeholder kind that could
-/// not be carried exactly (`(approximated?, message)`), deduplicated.
+/// Renders `pieces` in `syntax`. `named` lists the command's declared named arguments in order
+/// (Claude `arguments:`, [`crate::convert::model::Model::arguments`]): Claude fills the i-th
+/// name with the i-th argument ([CC-SKILLS]), so a target without named arguments but with
+/// positional ones (OpenCode) gets `$(i+1)`. Returns the text and one note per placeholder kind
+/// that could not be carried exactly (`(approximated?, message)`), deduplicated.
 #[must_use]
-pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool, String)>) {
+pub fn render(
+    pieces: &[Piece],
+    syntax: Syntax,
+    base: u8,
+    named: &[String],
+) -> (String, Vec<(bool, String)>) {
     let mut out = String::new();
     let mut notes: Vec<(bool, String)> = Vec::new();
     let mut note = |approx: bool, m: String| {
@@ -48,15 +56,27 @@ pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool,
                     (Syntax::Claude, _) => {
                         out.push_str(&format!("${}", idx.unwrap_or(0) + u32::from(base)))
                     }
-                    (Syntax::Opencode, Arg::Named(n)) => {
-                        out.push_str("$ARGUMENTS");
-                        note(
-                            true,
-                            format!(
-                                "named argument `{n}` approximated to `$ARGUMENTS` (OpenCode has no named arguments)"
-                            ),
-                        );
-                    }
+                    (Syntax::Opencode, Arg::Named(n)) => match named.iter().position(|x| x == n) {
+                        Some(i) => {
+                            out.push_str(&format!("${}", i + 1));
+                            note(
+                                true,
+                                format!(
+                                    "named argument `{n}` written as positional `${}` (OpenCode has no named arguments)",
+                                    i + 1
+                                ),
+                            );
+                        }
+                        None => {
+                            out.push_str("$ARGUMENTS");
+                            note(
+                                true,
+                                format!(
+                                    "named argument `{n}` approximated to `$ARGUMENTS` (OpenCode has no named arguments)"
+                                ),
+                            );
+                        }
+                    },
                     (Syntax::Opencode, _) => out.push_str(&format!("${}", idx.unwrap_or(0) + 1)),
                     (Syntax::Copilot, Arg::All) => {
                         out.push_str("${input:args}");
@@ -92,7 +112,7 @@ pub fn render(pieces: &[Piece], syntax: Syntax, base: u8) -> (String, Vec<(bool,
             }
             Piece::Shell(inner) => {
                 // The arguments inside the command in the target's syntax, with their notes.
-                let (cmd, inner_notes) = render(inner, syntax, base);
+                let (cmd, inner_notes) = render(inner, syntax, base, named);
                 for (approx, m) in inner_notes {
                     note(approx, m);
                 }

@@ -157,7 +157,12 @@ impl W<'_> {
             self.exact(Slot::Body, "body");
             return self.m.raw_body.clone();
         }
-        let (text, notes) = placeholders::render(&self.m.body, syntax, self.opts.claude_arg_base);
+        let (text, notes) = placeholders::render(
+            &self.m.body,
+            syntax,
+            self.opts.claude_arg_base,
+            &self.m.arguments,
+        );
         let mut summary: Vec<String> = notes.iter().map(|(_, n)| n.clone()).collect();
         if summary.is_empty() {
             summary.push(format!(
