@@ -262,12 +262,22 @@ impl W<'_> {
             if n.is_empty() {
                 notes.push(format!("`{}` has no equivalent", t.original));
                 exact = false;
-            } else if n.len() != 1 || n[0] != t.original {
+            } else if n.iter().any(|x| *x != t.original) {
+                // A tool that stands for several capabilities (Copilot `search`: grep and
+                // glob) maps back to its one name once per capability.
                 exact = false;
             }
+            // A Copilot custom agent keeps an `Agent(a, b)` specifier as `agents: [a, b]`
+            // (`copilot::agent`, formats.md §6.2).
+            let kept_as_agents = self.kind == Kind::CopilotAgent
+                && t.what
+                    == crate::convert::model::ToolWhat::Caps(vec![
+                        crate::convert::model::Cap::Agent,
+                    ]);
             if t.specifier.is_some()
                 && !n.iter().any(|x| x.contains('('))
                 && self.tool != Tool::Claude
+                && !kept_as_agents
             {
                 notes.push(format!(
                     "`{}` broadened (the specifier is lost)",
