@@ -83,8 +83,7 @@ fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
         let flat = rel.replace('/', "__");
         let data = std::fs::read(f)?;
         if let Some(kind) = agentfmt::kind::detect(&rel)
-            && let Some(padded) =
-                agentfmt::fuzz::pad_to(target, &data, |p| agentfmt::kind::detect(p) == Some(kind))
+            && let Some(padded) = at_kind_path(target, &data, kind)
             && padded != data
         {
             std::fs::write(out.join(format!("{flat}-at-its-path")), padded)?;
@@ -94,6 +93,20 @@ fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
         n += 1;
     }
     Ok(n)
+}
+
+/// `data` padded ([`agentfmt::fuzz::pad_to`]) so that `target` reads it at its path of `kind`,
+/// or, when `target` reads no path of that kind (`convert` reads no Cursor or Copilot
+/// subagent path), at its path that names no kind if the kind inferred there from the
+/// content is `kind`. `None` when neither holds.
+fn at_kind_path(target: &str, data: &[u8], kind: agentfmt::kind::Kind) -> Option<Vec<u8>> {
+    use agentfmt::kind::detect;
+    agentfmt::fuzz::pad_to(target, data, |p| detect(p) == Some(kind)).or_else(|| {
+        let padded = agentfmt::fuzz::pad_to(target, data, |p| detect(p).is_none())?;
+        let path = agentfmt::fuzz::path_at(target, padded.len())?;
+        let (doc, _) = agentfmt::check::load(&padded, path, None).ok()?;
+        (doc.kind == kind).then_some(padded)
+    })
 }
 
 /// How often a run keeps a snapshot of its corpus for `cargo xtask fuzz-coverage`.
