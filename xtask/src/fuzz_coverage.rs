@@ -27,6 +27,8 @@ use std::time::{Duration, SystemTime};
 
 /// Covered lines per source file under `src/`, from an lcov export.
 type Lines = BTreeMap<String, BTreeSet<u32>>;
+/// Per `src/` file, the (line, column) of each region entry with a non-zero count.
+type Regions = BTreeMap<String, BTreeSet<(u64, u64)>>;
 
 /// Region and line totals over `src/`: (regions covered, regions, lines covered, lines).
 #[derive(Default, Clone, Copy)]
@@ -124,7 +126,7 @@ fn measure(
     root: &Path,
     binary: &Path,
     profdata: &Path,
-) -> anyhow::Result<(Totals, Lines)> {
+) -> anyhow::Result<(Totals, Lines, Regions)> {
     let cov = nightly.bin.join("llvm-cov");
     // Only agentfmt's own sources: not the registry, the standard library or the fuzz harness.
     let ignore = "--ignore-filename-regex=(\\.cargo/|/rustc/|/rustlib/|/fuzz/)";
@@ -142,12 +144,25 @@ fn measure(
     let src = format!("{}/src/", root.display());
     let json: serde_json::Value = serde_json::from_slice(&run("text")?)?;
     let mut t = Totals::default();
+    let mut regions = Regions::new();
     for file in json["data"][0]["files"].as_array().into_iter().flatten() {
-        if !file["filename"]
-            .as_str()
-            .is_some_and(|f| f.starts_with(&src))
-        {
+        let Some(name) = file["filename"].as_str().and_then(|f| f.strip_prefix(&src)) else {
             continue;
+        };
+        // A segment is [line, column, count, has count, region entry, gap region].
+        for seg in file["segments"].as_array().into_iter().flatten() {
+            let v = |i: usize| &seg[i];
+            if v(2).as_u64().is_some_and(|c| c > 0)
+                && v(3).as_bool() == Some(true)
+                && v(4).as_bool() == Some(true)
+                && v(5).as_bool() != Some(true)
+                && let (Some(line), Some(col)) = (v(0).as_u64(), v(1).as_u64())
+            {
+                regions
+                    .entry(name.to_owned())
+                    .or_default()
+                    .insert((line, col));
+            }
         }
         let s = &file["summary"];
         let n = |k: &str, f: &str| s[k][f].as_u64().unwrap_or(0);
@@ -170,7 +185,7 @@ fn measure(
             }
         }
     }
-    Ok((t, lines))
+    Ok((t, lines, regions))
 }
 
 /// Hard-links each input of `corpus` that `snapshot` lacks into `out`; returns how many.
@@ -280,7 +295,8 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         };
         let before_prof = work.join(t).join("older.profdata");
         std::fs::copy(profile(root, &target_dir, t, &base)?, &before_prof)?;
-        let (before, before_lines) = measure(&nightly, root, &binary, &before_prof)?;
+        let (before, before_lines, before_regions) =
+            measure(&nightly, root, &binary, &before_prof)?;
         let all_prof = work.join(t).join("all.profdata");
         if std::fs::read_dir(&newer)?.next().is_some() {
             let newer_prof = profile(root, &target_dir, t, &[&newer])?;
@@ -295,7 +311,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         } else {
             std::fs::copy(&before_prof, &all_prof)?;
         }
-        let (all, all_lines) = measure(&nightly, root, &binary, &all_prof)?;
+        let (all, all_lines, all_regions) = measure(&nightly, root, &binary, &all_prof)?;
         println!(
             "{t}: baseline {baseline}; src/ regions {} -> {} of {}, lines {} -> {} of {}",
             before.regions_covered,
@@ -314,6 +330,28 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
                 .collect();
             if !fresh.is_empty() {
                 println!("  new lines in src/{file}: {}", fresh.join(", "));
+            }
+        }
+        // Regions first reached on a line that was already reached (a branch of a condition,
+        // a closure, an early return): the line list above does not show them.
+        for (file, regions) in &all_regions {
+            let old = before_regions.get(file);
+            let fresh_lines = all_lines.get(file);
+            let fresh: Vec<String> = regions
+                .iter()
+                .filter(|r| !old.is_some_and(|o| o.contains(r)))
+                .filter(|(l, _)| {
+                    let l = u32::try_from(*l).unwrap_or(u32::MAX);
+                    before_lines.get(file).is_some_and(|b| b.contains(&l))
+                        || !fresh_lines.is_some_and(|a| a.contains(&l))
+                })
+                .map(|(l, c)| format!("{l}:{c}"))
+                .collect();
+            if !fresh.is_empty() {
+                println!(
+                    "  new regions on reached lines in src/{file}: {}",
+                    fresh.join(", ")
+                );
             }
         }
         std::fs::remove_dir_all(work.join(t))?;
