@@ -49,7 +49,8 @@ const CONVERT_PATHS: &[&str] = &[
     ".claude/agents/a.md",
     ".claude/commands/c.md",
     ".cursor/rules/r.mdc",
-    // Scoped instructions: `applyTo` absent, `**` or globs give three activations.
+    // Scoped instructions: `applyTo: "**"`, globs, a description alone or neither give four
+    // activations.
     ".github/instructions/x.instructions.md",
     ".github/prompts/p.prompt.md",
     ".gemini/commands/g.toml",

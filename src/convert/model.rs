@@ -96,6 +96,15 @@ pub enum ToolWhat {
     Unknown,
 }
 
+impl ToolWhat {
+    /// Whether this is the subagent tool alone (Claude `Agent`, Copilot `agent`), whose
+    /// specifier names the subagents it may start (`Agent(a, b)`, Copilot `agents: [a, b]`).
+    #[must_use]
+    pub fn is_agent(&self) -> bool {
+        *self == Self::Caps(vec![Cap::Agent])
+    }
+}
+
 /// A model reference: the source tool's spelling (formats.md §6.2 "model").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelRef {

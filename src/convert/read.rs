@@ -287,10 +287,7 @@ fn read_tools(m: &mut Model, tool: Tool, kind: Kind, key: &str, v: &Node) {
         // Copilot `agents: [a, b]` → Claude `Agent(a, b)` (formats.md §6.3).
         let names = list(v, |s| vec![s.to_owned()]);
         let spec = (!names.is_empty() && names != ["*"]).then(|| names.join(", "));
-        if let Some(a) = refs
-            .iter_mut()
-            .find(|t| t.what == ToolWhat::Caps(vec![super::model::Cap::Agent]))
-        {
+        if let Some(a) = refs.iter_mut().find(|t| t.what.is_agent()) {
             a.specifier = spec;
         } else {
             refs.push(ToolRef {

@@ -57,9 +57,8 @@ fn cargo_fuzz(fuzz_dir: &Path) -> Command {
 /// logical path chosen by its length, a file whose path names a kind
 /// (`corpus/rules/bypass-permissions/fail/.claude/agents/yolo.md`) also goes in with the line
 /// breaks appended that put it at `target`'s path of that kind, or where its kind is inferred
-/// ([`at_kind_path`]):
-/// otherwise a rule fixture lands at whatever path its length picks, and the fuzzer has to
-/// find the rule on its own. Returns how many files it wrote.
+/// ([`at_kind_path`]): otherwise a rule fixture lands at whatever path its length picks, and
+/// the fuzzer has to find the rule on its own. Returns how many files it wrote.
 fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
     fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         for e in std::fs::read_dir(dir)? {

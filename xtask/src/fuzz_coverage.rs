@@ -28,7 +28,7 @@ use std::time::{Duration, SystemTime};
 /// Covered lines per source file under `src/`, from an lcov export.
 type Lines = BTreeMap<String, BTreeSet<u32>>;
 /// Per `src/` file, the (line, column) of each region entry with a non-zero count.
-type Regions = BTreeMap<String, BTreeSet<(u64, u64)>>;
+type Regions = BTreeMap<String, BTreeSet<(u32, u32)>>;
 
 /// Region and line totals over `src/`: (regions covered, regions, lines covered, lines).
 #[derive(Default, Clone, Copy)]
@@ -156,7 +156,10 @@ fn measure(
                 && v(3).as_bool() == Some(true)
                 && v(4).as_bool() == Some(true)
                 && v(5).as_bool() != Some(true)
-                && let (Some(line), Some(col)) = (v(0).as_u64(), v(1).as_u64())
+                && let (Some(line), Some(col)) = (
+                    v(0).as_u64().and_then(|x| u32::try_from(x).ok()),
+                    v(1).as_u64().and_then(|x| u32::try_from(x).ok()),
+                )
             {
                 regions
                     .entry(name.to_owned())
@@ -336,14 +339,14 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         // a closure, an early return): the line list above does not show them.
         for (file, regions) in &all_regions {
             let old = before_regions.get(file);
-            let fresh_lines = all_lines.get(file);
+            let reached = all_lines.get(file);
             let fresh: Vec<String> = regions
                 .iter()
                 .filter(|r| !old.is_some_and(|o| o.contains(r)))
+                // Not on a line listed above as new.
                 .filter(|(l, _)| {
-                    let l = u32::try_from(*l).unwrap_or(u32::MAX);
-                    before_lines.get(file).is_some_and(|b| b.contains(&l))
-                        || !fresh_lines.is_some_and(|a| a.contains(&l))
+                    before_lines.get(file).is_some_and(|b| b.contains(l))
+                        || !reached.is_some_and(|a| a.contains(l))
                 })
                 .map(|(l, c)| format!("{l}:{c}"))
                 .collect();

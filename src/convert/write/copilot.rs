@@ -4,7 +4,7 @@
 use super::W;
 use crate::convert::emit::{self, Y};
 use crate::convert::globs;
-use crate::convert::model::{Activation, Cap, Slot, ToolWhat, ToolsMeaning};
+use crate::convert::model::{Activation, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
 use crate::kind::Kind;
@@ -29,7 +29,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.m.tools
             .iter()
             .flatten()
-            .filter(|t| t.what == ToolWhat::Caps(vec![Cap::Agent]))
+            .filter(|t| t.what.is_agent())
             .filter_map(|t| t.specifier.clone())
             .flat_map(|s| {
                 s.split(',')

@@ -3,7 +3,7 @@
 
 use super::{Outcome, W, slug, tool_key};
 use crate::convert::emit::{self, Y};
-use crate::convert::model::{Cap, Slot, ToolWhat};
+use crate::convert::model::Slot;
 use crate::convert::placeholders::{self, Syntax};
 use crate::convert::read::syntax_of;
 use crate::convert::{Loss, LossKind};
@@ -269,8 +269,7 @@ impl W<'_> {
             }
             // A Copilot custom agent keeps an `Agent(a, b)` specifier as `agents: [a, b]`
             // (`copilot::agent`, formats.md §6.2).
-            let kept_as_agents =
-                self.kind == Kind::CopilotAgent && t.what == ToolWhat::Caps(vec![Cap::Agent]);
+            let kept_as_agents = self.kind == Kind::CopilotAgent && t.what.is_agent();
             if t.specifier.is_some()
                 && !n.iter().any(|x| x.contains('('))
                 && self.tool != Tool::Claude
