@@ -988,3 +988,108 @@ fn copilot_instructions_activation_carries_to_cursor() {
         );
     }
 }
+
+/// `doc` as `agentfmt fmt` writes it (formatting only, no encoding repair).
+fn formatted(text: &str, path: &str) -> String {
+    let opts = agentfmt::fmt::FmtOptions {
+        repair_encoding: false,
+        ..agentfmt::fmt::FmtOptions::default()
+    };
+    agentfmt::fmt::fmt(&parse(text, path, None), &opts).text
+}
+
+/// A body over a target's hard limit (Windsurf: 12,000 characters per rule file) is cut after
+/// the last whole markdown block that fits: a table cut between two rows would lose the row
+/// that set its column widths, and the output would no longer be what `fmt` writes.
+#[test]
+fn over_limit_body_is_cut_between_blocks() {
+    let mut body = String::from("# Reference\n");
+    for t in 0..40 {
+        body.push_str(&format!(
+            "\n## Table {t}\n\n| Name | Note |\n| --- | --- |\n"
+        ));
+        for r in 0..12 {
+            body.push_str(&format!("| row {r} | note {r} |\n"));
+        }
+        body.push_str(&format!(
+            "| last row of table {t} | the widest note of table {t} |\n"
+        ));
+    }
+    let source = formatted(
+        &format!("---\ndescription: d\n---\n\n{body}"),
+        ".claude/rules/ref.md",
+    );
+    assert_eq!(
+        formatted(&source, ".claude/rules/ref.md"),
+        source,
+        "the source is canonical"
+    );
+    let doc = parse(&source, ".claude/rules/ref.md", None);
+    let c = convert::convert(&doc, Target::Windsurf, &ConvertOptions::default()).unwrap();
+    let out = &c.outputs[0];
+    assert!(out.text.chars().count() <= 12_000, "{}", out.text.len());
+    assert!(
+        out.text.chars().count() > 11_000,
+        "cut far too early: {}",
+        out.text.len()
+    );
+    let last = out.text.lines().last().unwrap();
+    assert!(
+        last.starts_with("| last row of table ") || last.starts_with("## Table "),
+        "cut inside a block: {last:?}"
+    );
+    assert_eq!(
+        formatted(&out.text, &out.path),
+        out.text,
+        "the output is canonical"
+    );
+    assert!(
+        c.losses
+            .iter()
+            .any(|l| l.field == "body" && l.message.contains("12000 characters")),
+        "{:?}",
+        c.losses
+    );
+}
+
+/// A rule body that starts with blank lines, written as a file without front matter (here a
+/// nested `AGENTS.md`), starts at its first line of text, as `fmt` writes it; a body of
+/// blank lines only is an empty file.
+#[test]
+fn body_without_front_matter_has_no_leading_blank_lines() {
+    let src = "---\nglobs: app/**\nalwaysApply: false\n---\n\n\n- Use the app router.\n";
+    let doc = parse(src, ".cursor/rules/app.mdc", None);
+    let c = convert::convert(&doc, Target::AgentsMd, &ConvertOptions::default()).unwrap();
+    assert_eq!(c.outputs[0].path, "app/AGENTS.md");
+    assert_eq!(c.outputs[0].text, "- Use the app router.\n");
+    let doc = parse(
+        "---\nglobs: app/**\n---\n\n \n",
+        ".cursor/rules/app.mdc",
+        None,
+    );
+    let c = convert::convert(&doc, Target::AgentsMd, &ConvertOptions::default()).unwrap();
+    assert_eq!(c.outputs[0].text, "");
+}
+
+/// Front matter that convert writes is in the order `fmt` gives it: required keys first, then
+/// the schema's order.
+#[test]
+fn written_front_matter_is_in_canonical_order() {
+    let src =
+        "---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep\n---\n\nReview.\n";
+    let doc = parse(src, ".claude/agents/reviewer.md", None);
+    for target in [
+        Target::Copilot,
+        Target::Cursor,
+        Target::Opencode,
+        Target::Gemini,
+    ] {
+        let c = convert::convert(&doc, target, &ConvertOptions::default()).unwrap();
+        for out in &c.outputs {
+            if out.kind.is_toml() {
+                continue;
+            }
+            assert_eq!(formatted(&out.text, &out.path), out.text, "{}", out.path);
+        }
+    }
+}

@@ -426,8 +426,10 @@ fn drop_invalid(c: &mut Converted) {
 }
 
 /// Cuts each output whose kind has a hard size limit (Copilot agent body 30,000 characters
-/// [GH-AGENTS-CFG], Windsurf rule 12,000 [WS]) at the last line break that fits, and reports
-/// the cut as a loss (formats.md §6.2 "else ✗ truncate/warn", §6.6 #10).
+/// [GH-AGENTS-CFG], Windsurf rule 12,000 [WS]) after the last whole top-level markdown block
+/// that fits (so no table, list or code block is cut in two, and the rest reads as it did),
+/// else at the last line break that fits, and reports the cut as a loss (formats.md §6.2
+/// "else ✗ truncate/warn", §6.6 #10).
 fn fit_limits(c: &mut Converted) {
     for out in &mut c.outputs {
         let Some((limit, body_only)) = crate::rules::too_long::hard_limit(out.kind) else {
@@ -450,10 +452,15 @@ fn fit_limits(c: &mut Converted) {
             .char_indices()
             .nth(budget)
             .map_or(out.text.len(), |(i, _)| counted_from + i);
-        let cut = out.text[..cut]
-            .rfind('\n')
-            .filter(|&i| i >= body_start)
-            .map_or(cut, |i| i + 1);
+        let cut = block_end_before(&out.text[body_start..], cut - body_start)
+            .map(|end| body_start + end)
+            .or_else(|| {
+                out.text[..cut]
+                    .rfind('\n')
+                    .filter(|&i| i >= body_start)
+                    .map(|i| i + 1)
+            })
+            .unwrap_or(cut);
         if cut <= body_start {
             continue; // the front matter alone is over the limit; nothing sensible to cut
         }
@@ -473,6 +480,35 @@ fn fit_limits(c: &mut Converted) {
             ),
         });
     }
+}
+
+/// The byte offset in markdown `body` where the last top-level block (paragraph, heading,
+/// list, table, code block, HTML block, thematic break) that ends at or before byte `max`
+/// ends; `None` when the first block already runs past `max`.
+fn block_end_before(body: &str, max: usize) -> Option<usize> {
+    use pulldown_cmark::{Event, Parser};
+    let mut depth = 0usize;
+    let mut best = None;
+    for (event, range) in Parser::new_ext(body, crate::fmt::body::options()).into_offset_iter() {
+        let top_level_end = match event {
+            Event::Start(_) => {
+                depth += 1;
+                false
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                depth == 0
+            }
+            _ => depth == 0,
+        };
+        if top_level_end {
+            if range.end > max {
+                break;
+            }
+            best = Some(range.end);
+        }
+    }
+    best.filter(|&end| end > 0)
 }
 
 /// Writes a model as a `kind` file in that kind's own tool layout.

@@ -8,7 +8,7 @@
 //! that fail the check are left as they were and reported as `fmt-refused` (AF090).
 //! `fmt` is idempotent: formatting its output changes nothing.
 
-mod body;
+pub(crate) mod body;
 pub(crate) mod corpus;
 pub mod front_matter;
 mod guard;

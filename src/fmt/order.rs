@@ -17,7 +17,8 @@ struct Block {
 }
 
 /// The rank of `key`: required keys first, then known keys in schema order, then the rest.
-fn rank(key: &str, required: &[&str], known: &[&str]) -> (usize, usize) {
+/// `convert` sorts the front matter it writes by this rank too, so its output is canonical.
+pub(crate) fn rank(key: &str, required: &[&str], known: &[&str]) -> (usize, usize) {
     if let Some(i) = required.iter().position(|k| *k == key) {
         (0, i)
     } else if let Some(i) = known.iter().position(|k| *k == key) {

@@ -247,18 +247,43 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     // Every output must pass `agentfmt check` for its kind with no errors.
     let config = Config::default();
     let ctx = Context::default();
-    let results: Vec<Vec<String>> = files
+    // Formatting only: encoding repair is off, since a source with mojibake converts to an
+    // output with the same mojibake, which fmt then repairs on purpose.
+    let fmt_opts = agentfmt::fmt::FmtOptions {
+        repair_encoding: false,
+        ..agentfmt::fmt::FmtOptions::default()
+    };
+    let results: Vec<(Vec<String>, Vec<String>)> = files
         .par_iter()
         .map(|(e, bytes)| {
             let Ok((doc, _)) = check::load(bytes, &e.source_path, None) else {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             };
             let mut errs = Vec::new();
+            let mut unformatted = Vec::new();
+            // Only a canonical source must give canonical outputs: convert keeps bodies as
+            // they are, and formatting them is fmt's job (a TOML prompt's markdown is never
+            // formatted, so a TOML source does not count).
+            let canonical =
+                !doc.kind.is_toml() && agentfmt::fmt::fmt(&doc, &fmt_opts).text == doc.text();
             for target in Target::TOOLS {
                 let Ok(c) = convert::convert(&doc, *target, &opts) else {
                     continue;
                 };
                 for out in &c.outputs {
+                    if canonical
+                        && let Ok((o, _)) =
+                            check::load(out.text.as_bytes(), &out.path, Some(out.kind))
+                        && agentfmt::fmt::fmt(&o, &fmt_opts).text != out.text
+                    {
+                        unformatted.push(format!(
+                            "{} -> {} ({}) [{}]",
+                            e.source_path,
+                            out.path,
+                            target.as_str(),
+                            e.path
+                        ));
+                    }
                     let (report, _) = check::check_bytes(
                         out.text.as_bytes(),
                         &out.path,
@@ -282,17 +307,18 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
                     }
                 }
             }
-            errs
+            (errs, unformatted)
         })
         .collect();
-    let (unformatted, errors): (Vec<String>, Vec<String>) = results
-        .into_iter()
-        .flatten()
-        .partition(|e| e.contains("[fmt-would-change]"));
-    println!(
-        "convert outputs that fmt would still change (informational): {}",
-        unformatted.len()
-    );
+    let (errors, unformatted): (Vec<String>, Vec<String>) =
+        results
+            .into_iter()
+            .fold((Vec::new(), Vec::new()), |(mut e, mut u), (e2, u2)| {
+                e.extend(e2);
+                u.extend(u2);
+                (e, u)
+            });
+    list("convert outputs that fmt would change", &unformatted);
     let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
     for e in &errors {
         let rule = e

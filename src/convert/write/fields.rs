@@ -414,16 +414,31 @@ impl W<'_> {
                 }
             }
         }
-        if same_kind {
-            // Keep the source's key order, so converting a file to its own kind is stable.
-            let pos = |k: &str| {
-                self.m
-                    .originals
-                    .iter()
-                    .position(|o| o.key == k)
-                    .unwrap_or(usize::MAX)
-            };
-            self.fm.sort_by_key(|(k, _)| pos(k));
+        if !self.kind.is_toml() {
+            // The order `agentfmt fmt` would give (a stable sort: extra keys keep theirs).
+            let required = crate::schema::required_keys(self.kind);
+            let known = crate::schema::known_keys(self.kind);
+            let rank = |k: &str| crate::fmt::order::rank(k, &required, &known);
+            if same_kind {
+                // Keep the source's key order, so converting a file to its own kind is
+                // stable; a key the source lacks goes before the first source key that
+                // ranks after it, so a canonical source gives a canonical output.
+                let originals = &self.m.originals;
+                let pos = |k: &str| originals.iter().position(|o| o.key == k);
+                let at = |k: &str| match pos(k) {
+                    Some(i) => (2 * i + 1, rank(k)),
+                    None => {
+                        let anchor = originals
+                            .iter()
+                            .position(|o| rank(&o.key) > rank(k))
+                            .unwrap_or(originals.len());
+                        (2 * anchor, rank(k))
+                    }
+                };
+                self.fm.sort_by_key(|(k, _)| at(k));
+            } else {
+                self.fm.sort_by_key(|(k, _)| rank(k));
+            }
         }
         let mut body = body.to_owned();
         if self.fm.is_empty() && !self.kind.is_toml() {
@@ -453,9 +468,26 @@ impl W<'_> {
                     message: "the body's leading `---` line is written as `***` (the same thematic break) so it is not read as front matter".into(),
                 });
             }
+            // The body is the whole file: its leading blank lines go, as `agentfmt fmt` drops
+            // them, except one before a U+FEFF (which would otherwise be read as a
+            // byte-order mark).
+            let lead = body
+                .split_inclusive('\n')
+                .take_while(|l| l.trim().is_empty())
+                .map(str::len)
+                .sum::<usize>();
+            if body[lead..].starts_with('\u{feff}') {
+                body.replace_range(..lead, if lead > 0 { "\n" } else { "" });
+            } else {
+                body.drain(..lead);
+            }
         }
         let mut out = emit::front_matter(&self.fm);
         out.push_str(&body);
+        if out.trim_matches(['\n', ' ', '\t']).is_empty() {
+            // Nothing to write but blank lines: an empty file, as `agentfmt fmt` leaves it.
+            return String::new();
+        }
         if !out.ends_with('\n') {
             out.push('\n');
         }
