@@ -186,7 +186,7 @@ fn fixtures_pass_corpus_checks() {
     let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
     let st = corpus::check_corpus(&refs, &ConvertOptions::default());
     assert!(st.ok(), "{st:#?}");
-    assert_eq!(st.files, 20);
+    assert_eq!(st.files, 21);
 }
 
 /// `name: ../../outside` never escapes the output directory.
@@ -291,7 +291,10 @@ fn many_rules_merge_into_agents_md() {
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();
     let c = convert::convert_many(&refs, Target::AgentsMd, &ConvertOptions::default());
-    assert_eq!(c.outputs.len(), 1);
+    // Every rule merges into the root file except the one for a directory (`app/[[]slug]/**`),
+    // which is written as that directory's own file.
+    let paths: Vec<&str> = c.outputs.iter().map(|o| o.path.as_str()).collect();
+    assert_eq!(paths, ["AGENTS.md", "app/[slug]/AGENTS.md"]);
     insta::assert_snapshot!("many_to_agents_md", render(&c));
     let c = convert::convert_many(&refs, Target::Claude, &ConvertOptions::default());
     assert_eq!(c.outputs[0].path, "CLAUDE.md");
