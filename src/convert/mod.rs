@@ -452,7 +452,10 @@ fn fit_limits(c: &mut Converted) {
             .char_indices()
             .nth(budget)
             .map_or(out.text.len(), |(i, _)| counted_from + i);
-        let cut = block_end_before(&out.text[body_start..], cut - body_start)
+        let Some(room) = cut.checked_sub(body_start).filter(|&r| r > 0) else {
+            continue; // the front matter alone is over the limit; nothing sensible to cut
+        };
+        let cut = block_end_before(&out.text[body_start..], room)
             .map(|end| body_start + end)
             .or_else(|| {
                 out.text[..cut]
