@@ -186,7 +186,7 @@ fn fixtures_pass_corpus_checks() {
     let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
     let st = corpus::check_corpus(&refs, &ConvertOptions::default());
     assert!(st.ok(), "{st:#?}");
-    assert_eq!(st.files, 21);
+    assert_eq!(st.files, 22);
 }
 
 /// `name: ../../outside` never escapes the output directory.
