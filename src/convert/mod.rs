@@ -464,9 +464,6 @@ fn fit_limits(c: &mut Converted) {
                     .map(|i| i + 1)
             })
             .unwrap_or(cut);
-        if cut <= body_start {
-            continue; // the front matter alone is over the limit; nothing sensible to cut
-        }
         let dropped = out.text[cut..].chars().count();
         out.text.truncate(cut);
         // End like every writer's output: no trailing blank lines, one final newline.

@@ -310,14 +310,8 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
             (errs, unformatted)
         })
         .collect();
-    let (errors, unformatted): (Vec<String>, Vec<String>) =
-        results
-            .into_iter()
-            .fold((Vec::new(), Vec::new()), |(mut e, mut u), (e2, u2)| {
-                e.extend(e2);
-                u.extend(u2);
-                (e, u)
-            });
+    let (errors, unformatted): (Vec<Vec<String>>, Vec<Vec<String>>) = results.into_iter().unzip();
+    let (errors, unformatted) = (errors.concat(), unformatted.concat());
     list("convert outputs that fmt would change", &unformatted);
     let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
     for e in &errors {
