@@ -31,6 +31,10 @@ mod fuzz_dict;
 mod mojibake;
 mod mojibake_ftfy;
 mod mojibake_gen;
+mod mojibake_lookalikes;
+mod mojibake_report;
+mod mojibake_sources;
+mod mojibake_split;
 mod mojibake_texts;
 mod repair_model;
 

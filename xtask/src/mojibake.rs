@@ -1,48 +1,60 @@
-//! `cargo xtask mojibake-bench`: generates the mojibake development set from
-//! texts written for it and (when present) the shared corpus read at run time,
-//! runs agentfmt's repair engine and Python's `ftfy.fix_encoding` on the same
-//! cases, and prints exact-match rates per damage kind, must-not-change
-//! alterations and throughput side by side.
+//! `cargo xtask mojibake-bench`: agentfmt's repair engine against Python's
+//! `ftfy.fix_encoding` on texts the engine's statistics were not built from.
 //!
-//! The damaged cases come from the written texts and the held-out half of the corpus; the
-//! shipped lost-byte statistics (`src/repair/lm.bin`) are trained on the whole corpus, so
-//! the bench first builds statistics from the training half alone (`cargo xtask
-//! repair-model --holdout`, with the same message catalogues) and installs them in place
-//! of the shipped ones. `--shipped-model` measures the shipped statistics instead (then
-//! the held-out cases are not held out).
+//! Every text comes from one part of a three-way split by origin
+//! ([`crate::mojibake_split`]): the shared corpus by repository, the message catalogues
+//! under `/usr/share/locale` by gettext domain, the documentation under `/usr/share/doc`
+//! by package, and texts generated from the part's own PRNG seed (lookalikes of every
+//! false-positive class, symbol-dense agent files). The bench first builds the lost-byte
+//! statistics from the training part alone (`cargo xtask repair-model --holdout`) and
+//! installs them in place of the shipped ones, then measures on `--split report` (the
+//! default; nothing is tuned against it) or `--split dev` (for development, which also
+//! adds the texts written for the bench in `mojibake_texts`).
 //!
+//! - *Must not change*: the part's corpus files, catalogues and documents without a
+//!   mojibake signature, and the generated lookalikes.
+//! - *Damaged cases*: each damage kind of [`crate::mojibake_gen::KINDS`] applied to a
+//!   sample of the part's non-ASCII corpus files and catalogues and to the symbol-dense
+//!   texts.
+//!
+//! `--shipped-model` measures the shipped statistics instead (trained on every part).
 //! `--score FILE` runs no bench: for each line of `FILE`, readings separated by ` | `,
 //! it prints the installed model's cost of each character and the lexicon counts of its
 //! words, to see why the search prefers one reading of a lost byte to another.
 
 use crate::mojibake_gen::{KINDS, damage, has_signature};
+use crate::mojibake_lookalikes::{lookalikes, symbol_texts};
+use crate::mojibake_report::{Table, seeds};
+use crate::mojibake_split::Split;
 use crate::mojibake_texts::{LOOKALIKES, TEXTS};
-use crate::repair_model::is_training;
 use agentfmt::repair::repair;
 use anyhow::{Context, Result};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-struct Case {
-    kind: &'static str,
-    name: String,
-    damaged: String,
-    expected: String,
+/// One damaged text and the text it should repair to.
+pub struct Case {
+    /// Damage kind (a name of [`KINDS`]).
+    pub kind: &'static str,
+    /// Where the clean text came from.
+    pub name: String,
+    /// The damaged text.
+    pub damaged: String,
+    /// The clean text.
+    pub expected: String,
 }
 
 struct Opts {
     corpus: PathBuf,
     seeds: PathBuf,
+    split: Split,
     max_per_kind: usize,
+    catalogues_per_kind: usize,
+    symbol_texts: usize,
+    lookalikes_per_class: usize,
     ftfy: bool,
     verbose: bool,
-    /// Sample damaged cases from the whole corpus, not only its held-out half.
-    all: bool,
-    /// Measure the shipped statistics instead of ones trained on the training half.
     shipped_model: bool,
-    /// Instead of the bench, print the model's costs of each reading in this file (one
-    /// line per text, readings separated by ` | `).
     score: Option<PathBuf>,
 }
 
@@ -51,22 +63,36 @@ fn parse(args: &[String]) -> Result<Opts> {
     let mut o = Opts {
         corpus: root.join("../shared/corpus"),
         seeds: root.join("../shared/seeds"),
+        split: Split::Report,
         max_per_kind: 150,
+        catalogues_per_kind: 60,
+        symbol_texts: 60,
+        lookalikes_per_class: 60,
         ftfy: true,
         verbose: false,
-        all: false,
         shipped_model: false,
         score: None,
     };
     let mut it = args.iter();
+    let num = |it: &mut std::slice::Iter<'_, String>, what: &str| -> Result<usize> {
+        Ok(it.next().context(what.to_owned())?.parse()?)
+    };
     while let Some(a) = it.next() {
         match a.as_str() {
             "--corpus" => o.corpus = it.next().context("--corpus DIR")?.into(),
             "--seeds" => o.seeds = it.next().context("--seeds DIR")?.into(),
-            "--max-per-kind" => o.max_per_kind = it.next().context("--max-per-kind N")?.parse()?,
+            "--split" => {
+                let s = it.next().context("--split train|dev|report")?;
+                o.split = Split::parse(s).context("--split train|dev|report")?;
+            }
+            "--max-per-kind" => o.max_per_kind = num(&mut it, "--max-per-kind N")?,
+            "--catalogues-per-kind" => {
+                o.catalogues_per_kind = num(&mut it, "--catalogues-per-kind N")?;
+            }
+            "--symbol-texts" => o.symbol_texts = num(&mut it, "--symbol-texts N")?,
+            "--lookalikes" => o.lookalikes_per_class = num(&mut it, "--lookalikes N")?,
             "--no-ftfy" => o.ftfy = false,
             "-v" | "--verbose" => o.verbose = true,
-            "--all" => o.all = true,
             "--shipped-model" => o.shipped_model = true,
             "--score" => o.score = Some(it.next().context("--score FILE")?.into()),
             other => o.corpus = other.into(),
@@ -104,8 +130,15 @@ pub fn corpus_files(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Evenly spaced elements of `v`, at most `n`.
+fn spread<T: Clone>(v: &[T], n: usize) -> Vec<T> {
+    let step = (v.len() / n.max(1)).max(1);
+    v.iter().step_by(step).take(n).cloned().collect()
+}
+
 /// Runs the bench; see the module docs. `args`: `[--corpus DIR] [--seeds DIR]
-/// [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] [--score FILE] [-v]`.
+/// [--split train|dev|report] [--max-per-kind N] [--catalogues-per-kind N]
+/// [--symbol-texts N] [--lookalikes N] [--no-ftfy] [--shipped-model] [--score FILE] [-v]`.
 pub fn run(args: &[String]) -> Result<()> {
     let o = parse(args)?;
     let corpus = if o.corpus.is_dir() {
@@ -114,7 +147,7 @@ pub fn run(args: &[String]) -> Result<()> {
         Vec::new()
     };
     if o.shipped_model || corpus.is_empty() {
-        println!("model: the shipped src/repair/lm.bin");
+        println!("model: the shipped src/repair/lm.bin (trained on every part)");
     } else {
         let extra: Vec<PathBuf> = [PathBuf::from(crate::repair_model::DEFAULT_EXTRA)]
             .into_iter()
@@ -135,36 +168,48 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         return Ok(());
     }
+    let part = o.split;
+    let part_corpus: Vec<(String, String)> = corpus
+        .into_iter()
+        .filter(|(n, _)| Split::of_corpus_file(n) == part)
+        .collect();
+    let catalogues =
+        crate::mojibake_sources::catalogues(Path::new(crate::mojibake_sources::LOCALE_DIR), part);
+    let docs = crate::mojibake_sources::docs(Path::new(crate::mojibake_sources::DOC_DIR), part);
+    let generated = lookalikes(part.seed(), o.lookalikes_per_class);
     println!(
-        "corpus: {} ({} valid UTF-8 files)",
+        "split: {} (corpus {} files of {}; catalogues {}; documents {}; lookalikes {})",
+        part.name(),
+        part_corpus.len(),
         o.corpus.display(),
-        if corpus.is_empty() {
-            "absent".to_owned()
-        } else {
-            corpus.len().to_string()
-        }
+        catalogues.len(),
+        docs.len(),
+        generated.len()
     );
 
-    // Must-not-change: written texts, lookalikes, corpus files without signatures.
+    // Must-not-change: the part's texts without a mojibake signature, and the lookalikes.
     let mut keep: Vec<(String, String)> = Vec::new();
-    for (n, t) in TEXTS.iter().chain(LOOKALIKES) {
-        keep.push(((*n).to_owned(), (*t).to_owned()));
+    if part == Split::Dev {
+        for (n, t) in TEXTS.iter().chain(LOOKALIKES) {
+            keep.push(((*n).to_owned(), (*t).to_owned()));
+        }
     }
+    keep.extend(generated.iter().cloned());
     let mut excluded = Vec::new();
-    for (n, t) in &corpus {
+    for (n, t) in part_corpus.iter().chain(&catalogues).chain(&docs) {
         if has_signature(t) {
-            excluded.push(n.clone());
+            excluded.push((n.clone(), t.clone()));
         } else {
             keep.push((n.clone(), t.clone()));
         }
     }
     println!(
-        "must-not-change: {} texts; corpus files excluded for mojibake signatures: {}",
+        "must-not-change: {} texts ({} generated lookalikes); excluded for mojibake signatures: {}",
         keep.len(),
+        generated.len(),
         excluded.len()
     );
-    for n in &excluded {
-        let t = &corpus.iter().find(|(m, _)| m == n).expect("listed").1;
+    for (n, t) in &excluded {
         let r = repair(t);
         println!(
             "  excluded: {n} (agentfmt: {} fixes, signatures left: {})",
@@ -173,28 +218,24 @@ pub fn run(args: &[String]) -> Result<()> {
         );
     }
 
-    // Damaged cases: written texts plus a deterministic sample of non-ASCII corpus files.
-    let sources: Vec<(String, String)> = {
-        let mut v: Vec<(String, String)> = TEXTS
-            .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect();
-        let non_ascii: Vec<&(String, String)> = keep
-            .iter()
-            .skip(TEXTS.len() + LOOKALIKES.len())
-            .filter(|(n, t)| !t.is_ascii() && (o.all || !is_training(n)))
-            .collect();
-        let want = o.max_per_kind.saturating_sub(v.len());
-        let step = (non_ascii.len() / want.max(1)).max(1);
-        v.extend(
-            non_ascii
+    // Damaged cases.
+    let mut sources: Vec<(String, String)> = Vec::new();
+    if part == Split::Dev {
+        sources.extend(
+            TEXTS
                 .iter()
-                .step_by(step)
-                .take(want)
-                .map(|p| (*p).clone()),
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned())),
         );
-        v
+    }
+    sources.extend(symbol_texts(part.seed(), o.symbol_texts));
+    let clean = |v: &[(String, String)]| -> Vec<(String, String)> {
+        v.iter()
+            .filter(|(_, t)| !t.is_ascii() && !has_signature(t))
+            .cloned()
+            .collect()
     };
+    sources.extend(spread(&clean(&part_corpus), o.max_per_kind));
+    sources.extend(spread(&clean(&catalogues), o.catalogues_per_kind));
     let mut cases = Vec::new();
     for &(kind, _) in KINDS {
         for (n, t) in &sources {
@@ -211,27 +252,19 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
     println!(
-        "damaged cases: {} from {} sources ({})\n",
+        "damaged cases: {} from {} sources of the {} part\n",
         cases.len(),
         sources.len(),
-        if o.all {
-            "written texts and the whole corpus"
-        } else {
-            "written texts and the corpus half held out from `cargo xtask repair-model`"
-        }
+        part.name()
     );
 
-    // agentfmt.
     let t0 = Instant::now();
     let ours: Vec<String> = cases.iter().map(|c| repair(&c.damaged).text).collect();
     let dmg_secs = t0.elapsed().as_secs_f64();
     let t0 = Instant::now();
     let ours_keep: Vec<String> = keep.iter().map(|(_, t)| repair(t).text).collect();
     let clean_secs = t0.elapsed().as_secs_f64();
-    let dmg_bytes: usize = cases.iter().map(|c| c.damaged.len()).sum();
-    let clean_bytes: usize = keep.iter().map(|(_, t)| t.len()).sum();
 
-    // ftfy.
     let theirs = if o.ftfy {
         crate::mojibake_ftfy::run(
             &cases.iter().map(|c| c.damaged.as_str()).collect::<Vec<_>>(),
@@ -247,170 +280,17 @@ pub fn run(args: &[String]) -> Result<()> {
             None
         }
     };
-
-    // Table.
-    let mut per: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
-    for (i, c) in cases.iter().enumerate() {
-        let e = per.entry(c.kind).or_default();
-        e.0 += 1;
-        if ours[i] == c.expected {
-            e.1 += 1;
-        } else if o.verbose {
-            print_miss(c, &ours[i]);
-        }
-        if theirs.as_ref().is_some_and(|t| t.damaged[i] == c.expected) {
-            e.2 += 1;
-        }
+    Table {
+        cases: &cases,
+        ours: &ours,
+        keep: &keep,
+        ours_keep: &ours_keep,
+        theirs: theirs.as_ref(),
+        dmg_secs,
+        clean_secs,
+        verbose: o.verbose,
     }
-    let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
-    println!(
-        "{:<18} {:>6} {:>6} {:>10} {:>10}",
-        "kind", "lossy", "cases", "agentfmt", "ftfy"
-    );
-    for &(kind, lossy) in KINDS {
-        let (n, a, f) = per.get(kind).copied().unwrap_or_default();
-        let ft = if theirs.is_some() {
-            format!("{:.1}%", pct(f, n))
-        } else {
-            "n/a".into()
-        };
-        println!(
-            "{kind:<18} {:>6} {n:>6} {:>9.1}% {ft:>10}",
-            if lossy { "yes" } else { "no" },
-            pct(a, n)
-        );
-    }
-    // Lossy kinds split by where the lost bytes fall: only symbols, punctuation
-    // and emoji (recoverable from the prior), or also letters of scripts where
-    // several candidates are real words (Han, Hangul, kana, Cyrillic, Vietnamese).
-    for &(kind, lossy) in KINDS.iter().filter(|k| k.1) {
-        let _ = lossy;
-        let (mut n, mut a, mut f) = (0, 0, 0);
-        for (i, c) in cases.iter().enumerate() {
-            if c.kind != kind || lost_letters(&c.expected) {
-                continue;
-            }
-            n += 1;
-            a += usize::from(ours[i] == c.expected);
-            f += usize::from(theirs.as_ref().is_some_and(|t| t.damaged[i] == c.expected));
-        }
-        let ft = if theirs.is_some() {
-            format!("{:.1}%", pct(f, n))
-        } else {
-            "n/a".into()
-        };
-        println!(
-            "{:<18} {:>6} {n:>6} {:>9.1}% {ft:>10}",
-            format!("{kind}*"),
-            "yes",
-            pct(a, n)
-        );
-    }
-    println!("  (* cases whose lost bytes are all in symbols, punctuation or emoji, not letters)");
-    let altered: Vec<&str> = keep
-        .iter()
-        .zip(&ours_keep)
-        .filter(|((_, t), r)| t != *r)
-        .map(|((n, _), _)| n.as_str())
-        .collect();
-    let ft_altered = theirs.as_ref().map(|t| {
-        keep.iter()
-            .zip(&t.clean)
-            .filter(|((_, a), b)| a != *b)
-            .count()
-    });
-    println!(
-        "{:<18} {:>6} {:>6} {:>10} {:>10}",
-        "must-not-change",
-        "",
-        keep.len(),
-        format!("{} alt.", altered.len()),
-        ft_altered.map_or("n/a".into(), |n| format!("{n} alt."))
-    );
-    for n in &altered {
-        println!("  agentfmt altered: {n}");
-    }
-    let mbs = |b: usize, s: f64| b as f64 / 1e6 / s.max(1e-9);
-    println!(
-        "{:<18} {:>6} {:>6} {:>9.1} {:>10}",
-        "MB/s clean",
-        "",
-        "",
-        mbs(clean_bytes, clean_secs),
-        theirs.as_ref().map_or("n/a".into(), |t| format!(
-            "{:.2}",
-            mbs(clean_bytes, t.clean_secs)
-        ))
-    );
-    println!(
-        "{:<18} {:>6} {:>6} {:>9.1} {:>10}",
-        "MB/s damaged",
-        "",
-        "",
-        mbs(dmg_bytes, dmg_secs),
-        theirs.as_ref().map_or("n/a".into(), |t| format!(
-            "{:.2}",
-            mbs(dmg_bytes, t.damaged_secs)
-        ))
-    );
+    .print();
     seeds(&o.seeds);
     Ok(())
-}
-
-/// Whether a letter of `s` has a UTF-8 byte that Windows-1252 leaves undefined.
-fn lost_letters(s: &str) -> bool {
-    s.chars().any(|c| {
-        let mut b = [0u8; 4];
-        c.is_alphabetic()
-            && c.encode_utf8(&mut b)
-                .bytes()
-                .any(|x| matches!(x, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-    })
-}
-
-fn print_miss(c: &Case, got: &str) {
-    let (e, g): (Vec<char>, Vec<char>) = (c.expected.chars().collect(), got.chars().collect());
-    let i = e.iter().zip(&g).take_while(|(a, b)| a == b).count();
-    let ctx = |v: &[char]| {
-        v[i.saturating_sub(12)..(i + 12).min(v.len())]
-            .iter()
-            .collect::<String>()
-    };
-    println!(
-        "  miss {} {}: want {:?} got {:?}",
-        c.kind,
-        c.name,
-        ctx(&e),
-        ctx(&g)
-    );
-}
-
-fn seeds(dir: &Path) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        println!("\nseeds: {} absent", dir.display());
-        return;
-    };
-    let mut paths: Vec<PathBuf> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    println!("\nseeds ({}):", dir.display());
-    for p in paths {
-        let Ok(t) = std::fs::read_to_string(&p) else {
-            continue;
-        };
-        let r = repair(&t);
-        let kinds: std::collections::BTreeSet<String> =
-            r.fixes.iter().map(|f| f.damage.to_string()).collect();
-        println!(
-            "  {:<28} fixes {:>3}  signatures before {:<5} after {:<5} {}",
-            p.file_name().unwrap_or_default().to_string_lossy(),
-            r.fixes.len(),
-            has_signature(&t),
-            has_signature(&r.text),
-            kinds.into_iter().collect::<Vec<_>>().join(",")
-        );
-    }
 }

@@ -11,7 +11,9 @@ pub const KINDS: &[(&str, bool)] = &[
     ("latin1", false),
     ("mac-roman", false),
     ("nbsp-space", true),
+    ("nbsp-dropped", true),
     ("double", false),
+    ("double-dropped", true),
     ("triple", false),
     ("bom", false),
     ("partial-section", false),
@@ -28,7 +30,12 @@ pub fn damage(kind: &str, s: &str) -> Option<(String, String)> {
         "latin1" => whole(&latin1),
         "mac-roman" => whole(&mac_roman),
         "nbsp-space" => whole(&|t| cp1252(t).replace('\u{a0}', " ")),
+        // A no-break space flattened after the damage and the undefined bytes dropped.
+        "nbsp-dropped" => whole(&|t| cp1252_dropped(t).replace('\u{a0}', " ")),
         "double" => whole(&|t| cp1252(&cp1252(t))),
+        // Mis-decoded twice, the second time dropping the undefined bytes (`│` arrives
+        // as `Ã¢â€â€š`: the `”` of the first layer is E2 80 9D).
+        "double-dropped" => whole(&|t| cp1252_dropped(&cp1252(t))),
         "triple" => whole(&|t| cp1252(&cp1252(&cp1252(t)))),
         "bom" => {
             let with = format!("\u{feff}{}", s.trim_start_matches('\u{feff}'));
@@ -76,9 +83,10 @@ pub fn damage(kind: &str, s: &str) -> Option<(String, String)> {
 /// damaged out of the must-not-change set and to check the seeds. Independent
 /// of the repair engine.
 pub const SIGNATURES: &[&str] = &[
-    "â€", "Ã©", "Ã¨", "Ã¡", "Ã³", "Ã±", "Ã¼", "Ã¶", "Ã¤", "Ã§", "Ã£", "Ã\u{AD}", "Ãº", "Ã¢", "ðŸ",
-    "ï»¿", "âœ", "â”", "â†", "âš", "âŒ", "â–", "Â ", "Â©", "Â°", "Ã‚", "Ãƒ", "‚Äô", "‚Äî", "‚Äú",
-    "‚Äì", "√©", "√®", "‚úÖ", "‚ùå", "‚Üí", "\u{f8ff}", "Ð¾", "Ð°", "Ñ‚", "Ñ€", "ä¸", "å®", "æ˜",
+    "â€", "Ã©", "Ã¨", "Ã¡", "Ã³", "Ã±", "Ã¼", "Ã¶", "Ã¤", "Ã§", "Ã£", "Ã\u{AD}", "Ãº", "Ã¢", "Ã®",
+    "Ã¯", "ðŸ", "ï»¿", "âœ", "â”", "â†", "âš", "âŒ", "â–", "Â ", "Â©", "Â°", "Ã‚", "Ãƒ", "‚Äô",
+    "‚Äî", "‚Äú", "‚Äì", "√©", "√®", "‚úÖ", "‚ùå", "‚Üí", "\u{f8ff}", "Ð¾", "Ð°", "Ñ‚", "Ñ€", "ä¸",
+    "å®", "æ˜",
 ];
 
 /// Whether `s` contains a well-known mojibake signature.

@@ -6,8 +6,8 @@
 //! and triples in the shared corpus of agent files and in the translated strings of the
 //! gettext catalogues under each `--extra` directory (the shipped model uses
 //! `/usr/share/locale`). The shipped model reads every corpus file; with `--holdout` only
-//! the *training half* (the files whose name hashes to an even number, see
-//! [`is_training`]), which is what `cargo xtask mojibake-bench` builds and installs so that
+//! the *training part* of the split by repository and by catalogue domain (see
+//! [`crate::mojibake_split`]), which is what `cargo xtask mojibake-bench` builds and installs so that
 //! it measures on files the model has not seen. ASCII is folded into
 //! three classes (space or line break, letter or digit, punctuation), so the
 //! table holds no words, only which non-ASCII characters occur in agent files
@@ -23,6 +23,7 @@
 //! deterministic for a given corpus and catalogues.
 
 use crate::mojibake_gen::has_signature;
+use crate::mojibake_split::Split;
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -33,10 +34,10 @@ const MIN_COUNT: u32 = 2;
 /// Words seen fewer times are left out of the lexicon.
 const MIN_WORD_COUNT: u32 = 1;
 
-/// FNV-1a over the file's corpus-relative name: the deterministic split
-/// between the training half (even) and the held-out half (odd).
+/// Whether a corpus file (corpus-relative name) is in the training part of the split by
+/// repository ([`crate::mojibake_split`]).
 pub fn is_training(name: &str) -> bool {
-    agentfmt::hash::fnv1a64(name.as_bytes()).is_multiple_of(2)
+    Split::of_corpus_file(name) == Split::Train
 }
 
 /// Folds a character into the model's alphabet: ASCII becomes one of three
@@ -85,7 +86,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 }
 
 /// Builds the statistics (the bytes of an `AFLM0005` file) from the corpus at `corpus`
-/// (only its training half when `holdout`) and the catalogues under each of `extra`, with
+/// (only its training part when `holdout`) and the catalogues under each of `extra`, with
 /// a one-line summary of what went in.
 ///
 /// # Errors
@@ -102,7 +103,7 @@ pub fn build(corpus: &Path, extra: &[PathBuf], holdout: bool) -> Result<(Vec<u8>
     let mut catalogues = 0;
     for dir in extra {
         let before = files.len();
-        mo_texts(dir, &mut files);
+        mo_texts(dir, holdout, &mut files);
         catalogues += files.len() - before;
     }
     let mut uni: HashMap<u32, u32> = HashMap::new();
@@ -214,7 +215,7 @@ pub fn build(corpus: &Path, extra: &[PathBuf], holdout: bool) -> Result<(Vec<u8>
     }
     let summary = format!(
         "repair-model: {used} training texts ({corpus_used} corpus files{}, {catalogues} message catalogues, {chars} characters), {} code points, {} pairs, {} triples, {} words, {} bytes",
-        if holdout { " of the training half" } else { "" },
+        if holdout { " of the training part" } else { "" },
         uni.len(),
         bi.len(),
         tri.len(),
@@ -227,8 +228,9 @@ pub fn build(corpus: &Path, extra: &[PathBuf], holdout: bool) -> Result<(Vec<u8>
 /// Appends the translated strings of every GNU gettext catalogue (`*.mo`) under
 /// `dir` whose language is one of the scripts where a lost byte leaves real
 /// ambiguity (Russian, Ukrainian, Chinese, Japanese, Korean, Vietnamese), one
-/// text per catalogue. Catalogues that are not UTF-8 are skipped.
-fn mo_texts(dir: &Path, out: &mut Vec<(String, String)>) {
+/// text per catalogue. Catalogues that are not UTF-8 are skipped; with `holdout`, so are
+/// the domains outside the training part of the split.
+fn mo_texts(dir: &Path, holdout: bool, out: &mut Vec<(String, String)>) {
     const LANGS: [&str; 7] = ["ru", "uk", "zh_CN", "zh_TW", "ja", "ko", "vi"];
     for lang in LANGS {
         let Ok(rd) = std::fs::read_dir(dir.join(lang).join("LC_MESSAGES")) else {
@@ -237,9 +239,13 @@ fn mo_texts(dir: &Path, out: &mut Vec<(String, String)>) {
         let mut paths: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
+            let name = p.display().to_string();
+            if holdout && Split::of_catalogue(&name) != Split::Train {
+                continue;
+            }
             let Ok(b) = std::fs::read(&p) else { continue };
             if let Some(t) = mo_strings(&b) {
-                out.push((p.display().to_string(), t));
+                out.push((name, t));
             }
         }
     }
@@ -247,7 +253,7 @@ fn mo_texts(dir: &Path, out: &mut Vec<(String, String)>) {
 
 /// The translations of a `.mo` file joined by line breaks, or `None` when the
 /// file is malformed or not UTF-8.
-fn mo_strings(b: &[u8]) -> Option<String> {
+pub fn mo_strings(b: &[u8]) -> Option<String> {
     let word = |at: usize, le: bool| -> Option<usize> {
         let s: [u8; 4] = b.get(at..at + 4)?.try_into().ok()?;
         Some(if le {
