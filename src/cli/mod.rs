@@ -72,7 +72,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             rewrite::run(&a, &config, &root, "repair", true, &|doc| {
                 let repaired = agentfmt::repair::repair(doc.text());
                 let changed = !repaired.fixes.is_empty();
-                (changed.then_some(repaired.text), Vec::new())
+                // Guessed bytes are said out loud, with the other candidates.
+                let guessed: Vec<agentfmt::repair::Fix> = repaired
+                    .fixes
+                    .iter()
+                    .filter(|f| !f.alternatives.is_empty())
+                    .cloned()
+                    .collect();
+                let notes = agentfmt::rules::mojibake::for_fixes(doc, &guessed);
+                (changed.then_some(repaired.text), notes)
             })
         }
         Command::Rule(a) => check::rule(&a),

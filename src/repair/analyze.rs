@@ -1,7 +1,8 @@
 //! Cluster analysis and the per-region decision (see the module docs of
 //! [`repair`](super)).
 
-use super::decode::{Codec, Decoded, Edges, Penalties, decode};
+use super::decode::{Codec, Edges, Penalties};
+use super::reading::{Class, Reading, classify, read};
 use super::region::{self, Line};
 use super::tables::{is_cont_char, is_lead_char};
 use super::{Damage, Fix};
@@ -62,34 +63,6 @@ fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Class {
-    Negative,
-    /// A lone two-byte lead character: decided only from its region.
-    Weak,
-    Medium,
-    Strong,
-}
-
-impl Class {
-    fn score(self) -> i32 {
-        match self {
-            Class::Negative => -2,
-            Class::Weak => 0,
-            Class::Medium => 1,
-            Class::Strong => 3,
-        }
-    }
-}
-
-struct Reading {
-    text: String,
-    depth: u8,
-    codec: Codec,
-    last: Decoded,
-    lossless: bool,
-}
-
 struct Cluster {
     start: usize,
     end: usize,
@@ -97,147 +70,6 @@ struct Cluster {
     class: Class,
     quoted: bool,
     reading: Option<Reading>,
-}
-
-fn avg(d: &Decoded) -> f32 {
-    d.cost / d.multibyte.max(1) as f32
-}
-
-/// The cheaper of the Windows-1252 and Mac OS Roman readings of `chars` without dropped
-/// bytes (a U+FFFD still stands for one lost byte, chosen with `edges`, the cluster's
-/// neighbours in the text).
-fn best_lossless(chars: &[char], edges: Edges) -> Option<(Codec, Decoded)> {
-    let mut best: Option<(Codec, Decoded)> = None;
-    for codec in [Codec::Western, Codec::MacRoman] {
-        if let Some(d) = decode(chars, codec, false, Penalties::default(), edges)
-            && d.multibyte > 0
-            && best.as_ref().is_none_or(|(_, b)| d.cost < b.cost)
-        {
-            best = Some((codec, d));
-        }
-    }
-    best
-}
-
-fn plausible(d: &Decoded) -> bool {
-    d.multibyte > 0 && d.max_cost <= 6.5
-}
-
-fn mojibake_like(cur: &[char]) -> bool {
-    cur.iter().all(|&c| !c.is_ascii() || c == ' ') && cur.iter().filter(|&&c| c != ' ').count() >= 2
-}
-
-/// Decodes a cluster. Lossless readings are chained for layered damage (the
-/// intermediate layers are mojibake themselves, so only the last must be
-/// plausible); the innermost layer may be lossy.
-fn read(chars: &[char], pen: Penalties, edges: Edges) -> Option<Reading> {
-    let mut chain: Vec<(Codec, Decoded)> = Vec::new();
-    let mut cur: Vec<char> = chars.to_vec();
-    while chain.len() < 3 {
-        if !chain.is_empty() && !mojibake_like(&cur) {
-            break;
-        }
-        // Inner layers are decoded text: their neighbours are not the cluster's.
-        let around = if chain.is_empty() {
-            edges
-        } else {
-            Edges::default()
-        };
-        let Some((codec, d)) = best_lossless(&cur, around) else {
-            break;
-        };
-        // Layered damage repeats the same code page.
-        if chain.last().is_some_and(|(c, _)| *c != codec) {
-            break;
-        }
-        cur = d.text.chars().collect();
-        chain.push((codec, d));
-    }
-    if chain.len() < 3
-        && (chain.is_empty() || mojibake_like(&cur))
-        && let Some(d) = decode(&cur, Codec::Western, true, pen, edges)
-        && plausible(&d)
-        && (chain.is_empty() || avg(&d) <= 4.0)
-    {
-        return Some(Reading {
-            text: d.text.clone(),
-            depth: chain.len() as u8 + 1,
-            codec: Codec::Western,
-            last: d,
-            lossless: false,
-        });
-    }
-    while let Some((codec, d)) = chain.pop() {
-        let depth = chain.len() as u8 + 1;
-        // A deeper reading must not be less plausible than the text it replaces
-        // (`×–` is real text, not the mojibake of `ז`).
-        let better = chain.last().is_none_or(|(_, up)| d.cost <= up.cost + 1.5);
-        if plausible(&d) && (depth == 1 || (better && avg(&d) <= 5.5 && d.max_cost <= 5.5)) {
-            return Some(Reading {
-                text: d.text.clone(),
-                depth,
-                codec,
-                last: d,
-                lossless: true,
-            });
-        }
-    }
-    None
-}
-
-fn classify(chars: &[char], reading: Option<&Reading>) -> Class {
-    let Some(r) = reading else {
-        return Class::Negative;
-    };
-    let d = &r.last;
-    let input = chars.iter().filter(|&&c| c != ' ').count();
-    // Punctuation or a letter right before an accented letter (`—Ça va ?`, `«Été»`,
-    // `œà`) is also what Mac OS Roman makes of one Cyrillic or Greek letter (`—Ç` = D1 82
-    // = т, `œà` = CF 88 = ψ): every Mac OS Roman lead byte (0xC2-0xDF) shows as
-    // punctuation, a symbol or a letter. Alone, that is no evidence.
-    if r.lossless {
-        let lead_then_letter = r.codec == Codec::MacRoman
-            && d.multibyte == 1
-            && input == 2
-            && chars[1].is_alphabetic();
-        let a = avg(d);
-        let class = match (d.wide, d.multibyte) {
-            (2.., _) => Class::Strong,
-            (1, _) if a <= 5.5 => Class::Strong,
-            (0, 2..) if a <= 4.5 => Class::Strong,
-            _ if r.depth > 1 || a <= 3.5 => Class::Strong,
-            _ if a <= 4.5 => Class::Medium,
-            _ => Class::Negative,
-        };
-        // One Han character outside the ranked frequent ones from three Latin characters
-        // (`åœ”` = 圔), or a short Mac OS Roman reading that needs a near-impossible
-        // character (`Àñœà` = `˖ψ`, a modifier letter; in Mac OS Roman every accented
-        // Latin letter is a byte of some UTF-8 sequence), is as likely real text: at most
-        // weak evidence, decided by its region. That holds only while the cluster reads as
-        // letters and quotes: a C1 control or a Latin-1 symbol inside a word (`ä¸‚` = 丂,
-        // `ä¸\u{81}` = 丁) is never real text, so that reading stands.
-        let reads_as_text = chars
-            .iter()
-            .all(|&c| c.is_alphabetic() || " ’‘”“…".contains(c));
-        let unlikely_alone = reads_as_text
-            && ((d.wide == 1 && d.multibyte == 1 && a > 4.5)
-                || (d.wide == 0
-                    && d.multibyte <= 2
-                    && r.codec == Codec::MacRoman
-                    && d.max_cost >= 6.0));
-        return if lead_then_letter || unlikely_alone {
-            class.min(Class::Weak)
-        } else {
-            class
-        };
-    }
-    if avg(d) > 6.0 {
-        return Class::Negative;
-    }
-    if input >= 2 && avg(d) <= 4.5 {
-        return Class::Medium;
-    }
-    Class::Weak
 }
 
 fn find_clusters(text: &str, lines: &[Line]) -> Vec<Cluster> {
@@ -369,7 +201,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             line_before: &text[line.start.min(c.start)..c.start],
         };
         c.reading = read(&chars, pen, edges);
-        c.class = classify(&chars, c.reading.as_ref());
+        c.class = classify(&chars, c.reading.as_ref(), &edges);
         // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or
         // diagram of three or more characters inside code is damage, not a quote.
         if c.quoted && !line.keyword && c.reading.as_ref().is_some_and(|r| r.last.multibyte >= 3) {
@@ -446,6 +278,25 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             );
         }
     }
+    // A guessed byte is a hypothesis about the document: it dropped bytes. Only a
+    // cluster that needs one and is clear evidence (`âŒ` for ❌) supports it; a lone
+    // letter read with a guessed byte (`Ä` as `ā`, `Ã` as `Á`) is otherwise a letter.
+    let drops_bytes = clusters
+        .iter()
+        .any(|c| c.class >= Class::Medium && c.reading.as_ref().is_some_and(|r| r.last.drops > 0));
+    let clear = |codec: Codec| {
+        clusters
+            .iter()
+            .filter(|c| {
+                c.class >= Class::Medium && c.reading.as_ref().is_some_and(|r| r.codec == codec)
+            })
+            .count()
+    };
+    let (western, mac) = (clear(Codec::Western), clear(Codec::MacRoman));
+    let codec_supported = |codec: Codec| match codec {
+        Codec::Western => western > 0 && western >= mac,
+        Codec::MacRoman => mac > 0 && mac >= western,
+    };
     let latin1_doc = clusters
         .iter()
         .any(|c| c.reading.as_ref().is_some_and(|r| r.last.latin1_c1));
@@ -455,6 +306,15 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             continue;
         }
         let Some(r) = &c.reading else { continue };
+        if r.last.drops > 0 && c.class < Class::Medium && !drops_bytes {
+            continue;
+        }
+        // A document was mis-decoded with one code page: weak evidence read in the code
+        // page the clear evidence does not point to is text (`’é` in a file damaged as
+        // Windows-1252 is no Mac OS Roman `Վ`).
+        if c.class == Class::Weak && !codec_supported(r.codec) {
+            continue;
+        }
         let original = &text[c.start..c.end];
         // Trim the common prefix and suffix (a trailing literal space).
         let mut s = c.start;
@@ -485,12 +345,23 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         };
         let guessed = (r.last.drops + r.last.wilds + r.last.spaces) as f32;
         let confidence = (base - 0.03 * guessed).clamp(0.3, 1.0);
+        // The other readings, cut like the replacement.
+        let (head, tail) = (&text[c.start..s], &text[e..c.end]);
+        let alternatives = r
+            .last
+            .alternatives
+            .iter()
+            .filter_map(|a| a.strip_prefix(head)?.strip_suffix(tail))
+            .filter(|a| *a != rep && !a.is_empty())
+            .map(str::to_owned)
+            .collect();
         fixes.push(Fix {
             span: Span::new(s, e),
             original: text[s..e].to_owned(),
             replacement: rep.to_owned(),
             damage,
             confidence,
+            alternatives,
         });
     }
     fixes

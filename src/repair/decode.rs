@@ -39,6 +39,10 @@ pub(crate) struct Penalties {
     pub drop: f32,
     /// Per space read back as 0xA0.
     pub space: f32,
+    /// The decoded text is itself mojibake (the outer layer of layered damage): a lost
+    /// byte completes only a character Windows-1252 shows, since the inner layer was
+    /// written in it (`â€` + lost 9D is `”`, never U+2010).
+    pub layered: bool,
 }
 
 impl Default for Penalties {
@@ -46,6 +50,7 @@ impl Default for Penalties {
         Self {
             drop: 2.0,
             space: 2.5,
+            layered: false,
         }
     }
 }
@@ -87,7 +92,13 @@ pub(crate) struct Decoded {
     pub latin1_c1: bool,
     /// Input contained one of the five undefined bytes as a C1 control.
     pub undefined_c1: bool,
+    /// Other readings of the cluster, each with one guessed character changed to the
+    /// next most plausible candidate, most plausible first (at most [`MAX_ALTERNATIVES`]).
+    pub alternatives: Vec<String>,
 }
+
+/// Most alternative readings kept per cluster.
+pub(crate) const MAX_ALTERNATIVES: usize = 3;
 
 #[derive(Clone, Copy, Debug)]
 struct Step {
@@ -143,8 +154,15 @@ fn is_cont(t: Tok, lossy: bool) -> bool {
 }
 
 /// Calls `f` with every character the pattern (lead, consumed tokens, dropped
-/// slots in `mask`) can stand for.
-fn for_each_candidate(lead: u8, len: usize, mask: u8, toks: &[Tok], mut f: impl FnMut(char)) {
+/// slots in `mask`) can stand for; with `layered`, only those Windows-1252 shows.
+fn for_each_candidate(
+    lead: u8,
+    len: usize,
+    mask: u8,
+    toks: &[Tok],
+    layered: bool,
+    mut f: impl FnMut(char),
+) {
     let slots = len - 1;
     let mut choices: [&[u8]; 3] = [&[], &[], &[]];
     let mut singles = [0u8; 3];
@@ -192,6 +210,7 @@ fn for_each_candidate(lead: u8, len: usize, mask: u8, toks: &[Tok], mut f: impl 
                 }
                 if let Ok(s) = std::str::from_utf8(&buf[..len])
                     && let Some(ch) = s.chars().next()
+                    && (!layered || western_byte(ch).is_some())
                 {
                     f(ch);
                 }
@@ -257,7 +276,7 @@ pub(crate) fn decode(
             let spaces = consumed.iter().filter(|&&t| t == Tok::Space).count();
             let penalty = d as f32 * pen.drop + spaces as f32 * pen.space;
             let mut local = (f32::INFINITY, '\0');
-            for_each_candidate(lead, len, mask, consumed, |ch| {
+            for_each_candidate(lead, len, mask, consumed, pen.layered, |ch| {
                 let c = prior::cost(ch);
                 if c < local.0 {
                     local = (c, ch);
@@ -287,7 +306,7 @@ pub(crate) fn decode(
         at = s.from;
     }
     steps.reverse();
-    choose_lost(&mut steps, &toks, edges);
+    let others = choose_lost(&mut steps, &toks, edges, pen.layered);
     let mut out = Decoded {
         latin1_c1,
         undefined_c1,
@@ -315,6 +334,19 @@ pub(crate) fn decode(
             out.wide += 1;
         }
     }
+    'alts: for (k, chars) in others {
+        for ch in chars {
+            if out.alternatives.len() == MAX_ALTERNATIVES {
+                break 'alts;
+            }
+            let alt: String = steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| if i == k { ch } else { s.ch })
+                .collect();
+            out.alternatives.push(alt);
+        }
+    }
     Some(out)
 }
 
@@ -331,7 +363,15 @@ const DENSE_CANDIDATES: usize = 3;
 /// [`prior::context`], the cluster's edge characters as fixed context. Every
 /// placement of the same number of lost bytes consumes the same tokens, so the
 /// segmentation found by [`decode`] is kept.
-fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
+///
+/// Returns, for each guessed step (by index), its other candidates ranked by the trigram
+/// cost with the chosen neighbours (at most two each): the alternatives a diagnostic shows.
+fn choose_lost(
+    steps: &mut [Step],
+    toks: &[Tok],
+    edges: Edges,
+    layered: bool,
+) -> Vec<(usize, Vec<char>)> {
     // Candidate lists: two fixed characters before, the steps, two after.
     let fixed = |c: Option<char>| vec![(c.unwrap_or(' '), 0u8)];
     let mut cands: Vec<Vec<(char, u8)>> = Vec::with_capacity(steps.len() + 4);
@@ -352,7 +392,7 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
         let mut list: Vec<(f32, char, u8)> = Vec::new();
         let slots = s.len - 1;
         for mask in (0u8..(1 << slots)).filter(|m| m.count_ones() == s.mask.count_ones()) {
-            for_each_candidate(s.lead, s.len as usize, mask, consumed, |ch| {
+            for_each_candidate(s.lead, s.len as usize, mask, consumed, layered, |ch| {
                 list.push((lm::unigram_cost(ch), ch, mask));
             });
         }
@@ -363,7 +403,7 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
         cands.push(list.into_iter().map(|(_, c, m)| (c, m)).collect());
     }
     if !guessed_any {
-        return;
+        return Vec::new();
     }
     // Long runs of guesses (a hostile input, not a damaged text) keep the
     // search linear with a small constant: fewer candidates per position.
@@ -421,7 +461,7 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
         }
     }
     if !min.is_finite() {
-        return;
+        return Vec::new();
     }
     let mut pick = vec![0usize; n];
     pick[n - 1] = c;
@@ -439,6 +479,31 @@ fn choose_lost(steps: &mut [Step], toks: &[Tok], edges: Edges) {
     reread_words(steps, &cands[2..2 + m], edges);
     close_only_open_brackets(steps, &cands[2..2 + m], edges.line_before);
     open_box_rows(steps, &cands[2..2 + m], edges.line_before);
+    let at = |i: usize| -> char {
+        match i {
+            0 | 1 => cands[i][0].0,
+            _ if i - 2 < m => steps[i - 2].ch,
+            _ => cands[i][0].0,
+        }
+    };
+    let mut others = Vec::new();
+    for k in 0..m {
+        let list = &cands[k + 2];
+        if list.len() < 2 {
+            continue;
+        }
+        let i = k + 2;
+        let (p1, p2, n1) = (at(i - 1), at(i - 2), at(i + 1));
+        let mut ranked: Vec<(f32, char)> = list
+            .iter()
+            .filter(|(ch, _)| *ch != steps[k].ch)
+            .map(|&(ch, _)| (lm::cost(ch, p1, p2) + lm::cost(n1, ch, p1), ch))
+            .collect();
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        ranked.dedup_by(|a, b| a.1 == b.1);
+        others.push((k, ranked.into_iter().take(2).map(|(_, c)| c).collect()));
+    }
+    others
 }
 
 /// Box-drawing corners that end one row of a box, each with the corner that starts the

@@ -75,10 +75,13 @@
 //! ```
 
 mod analyze;
+#[cfg(test)]
+mod class_tests;
 mod decode;
 mod lm;
 mod passes;
 mod prior;
+mod reading;
 mod region;
 #[doc(hidden)]
 pub mod simulate;
@@ -189,6 +192,9 @@ pub struct Fix {
     pub damage: Damage,
     /// Confidence in the replacement, 0.0..=1.0 (lower when bytes were guessed).
     pub confidence: f32,
+    /// When bytes were guessed, the other plausible replacements of the same span, most
+    /// plausible first (at most three; empty when nothing was guessed).
+    pub alternatives: Vec<String>,
 }
 
 impl Fix {
@@ -196,12 +202,25 @@ impl Fix {
     /// `"UTF-8 read as Windows-1252: `â€”` should be `—`"`.
     #[must_use]
     pub fn message(&self) -> String {
-        format!(
+        let mut m = format!(
             "{}: `{}` should be `{}`",
             self.damage.description(),
             self.original.escape_debug(),
             self.replacement.escape_debug()
-        )
+        );
+        if !self.alternatives.is_empty() {
+            let alts: Vec<String> = self
+                .alternatives
+                .iter()
+                .map(|a| format!("`{}`", a.escape_debug()))
+                .collect();
+            m.push_str(&format!(
+                " (a guess, confidence {:.0}%; also possible: {})",
+                self.confidence * 100.0,
+                alts.join(", ")
+            ));
+        }
+        m
     }
 }
 

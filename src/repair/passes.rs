@@ -96,12 +96,19 @@ pub(super) fn compose(input: &str, first: &[Fix], second: &[Fix]) -> Vec<Fix> {
         }
         replacement.push_str(&mid[at..g.end]);
         let span = Span::new(to_input(g.start), to_input(g.end));
+        // A later fix's alternatives are readings of its own span; they carry over when
+        // that span is the whole merged one.
+        let alternatives = match seconds.as_slice() {
+            [only] if only.span.range() == g => only.alternatives.clone(),
+            _ => Vec::new(),
+        };
         out.push(Fix {
             original: input[span.range()].to_owned(),
             span,
             replacement,
             damage: seconds[0].damage,
             confidence,
+            alternatives,
         });
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
@@ -120,6 +127,7 @@ mod tests {
             replacement: replacement.to_owned(),
             damage: Damage::Windows1252,
             confidence: 0.9,
+            alternatives: Vec::new(),
         }
     }
 

@@ -79,6 +79,9 @@ pub(crate) fn cost(c: char) -> f32 {
         0xDF..=0xFF => 1.8,
         0x100..=0x17F => 2.5,
         0x180..=0x24F => 4.5,
+        // Schwa is a letter of Azerbaijani (and of transcriptions); the rest of IPA is
+        // what Mac OS Roman readings land on by accident.
+        0x259 => 4.5,
         0x250..=0x2AF => 8.0,
         0x2B0..=0x2FF => 6.0,
         0x300..=0x36F => 7.0,
@@ -160,6 +163,8 @@ pub(crate) fn cost(c: char) -> f32 {
         0x1F7E0..=0x1F7EB => common_or(c, 3.0),
         0x1F700..=0x1F8FF => 9.0,
         0x1FA00..=0x1FA6F => 8.0,
+        // Mathematical alphanumerics: bold and italic letters of styled headings.
+        0x1D400..=0x1D7FF => 6.0,
         0x10000..=0x1EFFF => 9.0,
         0x20000..=0x3FFFF => 8.0,
         _ => {

@@ -417,3 +417,19 @@ fn a_replaced_byte_is_chosen_with_the_cluster_neighbours() {
     assert!(damaged.contains('\u{fffd}'));
     assert_repairs(&damaged, text);
 }
+
+/// Not a test: `REPAIR_PROBE=FILE REPAIR_DEBUG=1 cargo test --lib probe -- --ignored
+/// --nocapture` prints the cluster decisions and the repair of each paragraph of `FILE`.
+#[test]
+#[ignore = "a debugging aid, run by hand"]
+#[allow(clippy::print_stderr)]
+fn probe() {
+    let Some(path) = std::env::var_os("REPAIR_PROBE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("REPAIR_PROBE names a UTF-8 file");
+    for para in text.split("\n\n") {
+        let r = repair(para);
+        eprintln!("IN  {para:?}\nOUT {:?}\n", r.text);
+    }
+}

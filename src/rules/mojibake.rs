@@ -34,11 +34,18 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
     if repair::is_clean_fast(text) {
         return Vec::new();
     }
-    let repaired = repair::repair(text);
+    for_fixes(doc, &repair::repair(text).fixes)
+}
+
+/// The `mojibake` diagnostics of `fixes` (from [`repair::repair`] of `doc`'s text: sorted,
+/// non-overlapping byte spans): one per line. A line with a guessed byte names the guess,
+/// its confidence and the other candidates.
+#[must_use]
+pub fn for_fixes(doc: &Document, fixes: &[repair::Fix]) -> Vec<Diagnostic> {
     let idx = doc.source.line_index();
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut groups: Vec<(usize, Vec<&repair::Fix>)> = Vec::new();
-    for f in &repaired.fixes {
+    for f in fixes {
         let line = idx.line_of(f.span.start);
         match groups.last_mut() {
             Some((l, g)) if *l == line => g.push(f),
@@ -54,13 +61,21 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
         let message = if fixes.len() == 1 {
             first.message()
         } else {
-            format!(
+            let mut m = format!(
                 "{}: {} damaged sequences, e.g. `{}` should be `{}`",
                 first.damage.description(),
                 fixes.len(),
                 first.original.escape_debug(),
                 first.replacement.escape_debug()
-            )
+            );
+            if let Some(g) = fixes.iter().find(|f| !f.alternatives.is_empty()) {
+                m.push_str(&format!(
+                    "; `{}` is a guess: {}",
+                    g.original.escape_debug(),
+                    g.message()
+                ));
+            }
+            m
         };
         let confidence = fixes.iter().map(|f| f.confidence).fold(1.0f32, f32::min);
         let edits = fixes
