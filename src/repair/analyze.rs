@@ -225,8 +225,17 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     }
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.
+    // Only lines with a reading can have one shown (a clean text has almost none).
+    let read_lines: HashSet<usize> = clusters
+        .iter()
+        .filter(|c| c.reading.is_some())
+        .map(|c| c.line)
+        .collect();
     let mut shown: HashSet<(usize, char)> = HashSet::new();
-    for c in clusters.iter().filter(|c| c.reading.is_none()) {
+    for c in clusters
+        .iter()
+        .filter(|c| c.reading.is_none() && read_lines.contains(&c.line))
+    {
         shown.extend(
             text[c.start..c.end]
                 .chars()

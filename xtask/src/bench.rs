@@ -6,6 +6,9 @@
 //! the median wall time, files/s, MB/s, peak RSS and median CPU time (user + system, all
 //! threads; both from `/usr/bin/time`) and the wall-time ratio to the floor: reading every file
 //! of the tree once (`cat`). On a shared machine the CPU time is the steadier figure.
+//!
+//! Then it times end-to-end `agentfmt repair` on one 10 MB file, clean and damaged (see
+//! `repair_throughput`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -212,6 +215,79 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
             cpu * 1e3
         );
     }
+    repair_throughput(&bin, &tmp, &samples, runs)?;
     let _ = std::fs::remove_dir_all(&tmp);
+    Ok(())
+}
+
+/// Size of the single-file repair inputs.
+const BIG_FILE: usize = 10_000_000;
+
+/// End-to-end `agentfmt repair` on one 10 MB file, clean and damaged: the clean file joins
+/// the UTF-8 samples (agent files of every kind) until it reaches [`BIG_FILE`] bytes; the
+/// damaged file is the same text read as Windows-1252 (every non-ASCII character becomes
+/// mojibake), cut to the same size at a line break. Each is repaired in place from a fresh
+/// copy, so every run does the whole work.
+fn repair_throughput(bin: &str, dir: &Path, samples: &[Sample], runs: usize) -> anyhow::Result<()> {
+    // Clean means what repair leaves alone (a few corpus files hold real mojibake).
+    let texts: Vec<&str> = samples
+        .iter()
+        .filter_map(|s| std::str::from_utf8(&s.bytes).ok())
+        .filter(|t| !agentfmt::repair::repair(t).changed())
+        .collect();
+    anyhow::ensure!(!texts.is_empty(), "no UTF-8 samples");
+    let mut clean = String::with_capacity(BIG_FILE + 64 * 1024);
+    for t in texts.iter().cycle() {
+        if clean.len() >= BIG_FILE {
+            break;
+        }
+        clean.push_str(t);
+        clean.push('\n');
+    }
+    let damaged_full = agentfmt::repair::simulate::cp1252(&clean);
+    let cut = damaged_full[..BIG_FILE.min(damaged_full.len())]
+        .rfind('\n')
+        .map_or(damaged_full.len(), |i| i + 1);
+    let damaged = &damaged_full[..cut];
+    let clean = &clean[..clean[..BIG_FILE.min(clean.len())]
+        .rfind('\n')
+        .map_or(clean.len(), |i| i + 1)];
+    let non_ascii = clean.chars().filter(|c| !c.is_ascii()).count();
+    println!(
+        "\nrepair of one file (clean: {:.1} MB, {non_ascii} non-ASCII characters; damaged: {:.1} MB)",
+        clean.len() as f64 / 1e6,
+        damaged.len() as f64 / 1e6
+    );
+    println!(
+        "{:<28} {:>10} {:>9} {:>10} {:>9}",
+        "command", "median", "MB/s", "peak RSS", "CPU"
+    );
+    let work = dir.join("big");
+    std::fs::create_dir_all(&work)?;
+    for (name, text) in [
+        ("repair 10 MB clean", clean),
+        ("repair 10 MB damaged", damaged),
+    ] {
+        let src = work.join("input.md");
+        std::fs::write(&src, text)?;
+        let cmd = format!("cp input.md CLAUDE.md && {bin} repair --no-config CLAUDE.md");
+        // The copy is part of the timed command: subtract it.
+        let (copy, _, _) = time_cmd(&["sh", "-c", "cp input.md CLAUDE.md"], &work, runs)?;
+        let (t, cpu, rss) = time_cmd(&["sh", "-c", &cmd], &work, runs)?;
+        let secs = (t - copy).max(1e-9);
+        let repaired = std::fs::read(work.join("CLAUDE.md"))?;
+        anyhow::ensure!(
+            name.ends_with("clean") == (repaired == text.as_bytes()),
+            "{name}: unexpected result (changed: {})",
+            repaired != text.as_bytes()
+        );
+        println!(
+            "{name:<28} {:>8.0}ms {:>9.1} {:>8}MB {:>7.0}ms",
+            secs * 1e3,
+            text.len() as f64 / 1e6 / secs,
+            rss / 1024,
+            cpu * 1e3
+        );
+    }
     Ok(())
 }
