@@ -226,15 +226,14 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.
     // Only lines with a reading can have one shown (a clean text has almost none).
-    let read_lines: HashSet<usize> = clusters
-        .iter()
-        .filter(|c| c.reading.is_some())
-        .map(|c| c.line)
-        .collect();
+    let mut read_lines = vec![false; lines.len()];
+    for c in clusters.iter().filter(|c| c.reading.is_some()) {
+        read_lines[c.line] = true;
+    }
     let mut shown: HashSet<(usize, char)> = HashSet::new();
     for c in clusters
         .iter()
-        .filter(|c| c.reading.is_none() && read_lines.contains(&c.line))
+        .filter(|c| c.reading.is_none() && read_lines[c.line])
     {
         shown.extend(
             text[c.start..c.end]

@@ -479,11 +479,12 @@ fn choose_lost(
     reread_words(steps, &cands[2..2 + m], edges);
     close_only_open_brackets(steps, &cands[2..2 + m], edges.line_before);
     open_box_rows(steps, &cands[2..2 + m], edges.line_before);
+    // The chosen character at candidate position `i` (the fixed edges around the steps).
     let at = |i: usize| -> char {
-        match i {
-            0 | 1 => cands[i][0].0,
-            _ if i - 2 < m => steps[i - 2].ch,
-            _ => cands[i][0].0,
+        if (2..2 + m).contains(&i) {
+            steps[i - 2].ch
+        } else {
+            cands[i][0].0
         }
     };
     let mut others = Vec::new();

@@ -43,14 +43,22 @@
 //!    The statistics only choose among candidates; whether a region is damaged
 //!    is decided by the prior alone, so they cannot cause a false repair.
 //! 4. **Evidence per region.** A cluster is *strong* evidence of damage when it
-//!    decodes losslessly into plausible text, *medium* when it needs a lost byte
-//!    but is otherwise clear (`âŒ` for ❌), *weak* when it is a lone lead
-//!    character (`Ã`, which is also Portuguese), and *negative* when it cannot be
-//!    mojibake at all (`é` alone, CJK, real emoji), or when its decoded form
+//!    decodes losslessly into plausible text, or when two or more continuation
+//!    bytes stand in place after a lead (three in Mac OS Roman), whatever assigned
+//!    character they decode to (`âŽ¿` = ⎿, `ð\u{9d}—”` = 𝗔); *medium* when it needs a
+//!    lost byte but is otherwise clear (`âŒ` for ❌); *weak* when it is a lone lead
+//!    character (`Ã`, which is also Portuguese), one lead and one continuation
+//!    decoding to a rare character (`Ðƒ` = Ѓ), or letters read as letters with a
+//!    guessed byte (`ÄÄ` as `Đď`); and *negative* when it cannot be mojibake at all
+//!    (`é` alone, CJK, real emoji), when its reading reads worse than the original (a
+//!    lower-case letter inside an upper-case word, `IRMàDO`; a letter of another
+//!    script glued to an ASCII letter, `PERڒconfig`), or when its decoded form
 //!    already appears on the same line (a table of `Ã©` → é). Scores are summed
 //!    per line; a line without evidence follows the nearest line with evidence
 //!    (clean on a tie). Only clusters on damaged lines are repaired, so a file
-//!    stitched from damaged and clean pieces is repaired piece by piece.
+//!    stitched from damaged and clean pieces is repaired piece by piece. A guessed
+//!    byte is repaired only in a document with clear dropped-byte damage, and weak
+//!    evidence only in the code page the document's clear evidence points to.
 //! 5. **Quoted text.** Short clusters inside inline code, inside string literals
 //!    of a code block that handles text (`replace`, `decode`, …) or on lines that
 //!    talk about encodings count only when the rest of the document already

@@ -7,10 +7,15 @@ use super::decode::{Codec, Decoded, Edges, Penalties, decode};
 /// How strongly a cluster says its text is damaged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Class {
+    /// Evidence against damage: no reading, or one that reads worse than the original.
     Negative,
-    /// A lone two-byte lead character: decided only from its region.
+    /// Decided by the region: a lone lead character, one lead and one continuation
+    /// decoding to a rare character, letters read with a guessed byte.
     Weak,
+    /// Damage with a guessed byte that is otherwise clear (`âŒ` for ❌).
     Medium,
+    /// Damage: a lossless reading into plausible text, or two or more continuation
+    /// bytes in place.
     Strong,
 }
 
