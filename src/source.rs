@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::{self, Rule as _};
+use crate::diagnostic::codes;
 use crate::span::{LineCol, LineIndex, Span};
 
 /// The byte encoding a text was read from.
@@ -169,8 +169,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         };
         let src = SourceText::new(text.into_owned(), encoding, had_errors);
         let mut diags = vec![
-            rules::non_utf8_encoding::NonUtf8Encoding
-                .meta()
+            codes::NON_UTF8_ENCODING
                 .diag(
                     Span::empty(0),
                     format!("file is encoded as {}, not UTF-8", enc.name()),
@@ -178,7 +177,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 .with_help("agentfmt fmt rewrites it as UTF-8"),
         ];
         if had_errors {
-            diags.push(rules::invalid_utf8::InvalidUtf8.meta().diag(
+            diags.push(codes::INVALID_UTF8.diag(
                 Span::empty(0),
                 "the UTF-16 text has unpaired surrogates; they were replaced by U+FFFD".into(),
             ));
@@ -206,7 +205,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                     let file_offset = bom_len + consumed + chunk.valid().len();
                     text.push('\u{fffd}');
                     let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
-                    diags.push(rules::invalid_utf8::InvalidUtf8.meta().diag(
+                    diags.push(codes::INVALID_UTF8.diag(
                         Span::new(at, at + '\u{fffd}'.len_utf8()),
                         format!(
                             "invalid UTF-8 at byte offset {file_offset}: {}",

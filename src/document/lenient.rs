@@ -14,7 +14,7 @@
 use super::node::{Entry, Node, Style, Value};
 use super::yaml;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{self, Rule as _};
+use crate::diagnostic::codes;
 use crate::span::Span;
 
 /// One top-level field found by the line splitter: key, key span, raw value span.
@@ -142,8 +142,7 @@ fn read(yaml: &str, base: usize, raw_keys: &[&str], diags: &mut Vec<Diagnostic>)
     for f in split_fields(yaml, base) {
         if let Some(first) = seen.get(&f.key).map(|&i| &entries[i]) {
             diags.push(
-                rules::duplicate_key::DuplicateKey
-                    .meta()
+                codes::DUPLICATE_KEY
                     .diag(f.key_span, format!("duplicate key `{}`", f.key))
                     .with_label(first.key_span, "first defined here")
                     .with_help("YAML readers disagree on which value wins; keep one"),

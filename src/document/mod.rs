@@ -11,8 +11,8 @@ pub mod yaml;
 pub use node::{Entry, NON_FINITE_KEY, Node, Style, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
 use crate::kind::{self, Dialect, Kind};
-use crate::rules::{self, Rule as _};
 use crate::source::{Encoding, SourceText};
 use crate::span::Span;
 
@@ -145,7 +145,7 @@ pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Pa
             ),
         };
         if let Some(why) = &inferred {
-            diags.push(rules::kind_inferred::KindInferred.meta().diag(
+            diags.push(codes::KIND_INFERRED.diag(
                 Span::empty(0),
                 format!("assumed kind `{}` ({why})", kind.as_str()),
             ));
@@ -184,9 +184,7 @@ pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Pa
     diags.extend(split.diagnostics);
     if front_matter.is_some() && source.encoding == Encoding::Utf8Bom {
         diags.push(
-            rules::bom_before_front_matter::BomBeforeFrontMatter
-                .meta()
-                .diag(Span::new(0, 3.min(text.len())), "a byte-order mark precedes the front matter".into())
+            codes::BOM_BEFORE_FRONT_MATTER.diag(Span::new(0, 3.min(text.len())), "a byte-order mark precedes the front matter".into())
                 .with_help("tools that look for `---` at byte 0 will not see the front matter; remove the BOM"),
         );
     }
@@ -206,9 +204,7 @@ pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Pa
             };
             let (k, why) = kind::infer(&keys, &values, &text[body.range()]);
             diags.push(
-                rules::kind_inferred::KindInferred
-                    .meta()
-                    .diag(Span::empty(0), format!("assumed kind `{k}` ({why})")),
+                codes::KIND_INFERRED.diag(Span::empty(0), format!("assumed kind `{k}` ({why})")),
             );
             (k, Some(why))
         }
@@ -288,7 +284,7 @@ fn read_front_matter(
                 Some(r) if matches!(r.value, Value::Map(_)) => Some(r),
                 Some(r) if matches!(r.value, Value::Null) => None,
                 Some(r) => {
-                    diags.push(rules::yaml_syntax::YamlSyntax.meta().diag(
+                    diags.push(codes::YAML_SYNTAX.diag(
                         r.span,
                         "front matter is not a mapping of `key: value` pairs".into(),
                     ));
@@ -315,9 +311,7 @@ fn read_front_matter(
                         "Claude Code"
                     };
                     diags.push(
-                        rules::strict_yaml::StrictYaml
-                            .meta()
-                            .diag(
+                        codes::STRICT_YAML.diag(
                                 at,
                                 format!("front matter is not valid YAML ({msg}); {owner} reads it, but strict YAML parsers reject it"),
                             )
@@ -344,9 +338,7 @@ fn read_front_matter(
                             _ => "the owning tool",
                         });
                         diags.push(
-                            rules::yaml_syntax::YamlSyntax
-                                .meta()
-                                .diag(at, format!("invalid YAML in front matter: {msg}"))
+                            codes::YAML_SYNTAX.diag(at, format!("invalid YAML in front matter: {msg}"))
                                 .with_help(format!("{owner} fails to read this front matter; quote values that contain `: ` or start with `*`, `&`, `[`, `@`")),
                         );
                     }
@@ -413,8 +405,7 @@ fn report_tabs(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) {
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
         if let Some(t) = line[..indent].find('\t') {
             diags.push(
-                rules::yaml_tab::YamlTab
-                    .meta()
+                codes::YAML_TAB
                     .diag(
                         Span::new(base + pos + t, base + pos + t + 1),
                         "tab character in front-matter indentation".into(),
@@ -513,9 +504,7 @@ fn split(text: &str) -> Split {
         let Some(close) = lines.fence_after(0) else {
             if looks_like_fields(lines.range(1, 6)) {
                 diags.push(
-                    rules::unterminated_front_matter::UnterminatedFrontMatter
-                        .meta()
-                        .diag(Span::new(0, 3), "front matter is never closed".into())
+                    codes::UNTERMINATED_FRONT_MATTER.diag(Span::new(0, 3), "front matter is never closed".into())
                         .with_help("add a `---` line after the last field; tools read this file as having no front matter"),
                 );
             }
@@ -545,8 +534,7 @@ fn split(text: &str) -> Split {
             && looks_like_fields(&lines.lines[i + 1..c2])
         {
             diags.push(
-                rules::second_front_matter::SecondFrontMatter
-                    .meta()
+                codes::SECOND_FRONT_MATTER
                     .diag(
                         Span::new(lines.offset(i), lines.offset(i) + 3),
                         "a second front-matter block follows the first".into(),
@@ -571,9 +559,7 @@ fn split(text: &str) -> Split {
         && looks_like_fields(&lines.lines[first + 1..c])
     {
         diags.push(
-                    rules::front_matter_not_first::FrontMatterNotFirst
-                        .meta()
-                        .diag(Span::new(lines.offset(first), lines.offset(first) + 3), "front matter does not start on line 1".into())
+                    codes::FRONT_MATTER_NOT_FIRST.diag(Span::new(lines.offset(first), lines.offset(first) + 3), "front matter does not start on line 1".into())
                         .with_help("tools only read front matter that starts at the first byte; remove the lines before `---`"),
                 );
     }
@@ -603,9 +589,7 @@ mod tests {
             let Some(close) = close_after(0) else {
                 if looks_like_fields(&lines[1..lines.len().min(6)]) {
                     diags.push(
-                        rules::unterminated_front_matter::UnterminatedFrontMatter
-                            .meta()
-                            .diag(Span::new(0, 3), "front matter is never closed".into())
+                        codes::UNTERMINATED_FRONT_MATTER.diag(Span::new(0, 3), "front matter is never closed".into())
                             .with_help("add a `---` line after the last field; tools read this file as having no front matter"),
                     );
                 }
@@ -639,8 +623,7 @@ mod tests {
                 && looks_like_fields(&lines[i + 1..c2])
             {
                 diags.push(
-                    rules::second_front_matter::SecondFrontMatter
-                        .meta()
+                    codes::SECOND_FRONT_MATTER
                         .diag(
                             Span::new(offsets[i], offsets[i] + 3),
                             "a second front-matter block follows the first".into(),
@@ -661,9 +644,7 @@ mod tests {
             && looks_like_fields(&lines[f + 1..c])
         {
             diags.push(
-                        rules::front_matter_not_first::FrontMatterNotFirst
-                            .meta()
-                            .diag(Span::new(offsets[f], offsets[f] + 3), "front matter does not start on line 1".into())
+                        codes::FRONT_MATTER_NOT_FIRST.diag(Span::new(offsets[f], offsets[f] + 3), "front matter does not start on line 1".into())
                             .with_help("tools only read front matter that starts at the first byte; remove the lines before `---`"),
                     );
         }

@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::node::{Entry, Node, Style, Value};
 use crate::diagnostic::Diagnostic;
-use crate::rules::{self, Rule as _};
+use crate::diagnostic::codes;
 use crate::span::Span;
 
 /// Whether `text` looks like a TOML command or agent: a `prompt =` line (Gemini CLI) or a
@@ -37,11 +37,8 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
             let sp = e
                 .span()
                 .map_or(Span::empty(0), |r| Span::new(r.start, r.end.max(r.start)));
-            diags.push(
-                rules::toml_syntax::TomlSyntax
-                    .meta()
-                    .diag(sp, format!("invalid TOML: {}", e.message().trim())),
-            );
+            diags
+                .push(codes::TOML_SYNTAX.diag(sp, format!("invalid TOML: {}", e.message().trim())));
             None
         }
     }

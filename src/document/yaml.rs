@@ -8,7 +8,7 @@ use granit_parser::{Event, Parser, ScalarStyle};
 
 use super::node::{Entry, Node, Style, Value};
 use crate::diagnostic::Diagnostic;
-use crate::rules::{self, Rule as _};
+use crate::diagnostic::codes;
 use crate::span::Span;
 
 /// A YAML syntax error: where and what.
@@ -69,8 +69,7 @@ pub fn load(yaml: &str, base: usize) -> Result<(Option<Node>, Vec<Diagnostic>), 
             }
             Event::Alias(_) | Event::UnresolvedAlias(_) => {
                 diags.push(
-                    rules::yaml_alias::YamlAlias
-                        .meta()
+                    codes::YAML_ALIAS
                         .diag(
                             sp,
                             "aliases are not allowed in front matter; they are not expanded".into(),
@@ -92,8 +91,7 @@ pub fn load(yaml: &str, base: usize) -> Result<(Option<Node>, Vec<Diagnostic>), 
                             && let Some(why) = yaml11_reading(s)
                         {
                             diags.push(
-                                rules::yaml_ambiguous_scalar::YamlAmbiguousScalar
-                                    .meta()
+                                codes::YAML_AMBIGUOUS_SCALAR
                                     .diag(sp, format!("unquoted `{s}` is {why} in YAML 1.1"))
                                     .with_help(format!("quote it: \"{s}\"")),
                             );
@@ -174,8 +172,7 @@ fn push(stack: &mut [Frame], root: &mut Option<Node>, node: Node, diags: &mut Ve
             Some((k, key_span)) => {
                 if let Some(first) = seen.get(&k).map(|&i| &entries[i]) {
                     diags.push(
-                        rules::duplicate_key::DuplicateKey
-                            .meta()
+                        codes::DUPLICATE_KEY
                             .diag(key_span, format!("duplicate key `{k}`"))
                             .with_label(first.key_span, "first defined here")
                             .with_help("YAML readers disagree on which value wins; keep one"),

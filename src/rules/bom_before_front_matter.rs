@@ -11,11 +11,7 @@ declare_rule! {
     /// ```text
     /// EF BB BF 2D 2D 2D 0A   (BOM, then ---)
     /// ```
-    pub struct BomBeforeFrontMatter {
-        code: "AF005",
-        name: "bom-before-front-matter",
-        severity: Warning,
-    }
+    pub struct BomBeforeFrontMatter = crate::diagnostic::codes::BOM_BEFORE_FRONT_MATTER;
 }
 
 parse_stage_rule!(BomBeforeFrontMatter);

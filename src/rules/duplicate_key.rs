@@ -14,11 +14,7 @@ declare_rule! {
     /// name: code-reviewer
     /// ---
     /// ```
-    pub struct DuplicateKey {
-        code: "AF007",
-        name: "duplicate-key",
-        severity: Error,
-    }
+    pub struct DuplicateKey = crate::diagnostic::codes::DUPLICATE_KEY;
 }
 
 parse_stage_rule!(DuplicateKey);

@@ -14,11 +14,7 @@ declare_rule! {
     /// name: reviewer
     /// ---
     /// ```
-    pub struct FrontMatterNotFirst {
-        code: "AF016",
-        name: "front-matter-not-first",
-        severity: Error,
-    }
+    pub struct FrontMatterNotFirst = crate::diagnostic::codes::FRONT_MATTER_NOT_FIRST;
 }
 
 parse_stage_rule!(FrontMatterNotFirst);

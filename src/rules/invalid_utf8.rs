@@ -11,11 +11,7 @@ declare_rule! {
     /// ```text
     /// name: caf\xE9   (byte E9 alone is not UTF-8)
     /// ```
-    pub struct InvalidUtf8 {
-        code: "AF001",
-        name: "invalid-utf8",
-        severity: Error,
-    }
+    pub struct InvalidUtf8 = crate::diagnostic::codes::INVALID_UTF8;
 }
 
 parse_stage_rule!(InvalidUtf8);

@@ -11,11 +11,7 @@ declare_rule! {
     /// ```text
     /// notes.txt with front matter `globs: src/**` is assumed to be a Cursor rule
     /// ```
-    pub struct KindInferred {
-        code: "AF015",
-        name: "kind-inferred",
-        severity: Info,
-    }
+    pub struct KindInferred = crate::diagnostic::codes::KIND_INFERRED;
 }
 
 parse_stage_rule!(KindInferred);

@@ -33,6 +33,24 @@ macro_rules! declare_rule {
             };
         }
     };
+    (
+        $(#[doc = $doc:literal])+
+        pub struct $name:ident = $code:path;
+    ) => {
+        $(#[doc = $doc])+
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $name {
+            /// The rule's metadata (code, name and severity from [`crate::diagnostic::codes`]).
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code.code,
+                name: $code.name,
+                docs: concat!($($doc, "\n"),+),
+                default: $code.default,
+            };
+        }
+    };
 }
 
 /// Implements [`Rule`] for a parse-stage rule (reported by the parser, nothing to check).
@@ -329,6 +347,14 @@ pub(crate) mod tests {
             );
             assert!(m.docs.contains("## What it does"), "{} lacks docs", m.name);
             assert!(!m.summary().is_empty());
+        }
+    }
+
+    #[test]
+    fn every_parse_stage_code_is_a_registered_rule() {
+        for c in crate::diagnostic::codes::ALL {
+            let m = find(c.code).unwrap_or_else(|| panic!("{} is not in RULES", c.code));
+            assert_eq!((m.name, m.default), (c.name, c.default), "{}", c.code);
         }
     }
 }

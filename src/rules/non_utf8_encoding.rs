@@ -11,11 +11,7 @@ declare_rule! {
     /// ```text
     /// FF FE 2D 00 2D 00 2D 00 ...   (UTF-16LE '---')
     /// ```
-    pub struct NonUtf8Encoding {
-        code: "AF002",
-        name: "non-utf8-encoding",
-        severity: Warning,
-    }
+    pub struct NonUtf8Encoding = crate::diagnostic::codes::NON_UTF8_ENCODING;
 }
 
 parse_stage_rule!(NonUtf8Encoding);

@@ -16,11 +16,7 @@ declare_rule! {
     /// tools: Read
     /// ---
     /// ```
-    pub struct SecondFrontMatter {
-        code: "AF010",
-        name: "second-front-matter",
-        severity: Warning,
-    }
+    pub struct SecondFrontMatter = crate::diagnostic::codes::SECOND_FRONT_MATTER;
 }
 
 parse_stage_rule!(SecondFrontMatter);

@@ -13,11 +13,7 @@ declare_rule! {
     /// description: Use this agent when: the user asks for help
     /// ---
     /// ```
-    pub struct StrictYaml {
-        code: "AF011",
-        name: "strict-yaml",
-        severity: Warning,
-    }
+    pub struct StrictYaml = crate::diagnostic::codes::STRICT_YAML;
 }
 
 parse_stage_rule!(StrictYaml);

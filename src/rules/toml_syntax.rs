@@ -12,11 +12,7 @@ declare_rule! {
     /// prompt = """
     /// unterminated
     /// ```
-    pub struct TomlSyntax {
-        code: "AF014",
-        name: "toml-syntax",
-        severity: Error,
-    }
+    pub struct TomlSyntax = crate::diagnostic::codes::TOML_SYNTAX;
 }
 
 parse_stage_rule!(TomlSyntax);

@@ -14,11 +14,7 @@ declare_rule! {
     /// description: Reviews code
     /// # Reviewer          (no closing ---)
     /// ```
-    pub struct UnterminatedFrontMatter {
-        code: "AF009",
-        name: "unterminated-front-matter",
-        severity: Error,
-    }
+    pub struct UnterminatedFrontMatter = crate::diagnostic::codes::UNTERMINATED_FRONT_MATTER;
 }
 
 parse_stage_rule!(UnterminatedFrontMatter);

@@ -14,11 +14,7 @@ declare_rule! {
     /// tools: *b
     /// ---
     /// ```
-    pub struct YamlAlias {
-        code: "AF012",
-        name: "yaml-alias",
-        severity: Error,
-    }
+    pub struct YamlAlias = crate::diagnostic::codes::YAML_ALIAS;
 }
 
 parse_stage_rule!(YamlAlias);

@@ -14,11 +14,7 @@ declare_rule! {
     /// version: 0644
     /// ---
     /// ```
-    pub struct YamlAmbiguousScalar {
-        code: "AF013",
-        name: "yaml-ambiguous-scalar",
-        severity: Warning,
-    }
+    pub struct YamlAmbiguousScalar = crate::diagnostic::codes::YAML_AMBIGUOUS_SCALAR;
 }
 
 parse_stage_rule!(YamlAmbiguousScalar);

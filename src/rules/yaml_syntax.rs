@@ -13,11 +13,7 @@ declare_rule! {
     /// description: Use this: when asked     # ': ' inside a plain scalar
     /// ---
     /// ```
-    pub struct YamlSyntax {
-        code: "AF006",
-        name: "yaml-syntax",
-        severity: Error,
-    }
+    pub struct YamlSyntax = crate::diagnostic::codes::YAML_SYNTAX;
 }
 
 parse_stage_rule!(YamlSyntax);

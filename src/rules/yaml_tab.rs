@@ -14,11 +14,7 @@ declare_rule! {
     /// 	author: me        # a tab, not spaces
     /// ---
     /// ```
-    pub struct YamlTab {
-        code: "AF008",
-        name: "yaml-tab",
-        severity: Error,
-    }
+    pub struct YamlTab = crate::diagnostic::codes::YAML_TAB;
 }
 
 parse_stage_rule!(YamlTab);

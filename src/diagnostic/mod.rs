@@ -1,5 +1,7 @@
 //! [`Diagnostic`]: one value for every problem found in a user's file, rendered by `render`.
 
+pub mod codes;
+
 use serde::Serialize;
 
 use crate::span::Span;
