@@ -3,6 +3,7 @@
 mod cli;
 mod convert;
 mod corpus_stats;
+mod encodings;
 mod fmt;
 mod fuzz_regressions;
 mod hostile;

@@ -71,7 +71,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             let (config, root) = load_config(a.input.config.as_deref(), a.input.no_config)?;
             rewrite::run(&a, &config, &root, "repair", true, &|doc| {
                 let repaired = agentfmt::repair::repair(doc.text());
-                let changed = !repaired.fixes.is_empty();
+                // A UTF-16 or legacy code page file is written as UTF-8 even without damage:
+                // reading it in the wrong encoding is the damage this command is for.
+                let reencode = !matches!(
+                    doc.source.encoding,
+                    agentfmt::source::Encoding::Utf8 | agentfmt::source::Encoding::Utf8Bom
+                );
+                let changed = !repaired.fixes.is_empty() || reencode;
                 // Guessed bytes are said out loud, with the other candidates.
                 let guessed: Vec<agentfmt::repair::Fix> = repaired
                     .fixes

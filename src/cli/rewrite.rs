@@ -13,6 +13,7 @@ use agentfmt::check;
 use agentfmt::config::Config;
 use agentfmt::diagnostic::{Diagnostic, Severity};
 use agentfmt::document::Document;
+use agentfmt::source::Encoding;
 
 use super::args::RewriteArgs;
 use super::check::{Loaded, load};
@@ -29,6 +30,9 @@ enum Outcome {
         /// The old and new text, kept only for `--diff` (a `--check` run over a large tree
         /// would otherwise hold every changed file twice until the end).
         texts: Option<(String, String)>,
+        /// The file's encoding when the new bytes are in another (UTF-8 after a BOM or a
+        /// legacy code page): a diff of the texts alone would not show that change.
+        reencoded: Option<&'static str>,
         file: Option<std::path::PathBuf>,
     },
     Stdout(Vec<u8>),
@@ -86,8 +90,16 @@ pub fn run(
         match o {
             Outcome::Unchanged => {}
             Outcome::Stdout(bytes) => stdout.write_all(bytes).context("writing to stdout")?,
-            Outcome::Changed { path, texts, file } => {
+            Outcome::Changed {
+                path,
+                texts,
+                reencoded,
+                file,
+            } => {
                 changed += 1;
+                if let (Some(from), Some(_)) = (reencoded, texts) {
+                    writeln!(stdout, "{path}: written as UTF-8, was {from}")?;
+                }
                 if let Some((old, new)) = texts {
                     stdout.write_all(super::diff::unified(path, old, new, color).as_bytes())?;
                 } else if args.check {
@@ -147,7 +159,9 @@ pub fn run(
     }
     Ok(if failed {
         ExitStatus::Error
-    } else if (args.check || args.diff) && (changed > 0 || problems) {
+    } else if problems || ((args.check || args.diff) && changed > 0) {
+        // A file left unchanged because it could not be read or was refused fails the
+        // run, as in prettier and ruff: the user asked for every file to be formatted.
         ExitStatus::Failure
     } else {
         ExitStatus::Success
@@ -220,6 +234,9 @@ fn process(
             } else {
                 new.as_bytes().to_vec()
             };
+            let reencoded = (doc.source.encoding != Encoding::Utf8
+                && !(keep_bom && doc.source.encoding == Encoding::Utf8Bom))
+                .then(|| doc.source.encoding.label());
             if new_bytes == bytes {
                 return (
                     if is_stdin {
@@ -236,6 +253,7 @@ fn process(
                         Outcome::Changed {
                             path,
                             texts: args.diff.then(|| (doc.source.text.clone(), new)),
+                            reencoded,
                             file: None,
                         },
                         notes,
@@ -258,6 +276,7 @@ fn process(
                 Outcome::Changed {
                     path,
                     texts: args.diff.then(|| (doc.source.text.clone(), new)),
+                    reencoded,
                     file: Some(file.clone()),
                 },
                 notes,

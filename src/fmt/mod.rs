@@ -60,8 +60,10 @@ impl Default for FmtOptions {
 pub enum Rewrite {
     /// Mojibake repaired.
     Mojibake,
-    /// Byte-order mark removed (or a UTF-16 file rewritten as UTF-8).
+    /// Byte-order mark removed.
     Bom,
+    /// A UTF-16 or legacy code page file rewritten as UTF-8.
+    Encoding,
     /// Line endings normalised.
     LineEndings,
     /// Exactly one final line break.
@@ -95,6 +97,7 @@ impl Rewrite {
     pub const ALL: &'static [Rewrite] = &[
         Self::Mojibake,
         Self::Bom,
+        Self::Encoding,
         Self::LineEndings,
         Self::FinalNewline,
         Self::TrailingWhitespace,
@@ -116,6 +119,7 @@ impl Rewrite {
         match self {
             Self::Mojibake => "mojibake",
             Self::Bom => "bom",
+            Self::Encoding => "encoding",
             Self::LineEndings => "line-endings",
             Self::FinalNewline => "final-newline",
             Self::TrailingWhitespace => "trailing-whitespace",
@@ -292,6 +296,17 @@ pub fn fmt(doc: &Document, opts: &FmtOptions) -> Formatted {
     out
 }
 
+/// Notes the rewrite that writing a text read as `encoding` back as UTF-8 makes, if any.
+fn note_encoding(rewrites: &mut Vec<Rewrite>, encoding: Encoding) {
+    match encoding {
+        Encoding::Utf8 => {}
+        Encoding::Utf8Bom => note(rewrites, Rewrite::Bom),
+        Encoding::Utf16Le | Encoding::Utf16Be | Encoding::Legacy(_) => {
+            note(rewrites, Rewrite::Encoding);
+        }
+    }
+}
+
 /// One formatting pass over `doc`; [`fmt`] runs it until repair is done. Same contract as
 /// [`fmt`] except that the output may still hold damage repair would fix. Doc-hidden: the
 /// fuzz invariants check each pass.
@@ -301,9 +316,7 @@ pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
     let original = doc.text();
     let mut rewrites = Vec::new();
     let mut diagnostics = Vec::new();
-    if doc.source.encoding != Encoding::Utf8 {
-        note(&mut rewrites, Rewrite::Bom);
-    }
+    note_encoding(&mut rewrites, doc.source.encoding);
     // Repair decides per line and from the characters around a lost byte, so a markdown
     // file is repaired with its line endings already read as LF: a lone CR is then a line
     // break, and a CR before LF does not sway a guess (the next run, and `repair` on the

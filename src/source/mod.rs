@@ -1,5 +1,8 @@
 //! DECODE / ENCODE: bytes ⇄ [`SourceText`] (UTF-8 with or without BOM, UTF-16 with BOM,
-//! line endings recorded so writers can restore them).
+//! legacy code pages such as Windows-1251 or Shift-JIS, line endings recorded so writers can
+//! restore them).
+
+pub mod legacy;
 
 use std::sync::OnceLock;
 
@@ -19,6 +22,24 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big-endian with a `FE FF` byte-order mark.
     Utf16Be,
+    /// A legacy code page, detected (see [`legacy`]); the WHATWG label as `encoding_rs`
+    /// spells it, e.g. `windows-1251`, `Shift_JIS`.
+    Legacy(&'static str),
+}
+
+impl Encoding {
+    /// The encoding's name as shown to users: `UTF-8`, `UTF-8 with BOM`, `UTF-16LE`,
+    /// `UTF-16BE`, or the legacy code page's label (`windows-1251`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Utf8 => "UTF-8",
+            Self::Utf8Bom => "UTF-8 with BOM",
+            Self::Utf16Le => "UTF-16LE",
+            Self::Utf16Be => "UTF-16BE",
+            Self::Legacy(code_page) => code_page,
+        }
+    }
 }
 
 /// The line-ending convention of a text.
@@ -123,7 +144,8 @@ impl SourceText {
     }
 
     /// Encodes `text` (which uses `\n` or the original endings) like this source: same BOM
-    /// and, for UTF-16 sources, UTF-8 output (agentfmt writes UTF-8; UTF-16 is reported).
+    /// and, for UTF-16 and legacy code page sources, UTF-8 output (agentfmt writes UTF-8; the
+    /// other encodings are reported).
     #[must_use]
     pub fn encode_like(&self, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() + 3);
@@ -151,8 +173,12 @@ pub enum Decoded {
 ///
 /// - UTF-8 with or without BOM is decoded as is;
 /// - UTF-16 LE/BE with a BOM is decoded with `encoding_rs` and reported (`non-utf8-encoding`);
-/// - invalid UTF-8 is replaced by U+FFFD and each invalid sequence is reported
-///   (`invalid-utf8`) with its byte offset in the original file;
+/// - bytes that are not UTF-8 but read as text in a legacy code page ([`legacy::detect`])
+///   are decoded from it and reported once (`non-utf8-encoding`, naming the code page and
+///   the confidence);
+/// - other invalid UTF-8 is replaced by U+FFFD and the first [`MAX_INVALID_REPORTED`]
+///   invalid sequences are reported (`invalid-utf8`) with their byte offset in the original
+///   file, then one diagnostic counts the rest;
 /// - a NUL byte anywhere else means the file is binary: [`Decoded::Binary`].
 ///
 /// Never fails: every outcome is a value.
@@ -191,33 +217,69 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         Some(rest) => (rest, Encoding::Utf8Bom, 3),
         None => (bytes, Encoding::Utf8, 0),
     };
-    match std::str::from_utf8(body) {
-        Ok(s) => Decoded::Text(SourceText::new(s.to_owned(), encoding, false), Vec::new()),
-        Err(_) => {
-            let mut text = String::with_capacity(body.len() + 16);
-            let mut diags = Vec::new();
-            let mut consumed = 0usize;
-            for chunk in body.utf8_chunks() {
-                text.push_str(chunk.valid());
-                let invalid = chunk.invalid();
-                if !invalid.is_empty() {
-                    let at = text.len();
-                    let file_offset = bom_len + consumed + chunk.valid().len();
-                    text.push('\u{fffd}');
-                    let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
-                    diags.push(codes::INVALID_UTF8.diag(
-                        Span::new(at, at + '\u{fffd}'.len_utf8()),
-                        format!(
-                            "invalid UTF-8 at byte offset {file_offset}: {}",
-                            hex.join(" ")
-                        ),
-                    ));
-                }
-                consumed += chunk.valid().len() + invalid.len();
-            }
-            Decoded::Text(SourceText::new(text, encoding, true), diags)
-        }
+    if let Ok(s) = std::str::from_utf8(body) {
+        return Decoded::Text(SourceText::new(s.to_owned(), encoding, false), Vec::new());
     }
+    if encoding == Encoding::Utf8
+        && let Some(guess) = legacy::detect(body)
+    {
+        let diag = codes::NON_UTF8_ENCODING
+            .diag(
+                Span::empty(0),
+                format!(
+                    "file is encoded as {}, not UTF-8 (detected, confidence {:.0}%)",
+                    guess.code_page,
+                    f64::from(guess.confidence) * 100.0
+                ),
+            )
+            .with_help("agentfmt fmt rewrites it as UTF-8");
+        let src = SourceText::new(guess.text, Encoding::Legacy(guess.code_page), false);
+        return Decoded::Text(src, vec![diag]);
+    }
+    let (text, diags) = replace_invalid(body, bom_len);
+    Decoded::Text(SourceText::new(text, encoding, true), diags)
+}
+
+/// How many invalid UTF-8 sequences [`decode`] reports one by one; one more diagnostic
+/// counts the rest.
+pub const MAX_INVALID_REPORTED: usize = 10;
+
+/// `body` with each invalid UTF-8 sequence replaced by U+FFFD, and the `invalid-utf8`
+/// diagnostics (offsets in the file, which has `bom_len` bytes before `body`).
+fn replace_invalid(body: &[u8], bom_len: usize) -> (String, Vec<Diagnostic>) {
+    let mut text = String::with_capacity(body.len() + 16);
+    let mut diags = Vec::new();
+    let mut consumed = 0usize;
+    let mut unreported = 0usize;
+    for chunk in body.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            let at = text.len();
+            let file_offset = bom_len + consumed + chunk.valid().len();
+            text.push('\u{fffd}');
+            if diags.len() < MAX_INVALID_REPORTED {
+                let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
+                diags.push(codes::INVALID_UTF8.diag(
+                    Span::new(at, at + '\u{fffd}'.len_utf8()),
+                    format!(
+                        "invalid UTF-8 at byte offset {file_offset}: {}",
+                        hex.join(" ")
+                    ),
+                ));
+            } else {
+                unreported += 1;
+            }
+        }
+        consumed += chunk.valid().len() + invalid.len();
+    }
+    if unreported > 0 {
+        diags.push(codes::INVALID_UTF8.diag(
+            Span::empty(0),
+            format!("{unreported} more invalid UTF-8 sequences not listed"),
+        ));
+    }
+    (text, diags)
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -264,6 +326,41 @@ mod tests {
         assert_eq!(s.text, "ab\u{fffd}cd");
         assert!(s.lossy);
         assert!(d[0].message.contains("byte offset 2"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn legacy_code_page_is_decoded_and_reported_once() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("---\ndescription: Правила кода\n---\n\nПишите тесты.\n");
+        let (s, d) = text(decode(&bytes));
+        assert_eq!(
+            s.text,
+            "---\ndescription: Правила кода\n---\n\nПишите тесты.\n"
+        );
+        assert_eq!(s.encoding, Encoding::Legacy("windows-1251"));
+        assert!(!s.lossy);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].rule, "non-utf8-encoding");
+        assert!(d[0].message.contains("windows-1251"), "{}", d[0].message);
+        assert_eq!(s.encode_like(&s.text), s.text.as_bytes());
+    }
+
+    #[test]
+    fn invalid_utf8_is_capped() {
+        let bytes: Vec<u8> = "é"
+            .repeat(40)
+            .bytes()
+            .chain(b"\xFF x \xFF".iter().copied().cycle().take(60))
+            .collect();
+        let (_, d) = text(decode(&bytes));
+        assert_eq!(d.len(), MAX_INVALID_REPORTED + 1);
+        assert!(
+            d[MAX_INVALID_REPORTED]
+                .message
+                .contains("more invalid UTF-8"),
+            "{}",
+            d[MAX_INVALID_REPORTED].message
+        );
     }
 
     #[test]
