@@ -105,8 +105,18 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("convert");
     let opts = ConvertOptions::default();
     for (name, text, path, target) in [
-        ("agent_to_copilot", AGENT, AGENT_PATH, Target::Copilot),
-        ("rule_to_claude", RULE, RULE_PATH, Target::Claude),
+        (
+            "agent_to_copilot",
+            AGENT,
+            AGENT_PATH,
+            Target::Tool(agentfmt::tools::Tool::Copilot),
+        ),
+        (
+            "rule_to_claude",
+            RULE,
+            RULE_PATH,
+            Target::Tool(agentfmt::tools::Tool::Claude),
+        ),
     ] {
         let d = doc(text, path);
         g.bench_function(name, |b| {

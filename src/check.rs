@@ -3,10 +3,10 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{self, Document};
-use crate::kind::Kind;
 use crate::rules::{self, Context, Rule as _};
 use crate::source::{self, Decoded, SourceText};
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// The outcome of checking one file.
 #[derive(Debug)]

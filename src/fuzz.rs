@@ -11,11 +11,11 @@ use crate::convert::{self, ConvertOptions, Target};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{self, Document, Node, Value};
 use crate::fmt::{self, FmtOptions, Rewrite};
-use crate::kind::Kind;
 use crate::repair;
 use crate::rules::Context;
 use crate::source::{self, Decoded, Encoding, SourceText};
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// The fuzz targets, by name (the `fuzz/fuzz_targets/<name>.rs` files and the
 /// `tests/data/fuzz-regressions/<name>/` directories).
@@ -476,7 +476,7 @@ fn convert_at(data: &[u8], path: &str) -> Result<(), String> {
             .filter(|d| d.severity == Severity::Error || lenient)
             .map(|d| d.rule)
             .collect();
-        for &target in Target::TOOLS {
+        for target in Target::tools() {
             let Ok(c) = convert::convert(&doc, target, &opts) else {
                 continue;
             };
@@ -485,7 +485,7 @@ fn convert_at(data: &[u8], path: &str) -> Result<(), String> {
                 if !convert::corpus::safe_path(&o.path) {
                     return Err(format!("{}: unsafe output path", at(o)));
                 }
-                if let Some(k) = crate::kind::detect(&o.path)
+                if let Some(k) = crate::tools::detect(&o.path)
                     && k != o.kind
                 {
                     return Err(format!("{}: detected as {k}, written as {}", at(o), o.kind));

@@ -2,14 +2,14 @@
 //!
 //! The library is a pipeline of pure functions over text; it does no I/O and never prints:
 //!
-//! decode ([`source::decode`]) → parse ([`document::parse`]) → detect the kind ([`kind`]) →
+//! decode ([`source::decode`]) → parse ([`document::parse`]) → detect the kind ([`tools`]) →
 //! validate ([`rules`]) → fmt / convert → render.
 //!
 //! ```
 //! use agentfmt::{document, source::SourceText};
 //! let src = SourceText::from_str("---\nname: reviewer\ndescription: Reviews code\n---\nBe strict.\n");
 //! let parsed = document::parse(src, Some(".claude/agents/reviewer.md"), None);
-//! assert_eq!(parsed.doc.kind, agentfmt::kind::Kind::ClaudeAgent);
+//! assert_eq!(parsed.doc.kind, agentfmt::tools::Kind::ClaudeAgent);
 //! assert_eq!(parsed.doc.get("name").and_then(|n| n.as_str()), Some("reviewer"));
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -24,10 +24,10 @@ pub mod fmt;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod hash;
-pub mod kind;
 pub mod render;
 pub mod repair;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
+pub mod tools;

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 mod validate;
 
@@ -13,33 +13,7 @@ pub use validate::validate;
 /// The raw JSON text of the schema for `kind`.
 #[must_use]
 pub fn schema_text(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ClaudeAgent => include_str!("../schemas/claude-agent.schema.json"),
-        Kind::ClaudeCommand => include_str!("../schemas/claude-command.schema.json"),
-        Kind::ClaudeSkill => include_str!("../schemas/claude-skill.schema.json"),
-        Kind::ClaudeMd => include_str!("../schemas/claude-md.schema.json"),
-        Kind::ClaudeRule => include_str!("../schemas/claude-rule.schema.json"),
-        Kind::CursorMdc => include_str!("../schemas/cursor-mdc.schema.json"),
-        Kind::Cursorrules => include_str!("../schemas/cursorrules.schema.json"),
-        Kind::CursorAgent => include_str!("../schemas/cursor-agent.schema.json"),
-        Kind::CursorCommand => include_str!("../schemas/cursor-command.schema.json"),
-        Kind::CopilotInstructions => include_str!("../schemas/copilot-instructions.schema.json"),
-        Kind::CopilotScopedInstructions => {
-            include_str!("../schemas/copilot-scoped-instructions.schema.json")
-        }
-        Kind::CopilotPrompt => include_str!("../schemas/copilot-prompt.schema.json"),
-        Kind::CopilotChatmode => include_str!("../schemas/copilot-chatmode.schema.json"),
-        Kind::CopilotAgent => include_str!("../schemas/copilot-agent.schema.json"),
-        Kind::AgentsMd => include_str!("../schemas/agents-md.schema.json"),
-        Kind::GeminiMd => include_str!("../schemas/gemini-md.schema.json"),
-        Kind::GeminiCommand => include_str!("../schemas/gemini-command.schema.json"),
-        Kind::GeminiAgent => include_str!("../schemas/gemini-agent.schema.json"),
-        Kind::CodexAgent => include_str!("../schemas/codex-agent.schema.json"),
-        Kind::OpencodeAgent => include_str!("../schemas/opencode-agent.schema.json"),
-        Kind::OpencodeCommand => include_str!("../schemas/opencode-command.schema.json"),
-        Kind::WindsurfRule => include_str!("../schemas/windsurf-rule.schema.json"),
-        Kind::KiroSteering => include_str!("../schemas/kiro-steering.schema.json"),
-    }
+    kind.spec().schema
 }
 
 /// The parsed schema for `kind` (parsed once).

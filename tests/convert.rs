@@ -4,8 +4,8 @@ use agentfmt::convert::emit::{self as yemit, Y};
 use agentfmt::convert::model::{Activation, Piece};
 use agentfmt::convert::{self, ConvertOptions, Converted, LossKind, Target, corpus};
 use agentfmt::document::{self, Document};
-use agentfmt::kind::Kind;
 use agentfmt::source::SourceText;
+use agentfmt::tools::{Kind, Tool};
 use proptest::prelude::*;
 
 fn parse(text: &str, path: &str, kind: Option<Kind>) -> Document {
@@ -168,7 +168,7 @@ fn fixture_snapshots() {
             doc.kind.to_string()
         };
         seen.push(doc.kind);
-        for &t in Target::TOOLS {
+        for t in Target::tools() {
             let name = format!("{label}__to_{}", t.as_str());
             match convert::convert(&doc, t, &opts) {
                 Ok(c) => insta::assert_snapshot!(name, render(&c)),
@@ -213,7 +213,7 @@ fn names_cannot_escape() {
             ".github/prompts/x.prompt.md",
         ] {
             let doc = parse(&text, kind_path, None);
-            for &t in Target::TOOLS {
+            for t in Target::tools() {
                 if let Ok(c) = convert::convert(&doc, t, &ConvertOptions::default()) {
                     for o in &c.outputs {
                         assert!(corpus::safe_path(&o.path), "{name:?} -> {}", o.path);
@@ -240,7 +240,7 @@ fn seed_backend_specialist_to_cursor() {
     };
     let text = String::from_utf8_lossy(&bytes);
     let doc = parse(&text, "001_c8c3b301576bc3ca.txt", Some(Kind::ClaudeAgent));
-    let c = convert::convert(&doc, Target::Cursor, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(&doc, Target::Tool(Tool::Cursor), &ConvertOptions::default()).unwrap();
     let out = &c.outputs[0];
     assert_eq!(out.path, ".cursor/agents/backend-specialist.md");
     assert_eq!(out.kind, Kind::CursorAgent);
@@ -290,13 +290,21 @@ fn many_rules_merge_into_agents_md() {
         .map(|(p, t)| parse(t, p, None))
         .collect();
     let refs: Vec<&Document> = docs.iter().collect();
-    let c = convert::convert_many(&refs, Target::AgentsMd, &ConvertOptions::default());
+    let c = convert::convert_many(
+        &refs,
+        Target::Tool(Tool::AgentsMd),
+        &ConvertOptions::default(),
+    );
     // Every rule merges into the root file except the one for a directory (`app/[[]slug]/**`),
     // which is written as that directory's own file.
     let paths: Vec<&str> = c.outputs.iter().map(|o| o.path.as_str()).collect();
     assert_eq!(paths, ["AGENTS.md", "app/[slug]/AGENTS.md"]);
     insta::assert_snapshot!("many_to_agents_md", render(&c));
-    let c = convert::convert_many(&refs, Target::Claude, &ConvertOptions::default());
+    let c = convert::convert_many(
+        &refs,
+        Target::Tool(Tool::Claude),
+        &ConvertOptions::default(),
+    );
     assert_eq!(c.outputs[0].path, "CLAUDE.md");
 }
 
@@ -305,7 +313,12 @@ fn many_rules_merge_into_agents_md() {
 fn model_overrides_and_unmappable_models() {
     let text = "---\nname: a\ndescription: b\nmodel: opus\n---\nx\n";
     let doc = parse(text, ".claude/agents/a.md", None);
-    let c = convert::convert(&doc, Target::Copilot, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(
+        &doc,
+        Target::Tool(Tool::Copilot),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     assert!(!c.outputs[0].text.contains("opus"), "{}", c.outputs[0].text);
     assert!(c.dropped.contains(&"model".to_owned()));
     let mut opts = ConvertOptions::default();
@@ -313,7 +326,7 @@ fn model_overrides_and_unmappable_models() {
         .entry("copilot".into())
         .or_default()
         .insert("opus".into(), "Claude Opus 4.5 (copilot)".into());
-    let c = convert::convert(&doc, Target::Copilot, &opts).unwrap();
+    let c = convert::convert(&doc, Target::Tool(Tool::Copilot), &opts).unwrap();
     assert!(
         c.outputs[0]
             .text
@@ -329,7 +342,8 @@ fn model_overrides_and_unmappable_models() {
 fn opencode_tools_and_permissions_to_claude() {
     let to_claude = |text: &str| {
         let doc = parse(text, ".opencode/agent/a.md", None);
-        let c = convert::convert(&doc, Target::Claude, &ConvertOptions::default()).unwrap();
+        let c =
+            convert::convert(&doc, Target::Tool(Tool::Claude), &ConvertOptions::default()).unwrap();
         c.outputs[0].text.clone()
     };
     let fm = |s: &str| format!("---\ndescription: d\n{s}---\nBody.\n");
@@ -402,10 +416,10 @@ proptest! {
         let description = description.trim().to_owned();
         prop_assume!(!description.is_empty());
         let src = claude_agent(&name, &description, &body, &tools);
-        let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
+        let mid = convert::convert(&src, Target::Tool(Tool::Copilot), &ConvertOptions::default()).unwrap();
         let o = &mid.outputs[0];
         let mid_doc = parse(&o.text, &o.path, None);
-        let back = convert::convert(&mid_doc, Target::Claude, &ConvertOptions::default()).unwrap();
+        let back = convert::convert(&mid_doc, Target::Tool(Tool::Claude), &ConvertOptions::default()).unwrap();
         let b = &back.outputs[0];
         prop_assert_eq!(&b.path, &format!(".claude/agents/{name}.md"));
         let end = parse(&b.text, &b.path, None);
@@ -444,11 +458,11 @@ proptest! {
         let text = yemit::front_matter(&fm) + "\nRule text.\n";
         let src = parse(&text, ".cursor/rules/r.mdc", None);
         let (m0, _) = convert::to_model(&src);
-        let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
+        let mid = convert::convert(&src, Target::Tool(Tool::Copilot), &ConvertOptions::default()).unwrap();
         let o = &mid.outputs[0];
         prop_assert_eq!(o.kind, Kind::CopilotScopedInstructions);
         let mid_doc = parse(&o.text, &o.path, None);
-        let back = convert::convert(&mid_doc, Target::Cursor, &ConvertOptions::default()).unwrap();
+        let back = convert::convert(&mid_doc, Target::Tool(Tool::Cursor), &ConvertOptions::default()).unwrap();
         let b = &back.outputs[0];
         let end = parse(&b.text, &b.path, None);
         let (m1, _) = convert::to_model(&end);
@@ -472,11 +486,11 @@ proptest! {
         let fm = vec![("description".to_owned(), Y::s(description.clone())), ("argument-hint".to_owned(), Y::s(hint.clone()))];
         let text = yemit::front_matter(&fm) + "\nDo this: " + &parts.join(" ") + "\n";
         let src = parse(&text, ".claude/commands/c.md", None);
-        let mid = convert::convert(&src, Target::Copilot, &ConvertOptions::default()).unwrap();
+        let mid = convert::convert(&src, Target::Tool(Tool::Copilot), &ConvertOptions::default()).unwrap();
         let o = &mid.outputs[0];
         prop_assert_eq!(o.kind, Kind::CopilotPrompt);
         let mid_doc = parse(&o.text, &o.path, None);
-        let back = convert::convert(&mid_doc, Target::Claude, &ConvertOptions::default()).unwrap();
+        let back = convert::convert(&mid_doc, Target::Tool(Tool::Claude), &ConvertOptions::default()).unwrap();
         let b = &back.outputs[0];
         prop_assert_eq!(&b.path, ".claude/commands/c.md");
         let end = parse(&b.text, &b.path, None);
@@ -508,7 +522,7 @@ proptest! {
         let description = description.trim().to_owned();
         prop_assume!(!description.is_empty());
         let src = claude_agent(&name, &description, &body, &tools);
-        for (target, kind) in [(Target::Gemini, Kind::GeminiAgent), (Target::Codex, Kind::CodexAgent)] {
+        for (target, kind) in [(Target::Tool(Tool::Gemini), Kind::GeminiAgent), (Target::Tool(Tool::Codex), Kind::CodexAgent)] {
             let mid = convert::convert(&src, target, &ConvertOptions::default()).unwrap();
             let o = &mid.outputs[0];
             prop_assert_eq!(o.kind, kind);
@@ -519,14 +533,14 @@ proptest! {
                 .filter(|d| d.severity == agentfmt::diagnostic::Severity::Error)
                 .collect();
             prop_assert!(errors.is_empty(), "{}\n{:?}", o.text, errors);
-            let back = convert::convert(&mid_doc, Target::Claude, &ConvertOptions::default()).unwrap();
+            let back = convert::convert(&mid_doc, Target::Tool(Tool::Claude), &ConvertOptions::default()).unwrap();
             let b = &back.outputs[0];
             prop_assert_eq!(&b.path, &format!(".claude/agents/{name}.md"));
             let end = parse(&b.text, &b.path, None);
             prop_assert_eq!(end.get("name").and_then(|n| n.as_str()), Some(name.as_str()));
             prop_assert_eq!(end.get("description").and_then(|n| n.as_str()), Some(description.as_str()));
             prop_assert_eq!(end.body_text().trim_end(), src.body_text().trim_end());
-            if target == Target::Gemini {
+            if target == Target::Tool(Tool::Gemini) {
                 let got = claude_names_of(&end);
                 for t in tools.iter().filter(|t| **t != "Agent") {
                     prop_assert!(got.iter().any(|g| g == t), "{} missing from {:?}\n{}", t, got, o.text);
@@ -542,7 +556,7 @@ proptest! {
 fn reserved_skill_folder_is_renamed_for_claude() {
     let text = "---\nname: synced\ndescription: Syncs the fork.\n---\nRun `git fetch upstream`.\n";
     let doc = parse(text, ".cursor/skills/synced/SKILL.md", None);
-    let c = convert::convert(&doc, Target::Claude, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(&doc, Target::Tool(Tool::Claude), &ConvertOptions::default()).unwrap();
     let o = &c.outputs[0];
     assert_eq!(o.path, ".claude/skills/synced-skill/SKILL.md");
     assert!(
@@ -558,7 +572,7 @@ fn reserved_skill_folder_is_renamed_for_claude() {
         c.losses
     );
     // Other tools do not reserve it.
-    let c = convert::convert(&doc, Target::Codex, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(&doc, Target::Tool(Tool::Codex), &ConvertOptions::default()).unwrap();
     assert_eq!(c.outputs[0].path, ".agents/skills/synced/SKILL.md");
 }
 
@@ -576,9 +590,9 @@ fn nested_agents_md_keeps_its_directory() {
 
     // Same directory, same text: no activation sentence, nothing lost.
     for (t, path) in [
-        (Target::Claude, "packages/web/CLAUDE.md"),
-        (Target::Gemini, "packages/web/GEMINI.md"),
-        (Target::Codex, "packages/web/AGENTS.md"),
+        (Target::Tool(Tool::Claude), "packages/web/CLAUDE.md"),
+        (Target::Tool(Tool::Gemini), "packages/web/GEMINI.md"),
+        (Target::Tool(Tool::Codex), "packages/web/AGENTS.md"),
     ] {
         let c = one(t);
         assert_eq!(c.outputs[0].path, path, "{t:?}");
@@ -592,7 +606,7 @@ fn nested_agents_md_keeps_its_directory() {
     }
 
     // A rule scoped to the directory; the approximation is reported.
-    let c = one(Target::Cursor);
+    let c = one(Target::Tool(Tool::Cursor));
     assert_eq!(c.outputs[0].path, ".cursor/rules/packages-web-agents.mdc");
     assert!(
         c.outputs[0]
@@ -607,7 +621,7 @@ fn nested_agents_md_keeps_its_directory() {
         "{:?}",
         c.losses
     );
-    let c = one(Target::Copilot);
+    let c = one(Target::Tool(Tool::Copilot));
     assert_eq!(
         c.outputs[0].path,
         ".github/instructions/packages-web-agents.instructions.md"
@@ -617,7 +631,7 @@ fn nested_agents_md_keeps_its_directory() {
         "{}",
         c.outputs[0].text
     );
-    let c = one(Target::Kiro);
+    let c = one(Target::Tool(Tool::Kiro));
     assert!(
         c.outputs[0]
             .text
@@ -628,7 +642,12 @@ fn nested_agents_md_keeps_its_directory() {
 
     // A root file is unchanged by all this.
     let root = parse("# Root\n", "AGENTS.md", None);
-    let c = convert::convert(&root, Target::Claude, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(
+        &root,
+        Target::Tool(Tool::Claude),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     assert_eq!(c.outputs[0].path, "CLAUDE.md");
     assert!(!c.kept.contains(&"directory".to_owned()));
 }
@@ -657,7 +676,7 @@ fn nested_dir_is_a_plain_relative_directory() {
 
     // A directory name with glob characters is matched literally.
     let doc = parse("x\n", "app/[slug]/AGENTS.md", None);
-    let c = convert::convert(&doc, Target::Cursor, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(&doc, Target::Tool(Tool::Cursor), &ConvertOptions::default()).unwrap();
     assert!(
         c.outputs[0].text.contains("globs: app/[[]slug]/**"),
         "{}",
@@ -681,7 +700,11 @@ fn nested_files_are_not_merged_into_the_root_file() {
     assert!(convert::mergeable(&docs[0]) && convert::mergeable(&docs[1]));
     assert!(!convert::mergeable(&docs[2]));
     let refs: Vec<&Document> = docs.iter().collect();
-    let c = convert::convert_many(&refs, Target::Gemini, &ConvertOptions::default());
+    let c = convert::convert_many(
+        &refs,
+        Target::Tool(Tool::Gemini),
+        &ConvertOptions::default(),
+    );
     let paths: Vec<&str> = c.outputs.iter().map(|o| o.path.as_str()).collect();
     assert_eq!(paths, ["GEMINI.md", "svc/api/GEMINI.md"]);
     assert!(
@@ -716,9 +739,15 @@ fn mcp_servers_round_trip_through_each_tool() {
     let names = |v: &[(String, Y)]| v.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
     assert_eq!(names(&source), ["postgres", "metrics", "events", "live"]);
     for (t, kept) in [
-        (Target::Copilot, &["postgres", "metrics", "events"][..]),
-        (Target::Gemini, &["postgres", "metrics", "events"][..]),
-        (Target::Codex, &["postgres", "metrics"][..]),
+        (
+            Target::Tool(Tool::Copilot),
+            &["postgres", "metrics", "events"][..],
+        ),
+        (
+            Target::Tool(Tool::Gemini),
+            &["postgres", "metrics", "events"][..],
+        ),
+        (Target::Tool(Tool::Codex), &["postgres", "metrics"][..]),
     ] {
         let opts = ConvertOptions::default();
         let there = convert::convert(&doc, t, &opts).unwrap();
@@ -736,7 +765,7 @@ fn mcp_servers_round_trip_through_each_tool() {
         assert!(losses[0].contains("server `live` dropped"), "{t:?}");
         let out = &there.outputs[0];
         let back_doc = parse(&out.text, &out.path, None);
-        let back = convert::convert(&back_doc, Target::Claude, &opts).unwrap();
+        let back = convert::convert(&back_doc, Target::Tool(Tool::Claude), &opts).unwrap();
         let o = &back.outputs[0];
         let round = items(&parse(&o.text, &o.path, None));
         assert_eq!(names(&round), kept, "{t:?}:\n{}", o.text);
@@ -754,7 +783,7 @@ fn copilot_mcp_servers_to_claude() {
     let path = ".github/agents/researcher.agent.md";
     let text = std::fs::read_to_string(fixtures_root().join(path)).unwrap();
     let doc = parse(&text, path, None);
-    let c = convert::convert(&doc, Target::Claude, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(&doc, Target::Tool(Tool::Claude), &ConvertOptions::default()).unwrap();
     let out = &c.outputs[0].text;
     assert!(
         out.contains(
@@ -784,7 +813,7 @@ fn opencode_permission_carries_its_deny_entries() {
         convert::convert(&doc, t, &ConvertOptions::default()).unwrap()
     };
     let src = "---\ndescription: d\ntools:\n  edit: false\npermission:\n  edit: deny\n  task: deny\n  bash:\n    \"git diff*\": allow\n    \"*\": ask\n  webfetch: ask\n---\nBody.\n";
-    let c = convert_to(src, Target::Claude);
+    let c = convert_to(src, Target::Tool(Tool::Claude));
     let out = &c.outputs[0].text;
     assert!(
         out.contains("\ndisallowedTools: Edit, Write, NotebookEdit, Agent\n"),
@@ -805,7 +834,7 @@ fn opencode_permission_carries_its_deny_entries() {
         ]
     );
     // Within OpenCode the map is copied as written, with nothing reported.
-    let c = convert_to(src, Target::Opencode);
+    let c = convert_to(src, Target::Tool(Tool::Opencode));
     assert!(
         c.outputs[0]
             .text
@@ -821,7 +850,12 @@ fn opencode_permission_carries_its_deny_entries() {
         ".claude/agents/p.md",
         None,
     );
-    let oc = convert::convert(&claude, Target::Opencode, &ConvertOptions::default()).unwrap();
+    let oc = convert::convert(
+        &claude,
+        Target::Tool(Tool::Opencode),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     assert!(
         oc.outputs[0]
             .text
@@ -829,7 +863,7 @@ fn opencode_permission_carries_its_deny_entries() {
         "{}",
         oc.outputs[0].text
     );
-    let back = convert_to(&oc.outputs[0].text, Target::Claude);
+    let back = convert_to(&oc.outputs[0].text, Target::Tool(Tool::Claude));
     assert!(
         back.outputs[0].text.contains("\npermissionMode: plan\n"),
         "{}",
@@ -849,7 +883,12 @@ fn copilot_gets_an_allowlist_from_a_deny_list() {
             path,
             None,
         );
-        convert::convert(&doc, Target::Copilot, &ConvertOptions::default()).unwrap()
+        convert::convert(
+            &doc,
+            Target::Tool(Tool::Copilot),
+            &ConvertOptions::default(),
+        )
+        .unwrap()
     };
     let tools_line = |c: &Converted| {
         c.outputs[0]
@@ -899,12 +938,12 @@ fn a_directory_rule_becomes_a_nested_instruction_file() {
     let opts = ConvertOptions::default();
     for dir in ["packages/web", "app/[slug]"] {
         let nested = parse("# Web\n\nUse pnpm.\n", &format!("{dir}/AGENTS.md"), None);
-        let cursor = convert::convert(&nested, Target::Cursor, &opts).unwrap();
+        let cursor = convert::convert(&nested, Target::Tool(Tool::Cursor), &opts).unwrap();
         let rule = &cursor.outputs[0];
         let rule = parse(&rule.text, &rule.path, None);
         for (t, file) in [
-            (Target::AgentsMd, "AGENTS.md"),
-            (Target::Gemini, "GEMINI.md"),
+            (Target::Tool(Tool::AgentsMd), "AGENTS.md"),
+            (Target::Tool(Tool::Gemini), "GEMINI.md"),
         ] {
             let back = convert::convert_many(&[&rule], t, &opts);
             assert_eq!(back.outputs.len(), 1, "{t:?}: {:?}", back.outputs);
@@ -934,7 +973,7 @@ fn a_directory_rule_becomes_a_nested_instruction_file() {
     );
     let c = rule("svc/**/*.ts", "Strict types.", ".cursor/rules/ts.mdc");
     let d = rule("../x/**", "Outside.", ".cursor/rules/up.mdc");
-    let out = convert::convert_many(&[&a, &b, &c, &d], Target::AgentsMd, &opts);
+    let out = convert::convert_many(&[&a, &b, &c, &d], Target::Tool(Tool::AgentsMd), &opts);
     let paths: Vec<&str> = out.outputs.iter().map(|o| o.path.as_str()).collect();
     assert_eq!(paths, ["AGENTS.md", "svc/api/AGENTS.md"]);
     assert_eq!(
@@ -952,10 +991,10 @@ fn a_directory_rule_becomes_a_nested_instruction_file() {
         out.outputs[0].text
     );
     // Claude has path-scoped rules: the rule stays a rule there.
-    let claude = convert::convert(&a, Target::Claude, &opts).unwrap();
+    let claude = convert::convert(&a, Target::Tool(Tool::Claude), &opts).unwrap();
     assert_eq!(claude.outputs[0].path, ".claude/rules/api.md");
     // One rule alone (the CLI converts it without merging) is nested all the same.
-    let one = convert::convert(&a, Target::AgentsMd, &opts).unwrap();
+    let one = convert::convert(&a, Target::Tool(Tool::AgentsMd), &opts).unwrap();
     assert_eq!(one.outputs[0].path, "svc/api/AGENTS.md");
 }
 
@@ -982,7 +1021,7 @@ fn copilot_instructions_activation_carries_to_cursor() {
             ".github/instructions/ts.instructions.md",
             None,
         );
-        let c = convert::convert(&doc, Target::Cursor, &opts).unwrap();
+        let c = convert::convert(&doc, Target::Tool(Tool::Cursor), &opts).unwrap();
         assert_eq!(c.outputs[0].path, ".cursor/rules/ts.mdc", "{front}");
         assert_eq!(
             c.outputs[0].text,
@@ -1028,7 +1067,12 @@ fn over_limit_body_is_cut_between_blocks() {
         "the source is canonical"
     );
     let doc = parse(&source, ".claude/rules/ref.md", None);
-    let c = convert::convert(&doc, Target::Windsurf, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(
+        &doc,
+        Target::Tool(Tool::Windsurf),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     let out = &c.outputs[0];
     assert!(out.text.chars().count() <= 12_000, "{}", out.text.len());
     assert!(
@@ -1062,7 +1106,12 @@ fn over_limit_body_is_cut_between_blocks() {
 fn body_without_front_matter_has_no_leading_blank_lines() {
     let src = "---\nglobs: app/**\nalwaysApply: false\n---\n\n\n- Use the app router.\n";
     let doc = parse(src, ".cursor/rules/app.mdc", None);
-    let c = convert::convert(&doc, Target::AgentsMd, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(
+        &doc,
+        Target::Tool(Tool::AgentsMd),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     assert_eq!(c.outputs[0].path, "app/AGENTS.md");
     assert_eq!(c.outputs[0].text, "- Use the app router.\n");
     let doc = parse(
@@ -1070,7 +1119,12 @@ fn body_without_front_matter_has_no_leading_blank_lines() {
         ".cursor/rules/app.mdc",
         None,
     );
-    let c = convert::convert(&doc, Target::AgentsMd, &ConvertOptions::default()).unwrap();
+    let c = convert::convert(
+        &doc,
+        Target::Tool(Tool::AgentsMd),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
     assert_eq!(c.outputs[0].text, "");
 }
 
@@ -1082,10 +1136,10 @@ fn written_front_matter_is_in_canonical_order() {
         "---\nname: reviewer\ndescription: Reviews diffs\ntools: Read, Grep\n---\n\nReview.\n";
     let doc = parse(src, ".claude/agents/reviewer.md", None);
     for target in [
-        Target::Copilot,
-        Target::Cursor,
-        Target::Opencode,
-        Target::Gemini,
+        Target::Tool(Tool::Copilot),
+        Target::Tool(Tool::Cursor),
+        Target::Tool(Tool::Opencode),
+        Target::Tool(Tool::Gemini),
     ] {
         let c = convert::convert(&doc, target, &ConvertOptions::default()).unwrap();
         for out in &c.outputs {

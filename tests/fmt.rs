@@ -6,8 +6,8 @@
 
 use agentfmt::document;
 use agentfmt::fmt::{FmtOptions, Formatted, NewlineStyle, corpus_stats, fmt, order};
-use agentfmt::kind::Kind;
 use agentfmt::source::{Decoded, SourceText, decode};
+use agentfmt::tools::Kind;
 use proptest::prelude::*;
 
 fn format_with(text: &str, path: &str, kind: Option<Kind>, opts: &FmtOptions) -> Formatted {
@@ -274,6 +274,38 @@ fn key_spacing_is_one_space_except_cursor_globs() {
     // A comment or an anchor between the key and the value is left alone.
     let t = "---\nname:   &n auditor\ndescription: d\n---\nx\n";
     assert_eq!(format(t, ".claude/agents/a.md").text, t);
+}
+
+const SIGNATURES: &[&str] = &[
+    "â€", "Ã©", "ðŸ", "âœ", "â”", "âŒ", "‚Äî", "‚úÖ", "üõë", "\u{f8ff}", "ï»¿",
+];
+
+#[test]
+fn seeds_are_repaired_and_the_correct_one_left_alone() {
+    let dir = std::path::Path::new("/work/shared/seeds");
+    if !dir.exists() {
+        return;
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let t = std::fs::read_to_string(&p).unwrap();
+        let r = agentfmt::repair::repair(&t);
+        if name.starts_with("003") {
+            assert_eq!(r.text, t, "{name} must be left alone");
+        } else {
+            assert!(r.changed(), "{name} not repaired");
+            for s in SIGNATURES {
+                assert!(!r.text.contains(s), "{name} still contains {s:?}");
+            }
+            assert_eq!(agentfmt::repair::repair(&r.text).text, r.text);
+        }
+    }
 }
 
 #[test]

@@ -11,3 +11,4 @@ mod precommit;
 mod properties;
 mod rules;
 mod safe_write;
+mod sources;

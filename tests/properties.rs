@@ -186,8 +186,8 @@ proptest! {
         }
         let text = yemit::front_matter(&fm) + "\n" + &body + "\n";
         let doc = document::parse(SourceText::from_str(&text), Some(&path), Some(kind.parse().unwrap())).doc;
-        for target in Target::TOOLS {
-            let Ok(c) = convert::convert(&doc, *target, &ConvertOptions::default()) else { continue };
+        for target in Target::tools() {
+            let Ok(c) = convert::convert(&doc, target, &ConvertOptions::default()) else { continue };
             for out in &c.outputs {
                 let (report, _) = check::check_bytes(out.text.as_bytes(), &out.path, Some(out.kind), &Context::default(), &Config::default());
                 let errors: Vec<String> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| format!("{}: {}", d.rule, d.message)).collect();
@@ -255,7 +255,7 @@ fn windsurf_glob_rule_without_globs_converts() {
         None,
     )
     .doc;
-    for target in Target::TOOLS {
-        let _ = convert::convert(&doc, *target, &ConvertOptions::default());
+    for target in Target::tools() {
+        let _ = convert::convert(&doc, target, &ConvertOptions::default());
     }
 }

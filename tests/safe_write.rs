@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use agentfmt::convert::{self, ConvertOptions, Target};
 use agentfmt::fmt::{FmtOptions, fmt};
+use agentfmt::tools::Tool;
 use rayon::prelude::*;
 
 /// Files per tree (the figure).
@@ -344,11 +345,15 @@ fn convert_survives_sigkill() {
         .par_iter()
         .flat_map_iter(|(rel, text)| {
             let (doc, _) = agentfmt::check::load(text.as_bytes(), rel, None).unwrap();
-            convert::convert(&doc, Target::Copilot, &ConvertOptions::default())
-                .unwrap()
-                .outputs
-                .into_iter()
-                .map(|o| (o.path, (Vec::new(), o.text.into_bytes())))
+            convert::convert(
+                &doc,
+                Target::Tool(Tool::Copilot),
+                &ConvertOptions::default(),
+            )
+            .unwrap()
+            .outputs
+            .into_iter()
+            .map(|o| (o.path, (Vec::new(), o.text.into_bytes())))
         })
         .collect();
     assert_eq!(outputs.len(), FILES);

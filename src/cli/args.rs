@@ -37,7 +37,7 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
     /// Treat every input as this kind (for stdin and odd names such as `*.txt`).
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
-    pub kind: Option<agentfmt::kind::Kind>,
+    pub kind: Option<agentfmt::tools::Kind>,
     /// The logical path of standard input (decides its kind and appears in output).
     #[arg(long, value_name = "PATH")]
     pub stdin_filepath: Option<String>,
@@ -142,9 +142,9 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_kind(s: &str) -> Result<agentfmt::kind::Kind, String> {
+fn parse_kind(s: &str) -> Result<agentfmt::tools::Kind, String> {
     s.parse().map_err(|()| {
-        let all: Vec<&str> = agentfmt::kind::Kind::ALL
+        let all: Vec<&str> = agentfmt::tools::Kind::ALL
             .iter()
             .map(|k| k.as_str())
             .collect();

@@ -105,7 +105,7 @@ fn walk_dir(dir: &Path, config: &Config, config_root: &Path) -> Vec<PathBuf> {
                 }
                 let path = entry.path();
                 let display = path.to_string_lossy();
-                if agentfmt::kind::detect(&display).is_some()
+                if agentfmt::tools::detect(&display).is_some()
                     && !config.is_excluded(&relative_to(path, config_root))
                 {
                     found.lock().expect("walker lock").push(path.to_path_buf());

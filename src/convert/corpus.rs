@@ -6,8 +6,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::{ConvertOptions, Converted, Target, convert};
 use crate::document::{self, Document};
-use crate::kind::Kind;
 use crate::source::{self, Decoded, SourceText};
+use crate::tools::Kind;
 
 /// Parse-stage rules that mean an output is not valid YAML or TOML for its kind.
 /// (`second-front-matter` is not one: a body that starts with a stray `---` block is carried
@@ -99,7 +99,7 @@ pub fn check_corpus_with_kinds(
             }
         };
         let doc = document::parse(src, Some(path), *forced).doc;
-        for &t in Target::TOOLS {
+        for t in Target::tools() {
             let r = catch_unwind(AssertUnwindSafe(|| convert(&doc, t, opts)));
             match r {
                 Err(_) => st.panics.push(format!("{path} -> {}", t.as_str())),
@@ -126,7 +126,7 @@ fn check_one(st: &mut CorpusStats, path: &str, doc: &Document, t: Target, c: &Co
     *st.by_kind.entry(out.kind.as_str().to_owned()).or_default() += 1;
     let re = document::parse(SourceText::from_str(&out.text), Some(&out.path), None);
     for d in &re.diagnostics {
-        // Cursor documents bare `globs: **/*.ts`, which strict YAML rejects (formats.md §2.1).
+        // Cursor documents bare `globs: **/*.ts`, which strict YAML rejects .
         let cursor_globs = out.kind == Kind::CursorMdc && d.rule == "strict-yaml";
         if SYNTAX_RULES.contains(&d.rule) && !cursor_globs {
             st.syntax_errors

@@ -1,5 +1,5 @@
 //! Glob lists: brace-aware splitting of comma strings and each target's value shape
-//! (formats.md §6.5 "Glob value shapes per target").
+//! .
 
 use crate::document::{Node, Value};
 

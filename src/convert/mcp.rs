@@ -1,32 +1,30 @@
 //! MCP servers a subagent declares: read from each tool's shape into one neutral list
-//! ([`McpServer`]) and written back in another tool's shape (formats.md §6.2 `mcpServers` row,
-//! §6.3 Copilot `mcp-servers` row).
+//! ([`McpServer`]) and written back in another tool's shape [CC-SUB], [GH-AGENTS-CFG], [GEM-SUB], [CODEX-SUB].
 //!
 //! The shapes:
 //! * Claude Code `mcpServers`: a list whose items are a server name (reuse a server configured
 //!   for the project) or a one-key map `{name: <.mcp.json server config>}` with `type` `stdio`,
-//!   `http`, `sse` or `ws`, and `command`, `args`, `env` or `url`, `headers` (formats.md §1.2
+//!   `http`, `sse` or `ws`, and `command`, `args`, `env` or `url`, `headers` (
 //!   [CC-SUB]).
 //! * Copilot `mcp-servers`: a map from server name to `{type, command, args, env, url,
 //!   headers, tools}`, `type` `local`/`stdio`/`http`/`sse`, secrets as `${{ secrets.X }}`; read
-//!   by the cloud agent only (formats.md §3, §7.9 #9–#10 [GH-AGENTS-CFG]).
-//! * Gemini CLI `mcpServers`: a map from server name to its configuration (formats.md §6.6
+//!   by the cloud agent only (–#10 [GH-AGENTS-CFG]).
+//! * Gemini CLI `mcpServers`: a map from server name to its configuration (
 //!   [GEM-SUB]); the configuration's fields are those of `settings.json`: `command`, `args`,
 //!   `env`, `cwd` (stdio), `url` (SSE), `httpUrl` (streamable HTTP), `headers`,
 //!   `includeTools`, `excludeTools`, `timeout`, `trust` (Gemini CLI `docs/tools/mcp-server.md`,
-//!   not in formats.md).
-//! * Codex `mcp_servers`: a table from server name to its configuration (formats.md §6.6
+//!   [CC-SUB]).
+//! * Codex `mcp_servers`: a table from server name to its configuration (
 //!   [CODEX-SUB]); the fields are those of `config.toml`: `command`, `args`, `env`, `cwd`
 //!   (stdio) or `url`, `bearer_token_env_var`, `http_headers` (streamable HTTP; Codex has no
 //!   SSE or WebSocket transport), `enabled_tools`, `disabled_tools`, timeouts
-//!   (developers.openai.com/codex/mcp, not in formats.md).
+//!   [CODEX-MCP].
 //!
-//! OpenCode and Cursor configure MCP servers for the whole project, not per agent (formats.md
-//! §6.2: "✗ (global config)", "✗ (inherits parent MCP)").
+//! OpenCode and Cursor configure MCP servers for the whole project, not per agent [OC-AGENTS], [CUR-SUB].
 
 use crate::convert::emit::{Y, last_of_each_key};
 use crate::document::{Node, Value};
-use crate::kind::Tool;
+use crate::tools::Tool;
 
 /// How the client talks to a server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -424,7 +422,7 @@ pub fn write(servers: &[McpServer], tool: Tool) -> Written {
                     )),
                 }
             }
-            // The cloud agent's examples always list the server's tools (formats.md §6.2).
+            // The cloud agent's examples always list the server's tools .
             (None, Tool::Copilot) => fields.push(("tools".into(), Y::strs(["*"]))),
             (None, _) => {}
         }

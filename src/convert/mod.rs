@@ -1,14 +1,14 @@
 //! CONVERT: any agent file to any tool, through a neutral [`Model`] (N readers + N writers),
-//! with a loss report that names every field not carried over exactly (issue #5).
+//! with a loss report that names every field not carried over exactly.
 //!
-//! The mapping tables follow `../shared/formats.md` §6 and cite its source tags. The library
+//! The mapping tables cite source tags resolved in `schemas/sources.json`. The library
 //! only computes outputs (relative paths and texts); writing files is the CLI's job.
 //!
 //! ```
 //! use agentfmt::{convert, document, source::SourceText};
 //! let src = SourceText::from_str("---\nname: reviewer\ndescription: Reviews code\ntools: Read, Grep\n---\nBe strict.\n");
 //! let doc = document::parse(src, Some(".claude/agents/reviewer.md"), None).doc;
-//! let out = convert::convert(&doc, convert::Target::Copilot, &Default::default()).unwrap();
+//! let out = convert::convert(&doc, convert::Target::Tool(agentfmt::tools::Tool::Copilot), &Default::default()).unwrap();
 //! assert_eq!(out.outputs[0].path, ".github/agents/reviewer.agent.md");
 //! assert!(out.outputs[0].text.contains("tools: [read, search]"));
 //! ```
@@ -21,7 +21,7 @@ pub mod model;
 pub mod placeholders;
 pub mod read;
 pub mod tables;
-mod write;
+pub(crate) mod write;
 
 use std::collections::BTreeMap;
 
@@ -30,60 +30,24 @@ pub use read::to_model;
 pub use write::slug;
 
 use crate::document::Document;
-use crate::kind::{Kind, Tool};
+use crate::tools::{Kind, Role, Tool};
 
 /// A conversion target: a tool (its usual kind for the source is picked) or an explicit kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// Claude Code.
-    Claude,
-    /// Cursor.
-    Cursor,
-    /// GitHub Copilot.
-    Copilot,
-    /// AGENTS.md.
-    AgentsMd,
-    /// Gemini CLI.
-    Gemini,
-    /// OpenCode.
-    Opencode,
-    /// Windsurf.
-    Windsurf,
-    /// Kiro.
-    Kiro,
-    /// OpenAI Codex (skills under `.agents/skills/`, formats.md §5 [CODEX-DEPR]).
-    Codex,
+    /// A tool: the kind its [`ToolSpec::targets`](crate::tools::ToolSpec::targets) gives
+    /// the source's role.
+    Tool(Tool),
     /// An explicit kind.
     Kind(Kind),
 }
 
 impl Target {
-    /// Every tool target.
-    pub const TOOLS: &'static [Target] = &[
-        Target::Claude,
-        Target::Cursor,
-        Target::Copilot,
-        Target::AgentsMd,
-        Target::Gemini,
-        Target::Opencode,
-        Target::Windsurf,
-        Target::Kiro,
-        Target::Codex,
-    ];
-
     /// The tool the output is for.
     #[must_use]
     pub fn tool(self) -> Tool {
         match self {
-            Target::Claude => Tool::Claude,
-            Target::Cursor => Tool::Cursor,
-            Target::Copilot => Tool::Copilot,
-            Target::AgentsMd => Tool::AgentsMd,
-            Target::Gemini => Tool::Gemini,
-            Target::Opencode => Tool::Opencode,
-            Target::Windsurf => Tool::Windsurf,
-            Target::Kiro => Tool::Kiro,
-            Target::Codex => Tool::Codex,
+            Target::Tool(t) => t,
             Target::Kind(k) => k.tool(),
         }
     }
@@ -93,18 +57,22 @@ impl Target {
     pub fn as_str(self) -> &'static str {
         match self {
             Target::Kind(k) => k.as_str(),
-            t => write::tool_key(t.tool()),
+            Target::Tool(t) => t.key(),
         }
+    }
+
+    /// Every tool target, in registry order.
+    pub fn tools() -> impl Iterator<Item = Target> {
+        Tool::ALL.iter().map(|&t| Target::Tool(t))
     }
 }
 
 impl std::str::FromStr for Target {
     type Err = String;
-    /// Parses a tool name (`claude`, `cursor`, `copilot`, `agents-md`, `gemini`, `opencode`,
-    /// `windsurf`, `kiro`, `codex`) or a kind id (`cursor-agent`).
+    /// Parses a tool key (`claude`, `agents-md`) or a kind id (`cursor-agent`).
     fn from_str(s: &str) -> Result<Self, String> {
-        if let Some(t) = Target::TOOLS.iter().find(|t| t.as_str() == s) {
-            return Ok(*t);
+        if let Ok(t) = s.parse::<Tool>() {
+            return Ok(Target::Tool(t));
         }
         s.parse::<Kind>()
             .map(Target::Kind)
@@ -120,7 +88,7 @@ pub struct ConvertOptions {
     /// default table ([`tables::map_model`]).
     pub models: BTreeMap<String, BTreeMap<String, String>>,
     /// The first argument's number in Claude `$N` placeholders: 0 (Claude Code ≥ 2.1.19, the
-    /// default) or 1 (files written before) (formats.md §6.4 index-shift rule [CC-CHANGELOG]).
+    /// default) or 1 (files written before) ([CC-CHANGELOG]).
     pub claude_arg_base: u8,
 }
 
@@ -188,49 +156,11 @@ pub enum ConvertError {
 
 /// What a kind is for: decides the target kind for a tool target.
 /// The directory of a rule whose only glob is `dir/**` ([`read::glob_dir`]): written as that
-/// directory's AGENTS.md or GEMINI.md, which the target reads for the same files (formats.md
-/// §6.5), instead of a section of the root file.
+/// directory's AGENTS.md or GEMINI.md, which the target reads for the same files [AGENTSMD], [GEM-MD], instead of a section of the root file.
 fn rule_dir(kind: Kind, m: &Model) -> Option<String> {
-    (role(kind) == Role::Rule)
+    (kind.role() == Role::Rule)
         .then(|| read::glob_dir(&m.activation))
         .flatten()
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    Agent,
-    Command,
-    Skill,
-    Rule,
-    Memory,
-}
-
-fn role(k: Kind) -> Role {
-    match k {
-        Kind::ClaudeAgent
-        | Kind::CursorAgent
-        | Kind::CopilotAgent
-        | Kind::CopilotChatmode
-        | Kind::OpencodeAgent
-        | Kind::GeminiAgent
-        | Kind::CodexAgent => Role::Agent,
-        Kind::ClaudeCommand
-        | Kind::CursorCommand
-        | Kind::CopilotPrompt
-        | Kind::GeminiCommand
-        | Kind::OpencodeCommand => Role::Command,
-        Kind::ClaudeSkill => Role::Skill,
-        Kind::ClaudeRule
-        | Kind::CursorMdc
-        | Kind::CopilotScopedInstructions
-        | Kind::WindsurfRule
-        | Kind::KiroSteering => Role::Rule,
-        Kind::ClaudeMd
-        | Kind::AgentsMd
-        | Kind::GeminiMd
-        | Kind::Cursorrules
-        | Kind::CopilotInstructions => Role::Memory,
-    }
 }
 
 /// The kind a `target` uses for a `source` file: subagent → agent, slash command → prompt or
@@ -239,45 +169,21 @@ fn role(k: Kind) -> Role {
 /// cannot hold this kind. An explicit [`Target::Kind`] is always accepted.
 #[must_use]
 pub fn target_kind(source: Kind, target: Target) -> Option<Kind> {
-    use Kind as K;
-    use Role as R;
-    let r = role(source);
-    Some(match (target, r) {
-        (Target::Kind(k), _) => k,
-        (Target::Claude, R::Agent) => K::ClaudeAgent,
-        (Target::Claude, R::Command) => K::ClaudeCommand,
-        (Target::Claude, R::Skill) => K::ClaudeSkill,
-        (Target::Claude, R::Rule) => K::ClaudeRule,
-        (Target::Claude, R::Memory) => K::ClaudeMd,
-        (Target::Cursor, R::Agent) => K::CursorAgent,
-        (Target::Cursor, R::Command) => K::CursorCommand,
-        (Target::Cursor | Target::Copilot | Target::Codex, R::Skill) => K::ClaudeSkill,
-        (Target::Cursor, R::Rule | R::Memory) => K::CursorMdc,
-        (Target::Copilot, R::Agent) => K::CopilotAgent,
-        (Target::Copilot, R::Command) => K::CopilotPrompt,
-        (Target::Copilot, R::Rule) => K::CopilotScopedInstructions,
-        (Target::Copilot, R::Memory) => K::CopilotInstructions,
-        (Target::AgentsMd, R::Rule | R::Memory) => K::AgentsMd,
-        (Target::Gemini, R::Agent) => K::GeminiAgent,
-        (Target::Gemini, R::Command | R::Skill) => K::GeminiCommand,
-        (Target::Gemini, R::Rule | R::Memory) => K::GeminiMd,
-        (Target::Opencode, R::Agent) => K::OpencodeAgent,
-        (Target::Opencode, R::Command | R::Skill) => K::OpencodeCommand,
-        (Target::Windsurf, R::Rule | R::Memory | R::Skill) => K::WindsurfRule,
-        (Target::Kiro, R::Rule | R::Memory | R::Skill) => K::KiroSteering,
-        (Target::Codex, R::Command) => K::ClaudeSkill,
-        (Target::Codex, R::Agent) => K::CodexAgent,
-        // Codex and OpenCode read AGENTS.md for project instructions (formats.md §4
-        // [CODEX-AGENTSMD]; opencode is on agents.md's list of compatible tools [AGENTSMD]).
-        (Target::Codex | Target::Opencode, R::Rule | R::Memory) => K::AgentsMd,
-        _ => return None,
-    })
+    match target {
+        Target::Kind(k) => Some(k),
+        Target::Tool(t) => t
+            .spec()
+            .targets
+            .iter()
+            .find(|(r, _)| *r == source.role())
+            .map(|&(_, k)| k),
+    }
 }
 
 /// Reads `doc` and writes it for `target`.
 ///
 /// For `--to claude`, a rule that the model chooses or the user invokes becomes a skill, since
-/// Claude rules are only always-on or path-scoped (formats.md §6.5).
+/// Claude rules are only always-on or path-scoped .
 ///
 /// # Errors
 /// [`ConvertError::CannotHold`] when the target has no kind for this source kind.
@@ -295,11 +201,14 @@ pub fn convert(
         model.nested = rule_dir(doc.kind, &model);
     }
     // A nested instruction file applies to its directory: Copilot's repository-wide file
-    // cannot say that, a scoped instructions file can (formats.md §6.5).
-    if target == Target::Copilot && kind == Kind::CopilotInstructions && model.nested.is_some() {
+    // cannot say that, a scoped instructions file can .
+    if target == Target::Tool(Tool::Copilot)
+        && kind == Kind::CopilotInstructions
+        && model.nested.is_some()
+    {
         kind = Kind::CopilotScopedInstructions;
     }
-    if target == Target::Claude
+    if target == Target::Tool(Tool::Claude)
         && kind == Kind::ClaudeRule
         && matches!(
             model.activation,
@@ -308,10 +217,7 @@ pub fn convert(
     {
         kind = Kind::ClaudeSkill;
     }
-    let tool = match target {
-        Target::Codex => Tool::Codex,
-        t => t.tool(),
-    };
+    let tool = target.tool();
     let mut c = write::write(&model, kind, tool, opts);
     losses.append(&mut c.losses);
     c.losses = losses;
@@ -428,8 +334,7 @@ fn drop_invalid(c: &mut Converted) {
 /// Cuts each output whose kind has a hard size limit (Copilot agent body 30,000 characters
 /// [GH-AGENTS-CFG], Windsurf rule 12,000 [WS]) after the last whole top-level markdown block
 /// that fits (so no table, list or code block is cut in two, and the rest reads as it did),
-/// else at the last line break that fits, and reports the cut as a loss (formats.md §6.2
-/// "else ✗ truncate/warn", §6.6 #10).
+/// else at the last line break that fits, and reports the cut as a loss.
 fn fit_limits(c: &mut Converted) {
     for out in &mut c.outputs {
         let Some((limit, body_only)) = crate::rules::too_long::hard_limit(out.kind) else {
@@ -533,7 +438,7 @@ pub fn merges(target: Target) -> bool {
 /// not merged: it converts to the target's file in its own directory.
 #[must_use]
 pub fn mergeable(doc: &Document) -> bool {
-    matches!(role(doc.kind), Role::Rule | Role::Memory) && read::nested_dir(doc).is_none()
+    matches!(doc.kind.role(), Role::Rule | Role::Memory) && read::nested_dir(doc).is_none()
 }
 
 /// Merges several rule or instruction files into one always-loaded file: `AGENTS.md`
@@ -545,16 +450,7 @@ pub fn mergeable(doc: &Document) -> bool {
 /// Files the target cannot hold are reported as a dropped `file` loss.
 #[must_use]
 pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -> Converted {
-    let merged = match target {
-        Target::AgentsMd | Target::Codex | Target::Opencode => Some(Kind::AgentsMd),
-        Target::Claude => Some(Kind::ClaudeMd),
-        Target::Gemini => Some(Kind::GeminiMd),
-        Target::Copilot => Some(Kind::CopilotInstructions),
-        Target::Kind(
-            k @ (Kind::AgentsMd | Kind::ClaudeMd | Kind::GeminiMd | Kind::CopilotInstructions),
-        ) => Some(k),
-        _ => None,
-    };
+    let merged = target_kind(Kind::AgentsMd, target).filter(|k| k.spec().merges);
     let mut all = Converted::default();
     let mut sections = Vec::new();
     // Rules that become a nested AGENTS.md / GEMINI.md (see `convert`), by output path: the

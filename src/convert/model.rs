@@ -1,13 +1,13 @@
 //! The neutral model every kind reads into and every kind writes from (N readers + N writers,
 //! not N² converters).
 //!
-//! Facts about what each tool's fields mean come from `../shared/formats.md` §1–6; the mapping
+//! What each tool's fields mean is in the tool's module under [`crate::tools`]; the mapping
 //! tables live in [`super::tables`].
 
 use crate::document::Node;
-use crate::kind::Kind;
+use crate::tools::Kind;
 
-/// When an instruction file applies (formats.md §6.5 "Activation-mode mapping").
+/// When an instruction file applies .
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Activation {
     /// Always in context (Cursor `alwaysApply: true`, Windsurf `always_on`, Kiro `always`,
@@ -23,7 +23,7 @@ pub enum Activation {
     Manual,
 }
 
-/// What a tool list means in its source (formats.md §6.4: `allowed-tools` pre-approves,
+/// What a tool list means in its source (`allowed-tools` pre-approves,
 /// Copilot `tools` restricts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToolsMeaning {
@@ -34,7 +34,7 @@ pub enum ToolsMeaning {
     PreApprove,
 }
 
-/// A neutral tool capability: one row of the formats.md §6.1 table.
+/// A neutral tool capability: one row of the.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cap {
     /// Read files (Claude `Read`).
@@ -92,7 +92,7 @@ pub enum ToolWhat {
         /// Tool name; `None` for every tool of the server.
         tool: Option<String>,
     },
-    /// Not in the §6.1 table: dropped with a warning when converted.
+    /// Not in the tool-name table: dropped with a warning when converted.
     Unknown,
 }
 
@@ -105,16 +105,16 @@ impl ToolWhat {
     }
 }
 
-/// A model reference: the source tool's spelling (formats.md §6.2 "model").
+/// A model reference: the source tool's spelling .
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelRef {
     /// The tool whose vocabulary `id` is in.
-    pub tool: crate::kind::Tool,
+    pub tool: crate::tools::Tool,
     /// The value as written (`opus`, `claude-opus-4-8[effort=high]`, `GPT-5 (copilot)`).
     pub id: String,
 }
 
-/// A reference to the command's arguments (formats.md §6.4 "Placeholder translation table").
+/// A reference to the command's arguments .
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     /// All arguments (`$ARGUMENTS`, `{{args}}`, `${input:args}`).
@@ -122,7 +122,7 @@ pub enum Arg {
     /// A positional argument, 0-based.
     Index(u32),
     /// A Claude `$N` as written; its base (0 since v2.1.19, 1 before) is decided when writing,
-    /// from [`super::ConvertOptions::claude_arg_base`] (formats.md §6.4 index-shift rule).
+    /// from [`super::ConvertOptions::claude_arg_base`] .
     Claude(u32),
     /// A named argument (`$name` with `arguments:`, `${input:name}`).
     Named(String),

@@ -1,78 +1,36 @@
-//! READ: one reader per tool, from a parsed [`Document`] into the neutral [`Model`]. Which key
-//! means what comes from formats.md §1–5 (per-kind field tables) and §6.3.
+//! READ: from a parsed [`Document`] into the neutral [`Model`]. Which key means what is the
+//! kind's tool module's (`crate::tools::<tool>::read`); this module reads the values.
 
 use super::globs;
-use super::model::{Activation, Extra, Model, ModelRef, Slot, ToolRef, ToolWhat, ToolsMeaning};
+use super::model::{Activation, Extra, Model, ModelRef, Slot, ToolRef};
 use super::placeholders::{self, Syntax};
 use super::tables;
 use super::{Loss, LossKind};
 use crate::document::{Document, Node, Value};
-use crate::kind::{Kind, Tool};
+use crate::tools::{Kind, Role, Tool};
 
-/// The placeholder syntax of a kind's body (formats.md §6.4).
+/// The placeholder syntax of a kind's body.
 #[must_use]
 pub fn syntax_of(kind: Kind) -> Syntax {
-    match kind {
-        Kind::ClaudeCommand | Kind::ClaudeSkill => Syntax::Claude,
-        Kind::CopilotPrompt => Syntax::Copilot,
-        Kind::GeminiCommand => Syntax::Gemini,
-        Kind::OpencodeCommand => Syntax::Opencode,
-        _ => Syntax::Prose,
-    }
+    kind.placeholders()
 }
 
-/// The slot a top-level key of `kind` fills (formats.md §1–5).
+/// The slot a top-level key of `kind` fills: `description` for every kind, else what the
+/// kind's tool module says.
 fn slot_of(kind: Kind, key: &str) -> Slot {
-    use Kind as K;
-    match (kind, key) {
-        (_, "description") => Slot::Description,
-        (K::GeminiCommand, "prompt") | (K::CodexAgent, "developer_instructions") => Slot::Body,
-        (K::CursorMdc | K::Cursorrules, "globs" | "alwaysApply") => Slot::Activation,
-        (K::ClaudeRule | K::ClaudeSkill, "paths") => Slot::Activation,
-        (K::CopilotScopedInstructions, "applyTo") => Slot::Activation,
-        (K::WindsurfRule, "trigger" | "globs") => Slot::Activation,
-        (K::KiroSteering, "inclusion" | "fileMatchPattern") => Slot::Activation,
-        (K::AgentsMd | K::ClaudeMd | K::GeminiMd | K::CopilotInstructions | K::Cursorrules, _) => {
-            Slot::Extra(key.to_owned())
-        }
-        (K::CursorMdc | K::GeminiCommand | K::WindsurfRule, _) => Slot::Extra(key.to_owned()),
-        (K::ClaudeRule, _) => Slot::Extra(key.to_owned()),
-        (_, "name") => Slot::Name,
-        (K::ClaudeAgent, "tools") | (K::ClaudeCommand | K::ClaudeSkill, "allowed-tools") => {
-            Slot::Tools
-        }
-        (
-            K::CopilotAgent
-            | K::CopilotChatmode
-            | K::CopilotPrompt
-            | K::OpencodeAgent
-            | K::GeminiAgent,
-            "tools",
-        ) => Slot::Tools,
-        (K::CopilotAgent, "agents") => Slot::Tools,
-        (K::ClaudeAgent, "disallowedTools")
-        | (K::ClaudeCommand | K::ClaudeSkill, "disallowed-tools") => Slot::Disallowed,
-        (K::KiroSteering, _) => Slot::Extra(key.to_owned()),
-        (_, "model") => Slot::Model,
-        (_, "argument-hint") => Slot::ArgumentHint,
-        (K::ClaudeCommand | K::ClaudeSkill, "arguments") => Slot::Arguments,
-        (K::CursorAgent, "readonly") => Slot::Readonly,
-        (K::CursorAgent, "is_background") | (K::ClaudeAgent, "background") => Slot::Background,
-        (K::ClaudeAgent, "maxTurns")
-        | (K::OpencodeAgent, "maxSteps")
-        | (K::GeminiAgent, "max_turns") => Slot::MaxTurns,
-        (K::CodexAgent, "model_reasoning_effort") => Slot::Effort,
-        (K::CodexAgent, "sandbox_mode") => Slot::Readonly,
-        (K::ClaudeAgent | K::ClaudeCommand | K::ClaudeSkill, "effort") => Slot::Effort,
-        (K::ClaudeCommand | K::ClaudeSkill | K::CopilotAgent, "disable-model-invocation") => {
-            Slot::ModelInvocation
-        }
-        (K::ClaudeAgent, "permissionMode") | (K::OpencodeAgent, "permission") => {
-            Slot::PermissionMode
-        }
-        (K::ClaudeAgent | K::GeminiAgent, "mcpServers")
-        | (K::CopilotAgent, "mcp-servers")
-        | (K::CodexAgent, "mcp_servers") => Slot::McpServers,
+    if key == "description" {
+        return Slot::Description;
+    }
+    crate::tools::dispatch::slot(kind, key)
+}
+
+/// The slot of a key every kind with common fields reads the same way: `name`, `model`,
+/// `argument-hint`; any other key is kept as an extra field.
+pub(crate) fn common_slot(key: &str) -> Slot {
+    match key {
+        "name" => Slot::Name,
+        "model" => Slot::Model,
+        "argument-hint" => Slot::ArgumentHint,
         _ => Slot::Extra(key.to_owned()),
     }
 }
@@ -100,6 +58,9 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             key: e.key.clone(),
             value: v.clone(),
         });
+        if crate::tools::dispatch::value(&mut m, kind, &e.key, &slot, v) {
+            continue;
+        }
         match slot {
             Slot::Name => m.name = text(v),
             Slot::Description => m.description = text(v).filter(|s| !s.trim().is_empty()),
@@ -107,13 +68,7 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             Slot::Arguments => {
                 m.arguments = list(v, |s| s.split_whitespace().map(str::to_owned).collect())
             }
-            Slot::Model => {
-                m.model = model_of(tool, v, &mut m.effort);
-            }
-            Slot::Readonly if kind == Kind::CodexAgent => {
-                // `sandbox_mode = "read-only"` (formats.md §6.3 [CODEX-SUB]).
-                m.readonly = v.as_str().map(|s| s == "read-only");
-            }
+            Slot::Model => m.model = model_of(tool, v),
             Slot::Readonly => m.readonly = v.as_bool(),
             Slot::Background => m.background = v.as_bool(),
             Slot::MaxTurns => {
@@ -124,11 +79,8 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             }
             Slot::Effort => m.effort = text(v),
             Slot::ModelInvocation => m.model_invocable = v.as_bool().map(|b| !b),
-            Slot::PermissionMode if kind == Kind::OpencodeAgent => {
-                read_opencode_permission(&mut m, &e.key, v);
-            }
             Slot::PermissionMode => m.permission_mode = text(v),
-            Slot::Tools => read_tools(&mut m, tool, kind, &e.key, v),
+            Slot::Tools => read_tools(&mut m, tool, v),
             Slot::McpServers => {
                 let (servers, notes) = super::mcp::read(tool, v);
                 m.mcp_servers = servers;
@@ -151,25 +103,14 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             }),
         }
     }
-    if kind == Kind::CopilotAgent
-        && let Some(v) = doc.get("infer").and_then(Node::as_bool)
-        && m.model_invocable.is_none()
-    {
-        m.model_invocable = Some(v);
-    }
     m.activation = activation(doc, &m);
-    if kind == Kind::ClaudeSkill
-        && m.model_invocable == Some(false)
-        && m.activation == Activation::ModelDecides
-    {
-        m.activation = Activation::Manual;
-    }
+    crate::tools::dispatch::finish(doc, &mut m, &mut losses);
     // The name the tool itself uses when there is no `name` field.
     if m.name.is_none() {
         m.name = doc.path.as_deref().and_then(|p| name_from_path(p, kind));
         m.name_from_path = m.name.is_some();
     }
-    // A nested instruction file applies to the files below its directory (formats.md §6.5:
+    // A nested instruction file applies to the files below its directory (:
     // nested `dir/AGENTS.md` ≈ `dir/**`), and is named after it.
     if let Some(dir) = nested_dir(doc) {
         m.activation = Activation::Globs(vec![format!("{}/**", glob_escape(&dir))]);
@@ -196,14 +137,6 @@ pub fn to_model(doc: &Document) -> (Model, Vec<Loss>) {
             message: format!("the TOML file has no `{key}`"),
         });
     }
-    if kind == Kind::GeminiAgent && doc.get("kind").and_then(Node::as_str) == Some("remote") {
-        // formats.md §6.3: remote agents cannot convert; the body is kept for reference.
-        losses.push(Loss {
-            field: "kind".into(),
-            what: LossKind::Dropped,
-            message: "a remote Gemini CLI agent runs elsewhere; the converted file describes it but cannot run it".into(),
-        });
-    }
     (m, losses)
 }
 
@@ -212,7 +145,7 @@ fn text(v: &Node) -> Option<String> {
 }
 
 /// `argument-hint: [issue-number]` is a YAML list; Claude Code coerces it to a string
-/// (formats.md §0 "YAML traps" [CC-CHANGELOG]).
+/// ([CC-CHANGELOG]).
 fn hint_text(v: &Node) -> Option<String> {
     match &v.value {
         Value::Seq(items) => Some(format!(
@@ -227,7 +160,7 @@ fn hint_text(v: &Node) -> Option<String> {
     }
 }
 
-fn list(v: &Node, split: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+pub(crate) fn list(v: &Node, split: impl Fn(&str) -> Vec<String>) -> Vec<String> {
     match &v.value {
         Value::Seq(items) => items
             .iter()
@@ -239,7 +172,7 @@ fn list(v: &Node, split: impl Fn(&str) -> Vec<String>) -> Vec<String> {
 }
 
 /// Splits a tool string on top-level commas (or spaces when there is no comma), never inside
-/// parentheses (formats.md §0 "Comma lists with nested commas" [CC-SUB], [CC-SKILLS]).
+/// parentheses ([CC-SUB], [CC-SKILLS]).
 #[must_use]
 pub fn split_tools(s: &str) -> Vec<String> {
     let has_comma = {
@@ -278,60 +211,10 @@ pub fn split_tools(s: &str) -> Vec<String> {
     out
 }
 
-fn read_tools(m: &mut Model, tool: Tool, kind: Kind, key: &str, v: &Node) {
-    if matches!(kind, Kind::ClaudeCommand | Kind::ClaudeSkill) {
-        m.tools_meaning = ToolsMeaning::PreApprove;
-    }
+fn read_tools(m: &mut Model, tool: Tool, v: &Node) {
     let mut refs: Vec<ToolRef> = m.tools.take().unwrap_or_default();
-    if kind == Kind::CopilotAgent && key == "agents" {
-        // Copilot `agents: [a, b]` → Claude `Agent(a, b)` (formats.md §6.3).
-        let names = list(v, |s| vec![s.to_owned()]);
-        let spec = (!names.is_empty() && names != ["*"]).then(|| names.join(", "));
-        if let Some(a) = refs.iter_mut().find(|t| t.what.is_agent()) {
-            a.specifier = spec;
-        } else {
-            refs.push(ToolRef {
-                original: "agents".into(),
-                what: ToolWhat::Caps(vec![super::model::Cap::Agent]),
-                specifier: spec,
-            });
-        }
-        m.tools = Some(refs);
-        return;
-    }
-    if kind == Kind::OpencodeAgent {
-        // `tools: {bash: false, read: true}` [OC-AGENTS]: every tool is enabled unless the map
-        // turns it off (formats.md §6.3: `tools: {x: false}` → `disallowedTools`), so the
-        // `true` entries are a list of allowed tools only when the map turns off the rest:
-        // with a `*: false` wildcard, or with an entry for every known OpenCode tool (the
-        // map agentfmt writes for a tool list).
-        let entries = v.entries();
-        let wildcard_off = entries
-            .iter()
-            .any(|e| e.key == "*" && e.value.as_bool() == Some(false));
-        let every_known = tables::TOOLS
-            .iter()
-            .filter_map(|r| r.opencode)
-            .all(|n| entries.iter().any(|e| e.key == n));
-        for e in entries.iter().filter(|e| e.key != "*") {
-            let t = tables::read_tool(tool, &e.key);
-            match e.value.as_bool() {
-                Some(false) => m.disallowed.push(t),
-                _ => refs.push(t),
-            }
-        }
-        if wildcard_off || every_known {
-            m.tools = Some(refs);
-        } else if !m.disallowed.is_empty()
-            && let Some(f) = m.fields.iter_mut().rev().find(|(k, _)| k == key)
-        {
-            // Only the `false` entries carry over; report the field with them.
-            f.1 = Slot::Disallowed;
-        }
-        return;
-    }
     let entries = list(v, split_tools);
-    // Copilot `["*"]` means every tool: the same as no list (formats.md §6.3).
+    // Copilot `["*"]` means every tool: the same as no list .
     if entries == ["*"] {
         return;
     }
@@ -339,55 +222,10 @@ fn read_tools(m: &mut Model, tool: Tool, kind: Kind, key: &str, v: &Node) {
     m.tools = Some(refs);
 }
 
-/// OpenCode `permission` [OC-AGENTS] (formats.md §6.3: `permission: {edit: deny}` →
-/// `disallowedTools`). A map equal to a preset agentfmt writes for a Claude `permissionMode`
-/// ([`tables::OPENCODE_PERMISSION_PRESETS`]) reads back as that mode. Otherwise each `deny`
-/// entry is a denied tool (`edit` denies every editing tool: OpenCode's `edit` permission covers
-/// writes and patches too) and the field is reported with the deny list; the other entries
-/// (`ask`, `allow`, per-command pattern maps) go to [`Model::permission_other`].
-fn read_opencode_permission(m: &mut Model, key: &str, v: &Node) {
-    use super::model::Cap;
-    let entries = v.entries();
-    let preset = tables::OPENCODE_PERMISSION_PRESETS.iter().find(|(_, p)| {
-        p.len() == entries.len()
-            && p.iter().all(|(k, val)| {
-                entries
-                    .iter()
-                    .any(|e| e.key == *k && e.value.as_str() == Some(*val))
-            })
-    });
-    if let Some((mode, _)) = preset {
-        m.permission_mode = Some((*mode).to_owned());
-        return;
-    }
-    let mut denied = false;
-    for e in entries {
-        match e.value.scalar_text().as_deref() {
-            Some("deny") if e.key == "edit" => {
-                denied = true;
-                m.disallowed.push(ToolRef {
-                    original: "edit".into(),
-                    what: ToolWhat::Caps(vec![Cap::Write, Cap::Edit, Cap::NotebookEdit]),
-                    specifier: None,
-                });
-            }
-            Some("deny") => {
-                denied = true;
-                m.disallowed.push(tables::read_tool(Tool::Opencode, &e.key));
-            }
-            Some(x) => m.permission_other.push(format!("`{}: {x}`", e.key)),
-            None => m
-                .permission_other
-                .push(format!("`{}` (per-command rules)", e.key)),
-        }
-    }
-    if denied && let Some(f) = m.fields.iter_mut().rev().find(|(k, _)| k == key) {
-        f.1 = Slot::Disallowed;
-    }
-}
-
-fn model_of(tool: Tool, v: &Node, effort: &mut Option<String>) -> Option<ModelRef> {
-    // Copilot `model` may be a priority list: take the first (formats.md §6.3).
+/// A model reference in `tool`'s vocabulary; a Copilot priority list gives its first entry
+/// . `None` for an empty value.
+pub(crate) fn model_of(tool: Tool, v: &Node) -> Option<ModelRef> {
+    // Copilot `model` may be a priority list: take the first .
     let id = match &v.value {
         Value::Seq(items) => items.first().and_then(Node::scalar_text),
         _ => v.scalar_text(),
@@ -396,21 +234,11 @@ fn model_of(tool: Tool, v: &Node, effort: &mut Option<String>) -> Option<ModelRe
     if id.is_empty() {
         return None;
     }
-    if tool == Tool::Cursor {
-        // `claude-opus-4-8[effort=high,context=300k]` [CUR-SUB].
-        if let Some((_, opts)) = id.split_once('[') {
-            for kv in opts.trim_end_matches(']').split(',') {
-                if let Some(("effort", x)) = kv.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
-                    *effort = Some(x.to_owned());
-                }
-            }
-        }
-    }
     Some(ModelRef { tool, id })
 }
 
 /// `Globs(g)`, or `Manual` when `g` is empty (a glob activation that matches nothing).
-fn globs_or_manual(g: Vec<String>) -> Activation {
+pub(crate) fn globs_or_manual(g: Vec<String>) -> Activation {
     if g.is_empty() {
         Activation::Manual
     } else {
@@ -418,87 +246,22 @@ fn globs_or_manual(g: Vec<String>) -> Activation {
     }
 }
 
+/// The glob patterns of front-matter key `key` of `doc` (none when it is absent).
+pub(crate) fn globs_of(doc: &Document, key: &str) -> Vec<String> {
+    doc.get(key).map(globs::from_node).unwrap_or_default()
+}
+
+/// When `doc` applies: what its kind says, else the default of its role (a command runs when
+/// the user runs it, an agent or skill when the model picks it, a rule or instruction file
+/// always).
 fn activation(doc: &Document, m: &Model) -> Activation {
-    let get = |k: &str| doc.get(k);
-    let has_desc = m.description.is_some();
-    let globs_of = |k: &str| get(k).map(globs::from_node).unwrap_or_default();
-    match doc.kind {
-        // [CUR-RULES] four rule types.
-        Kind::CursorMdc => {
-            let g = globs_of("globs");
-            if get("alwaysApply").and_then(Node::as_bool) == Some(true) {
-                Activation::Always
-            } else if !g.is_empty() {
-                Activation::Globs(g)
-            } else if has_desc {
-                Activation::ModelDecides
-            } else {
-                Activation::Manual
-            }
-        }
-        // [CC-MEM] no `paths` ⇒ always loaded.
-        Kind::ClaudeRule => {
-            let g = globs_of("paths");
-            if g.is_empty() {
-                Activation::Always
-            } else {
-                Activation::Globs(g)
-            }
-        }
-        Kind::ClaudeSkill => {
-            let g = globs_of("paths");
-            if g.is_empty() {
-                Activation::ModelDecides
-            } else {
-                Activation::Globs(g)
-            }
-        }
-        // [VSC-INSTR] absent `applyTo` ⇒ not applied automatically; `**` = all files.
-        Kind::CopilotScopedInstructions => {
-            let g = globs_of("applyTo");
-            if g == ["**"] {
-                Activation::Always
-            } else if !g.is_empty() {
-                Activation::Globs(g)
-            } else if has_desc {
-                Activation::ModelDecides
-            } else {
-                Activation::Manual
-            }
-        }
-        // [WS] `trigger`.
-        Kind::WindsurfRule => match get("trigger").and_then(Node::as_str) {
-            // A glob trigger without a pattern matches no file: only a mention loads it.
-            Some("glob") => globs_or_manual(globs_of("globs")),
-            Some("model_decision") => Activation::ModelDecides,
-            Some("manual") => Activation::Manual,
-            _ => Activation::Always,
+    crate::tools::dispatch::activation(doc, m.description.is_some()).unwrap_or(
+        match doc.kind.role() {
+            Role::Command => Activation::Manual,
+            Role::Agent | Role::Skill => Activation::ModelDecides,
+            Role::Rule | Role::Memory => Activation::Always,
         },
-        // [KIRO] `inclusion` (default `always`).
-        Kind::KiroSteering => match get("inclusion").and_then(Node::as_str) {
-            Some("fileMatch") => globs_or_manual(globs_of("fileMatchPattern")),
-            Some("auto") => Activation::ModelDecides,
-            Some("manual") => Activation::Manual,
-            _ => Activation::Always,
-        },
-        Kind::ClaudeCommand
-        | Kind::CopilotPrompt
-        | Kind::CursorCommand
-        | Kind::GeminiCommand
-        | Kind::OpencodeCommand => Activation::Manual,
-        Kind::ClaudeAgent
-        | Kind::CursorAgent
-        | Kind::CopilotAgent
-        | Kind::CopilotChatmode
-        | Kind::OpencodeAgent
-        | Kind::GeminiAgent
-        | Kind::CodexAgent => Activation::ModelDecides,
-        Kind::ClaudeMd
-        | Kind::AgentsMd
-        | Kind::GeminiMd
-        | Kind::Cursorrules
-        | Kind::CopilotInstructions => Activation::Always,
-    }
+    )
 }
 
 /// The pseudo-field that stands for a nested instruction file's directory in the
@@ -510,7 +273,7 @@ pub const NESTED_FIELD: &str = "directory";
 /// load lazily" [CC-MEM]) and `GEMINI.md` ("also sub-dirs below cwd" [GEM-MD]).
 #[must_use]
 pub fn nests(kind: Kind) -> bool {
-    matches!(kind, Kind::AgentsMd | Kind::ClaudeMd | Kind::GeminiMd)
+    kind.nests()
 }
 
 /// The sub-directory a nested instruction file sits in: for a document of a kind that
@@ -548,7 +311,7 @@ fn plain_dir(dir: &str) -> bool {
 
 /// The directory a rule applies to when its only glob is `<dir>/**`, `dir` being a plain
 /// relative directory (the escapes of [`glob_escape`] undone; no other glob syntax; no `.`,
-/// `..` or empty components): formats.md §6.5 "nested `dir/AGENTS.md` ≈ `dir/**`", read the
+/// `..` or empty components):, read the
 /// other way. `None` for any other activation.
 #[must_use]
 pub fn glob_dir(activation: &Activation) -> Option<String> {

@@ -8,7 +8,7 @@ use crate::span::Span;
 
 /// How serious a diagnostic is.
 ///
-/// Follows formats.md §7: what the owning tool rejects or silently ignores is an `Error`; what
+/// Follows what the owning tool rejects or silently ignores is an `Error`; what
 /// only a stricter consumer rejects, or is likely unintended, is a `Warning`; style and
 /// portability notes are `Info`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -2,9 +2,9 @@
 //! rejects.
 //!
 //! - Claude Code reads an unquoted `description:` that contains `: ` and multi-line
-//!   `<example>` blocks as plain text (issue #2; formats.md §0 "YAML traps").
+//!   `<example>` blocks as plain text [CC-CHANGELOG].
 //! - Cursor reads `.mdc` front matter as `key: value` lines and `globs` as raw text, so
-//!   `globs: **/*.ts` (invalid YAML: `*` starts an alias) is a pattern (formats.md §2.1
+//!   `globs: **/*.ts` (invalid YAML: `*` starts an alias) is a pattern (
 //!   [CUR-RULES], [CUR-GLOB]).
 //!
 //! Both readers split the block into top-level fields at lines of the form `key:` at column 0.

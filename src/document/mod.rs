@@ -12,9 +12,9 @@ pub use node::{Entry, NON_FINITE_KEY, Node, Style, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
-use crate::kind::{self, Dialect, Kind};
 use crate::source::{Encoding, SourceText};
 use crate::span::Span;
+use crate::tools::{self, Dialect, Kind};
 
 /// The front-matter block of a markdown agent file.
 #[derive(Clone, Debug)]
@@ -121,7 +121,7 @@ pub struct Parsed {
 #[must_use]
 pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Parsed {
     let mut diags = Vec::new();
-    let from_path = forced.or_else(|| path.and_then(kind::detect));
+    let from_path = forced.or_else(|| path.and_then(tools::detect));
     let looks_toml = from_path.is_some_and(Kind::is_toml)
         || (from_path.is_none() && path.is_some_and(|p| p.ends_with(".toml")));
     if looks_toml || (from_path.is_none() && toml_cmd::looks_like_command(&source.text)) {
@@ -202,7 +202,7 @@ pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Pa
                     .and_then(|r| r.get(k))
                     .and_then(Node::scalar_text)
             };
-            let (k, why) = kind::infer(&keys, &values, &text[body.range()]);
+            let (k, why) = tools::infer(&keys, &values, &text[body.range()]);
             diags.push(
                 codes::KIND_INFERRED.diag(Span::empty(0), format!("assumed kind `{k}` ({why})")),
             );
@@ -264,7 +264,7 @@ fn read_front_matter(
     let yaml = &text[content.range()];
     let base = content.start as usize;
     report_tabs(yaml, base, diags);
-    // Cursor documents bare `globs: **/*.ts` (formats.md §2.1 [CUR-RULES]) and reads it as raw
+    // Cursor documents bare `globs: **/*.ts` ([CUR-RULES]) and reads it as raw
     // text, so the strict-YAML judgement is made on the rest of the block.
     let masked;
     let strict_input = if dialect == Dialect::CursorRaw {
@@ -330,11 +330,11 @@ fn read_front_matter(
                 _ => {
                     if !tab_error {
                         let owner = kind.map_or("the owning tool", |k| match k.tool() {
-                            crate::kind::Tool::Copilot => "GitHub Copilot",
-                            crate::kind::Tool::Opencode => "OpenCode",
-                            crate::kind::Tool::Kiro => "Kiro",
-                            crate::kind::Tool::Windsurf => "Windsurf",
-                            crate::kind::Tool::Gemini => "Gemini CLI",
+                            crate::tools::Tool::Copilot => "GitHub Copilot",
+                            crate::tools::Tool::Opencode => "OpenCode",
+                            crate::tools::Tool::Kiro => "Kiro",
+                            crate::tools::Tool::Windsurf => "Windsurf",
+                            crate::tools::Tool::Gemini => "Gemini CLI",
                             _ => "the owning tool",
                         });
                         diags.push(
@@ -377,7 +377,7 @@ fn mask_globs(yaml: &str) -> String {
     out
 }
 
-/// Cursor reads `globs` as the raw text after `globs:` (formats.md §2.1 [CUR-GLOB]).
+/// Cursor reads `globs` as the raw text after `globs:` ([CUR-GLOB]).
 fn raw_globs(mut root: Node, yaml: &str, base: usize) -> Node {
     if let Value::Map(entries) = &mut root.value {
         for e in entries.iter_mut().filter(|e| e.key == "globs") {

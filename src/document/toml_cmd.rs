@@ -1,6 +1,6 @@
-//! TOML agent files: Gemini CLI custom commands (`prompt`, `description`; formats.md §5
+//! TOML agent files: Gemini CLI custom commands (`prompt`, `description`;
 //! [GEM-CMDS]) and Codex custom agents (`name`, `description`, `developer_instructions`;
-//! formats.md §5 [CODEX-SUB]).
+//! [CODEX-SUB]).
 
 use toml::de::{DeTable, DeValue};
 

@@ -11,10 +11,10 @@ use serde_json::Value as J;
 use super::{Rewrite, order, quote};
 use crate::diagnostic::{Diagnostic, Edit, apply_edits};
 use crate::document::{self, Document, Node, Style, Value};
-use crate::kind::{Dialect, Kind, Tool};
 use crate::rules::{self, Rule as _};
 use crate::source::SourceText;
 use crate::span::Span;
+use crate::tools::{Dialect, Kind, Tool};
 
 /// An intended value change: the JSON pointer and the value the owning tool reads afterwards.
 type Intended = Vec<(String, J)>;
@@ -57,7 +57,7 @@ fn values(doc: &Document) -> J {
     doc.root.as_ref().map_or(J::Null, Node::to_exact_json)
 }
 
-/// Whether Cursor reads key `key` of `kind` as raw text (formats.md §0, §2.1 [CUR-GLOB]).
+/// Whether Cursor reads key `key` of `kind` as raw text ([CUR-GLOB]).
 fn raw_for_tool(kind: Kind, key: &str) -> bool {
     kind.dialect() == Dialect::CursorRaw && key == "globs"
 }
@@ -156,7 +156,7 @@ fn accept(
 }
 
 /// Front matter that only the owning tool's lenient reader accepts: write every raw value as
-/// strict YAML holding exactly the text the tool reads (issue 4; formats.md §0 "YAML traps").
+/// strict YAML holding exactly the text the tool reads (issue 4).
 ///
 /// Claude Code's reader (multi-line values with `<example>` blocks) and Cursor's `key: value`
 /// reader ([CUR-RULES]) are modelled by `document::lenient`. VS Code reads Copilot headers
@@ -199,7 +199,7 @@ fn lenient_to_strict(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
 }
 
 /// `argument-hint: [x]` is a YAML sequence that Claude Code reads as the string since v2.1.47
-/// (formats.md §0 "YAML traps", [CC-CHANGELOG]): write the original text as a quoted string.
+/// ([CC-CHANGELOG]): write the original text as a quoted string.
 fn argument_hint(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
     let e = doc.root.as_ref()?.entry("argument-hint")?;
     let Value::Seq(_) = e.value.value else {

@@ -3,7 +3,7 @@
 //!
 //! Order of preference (issue 4): plain, then `'single'`, then `"double"` (text with `'` or
 //! control characters), and a literal block scalar (`|`, `|-`, `|+`) for multi-line text.
-//! Facts: deps.md §1.3 and §1.5 (the YAML 1.1 readings), formats.md §0 "YAML traps".
+//! Facts: deps.md §1.3 and §1.5 (the YAML 1.1 readings),.
 
 use crate::document::Value;
 use crate::document::yaml;

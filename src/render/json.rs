@@ -42,7 +42,7 @@ fn item<'a>(r: &'a FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     let (start, end) = super::position(r, d);
     JsonDiagnostic {
         path: &r.path,
-        kind: r.kind.map(crate::kind::Kind::as_str),
+        kind: r.kind.map(crate::tools::Kind::as_str),
         code: d.code,
         rule: d.rule,
         severity: d.severity.as_str(),

@@ -241,39 +241,6 @@ fn fix_message() {
     assert!(Damage::Windows1252Dropped.lossy());
 }
 
-const SIGNATURES: &[&str] = &[
-    "â€", "Ã©", "ðŸ", "âœ", "â”", "âŒ", "‚Äî", "‚úÖ", "üõë", "\u{f8ff}", "ï»¿",
-];
-
-#[test]
-fn seeds() {
-    let dir = std::path::Path::new("/work/shared/seeds");
-    if !dir.exists() {
-        return;
-    }
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        let t = std::fs::read_to_string(&p).unwrap();
-        let r = repair(&t);
-        check_invariants(&t, &r);
-        if name.starts_with("003") {
-            assert_eq!(r.text, t, "{name} must be left alone");
-        } else {
-            assert!(r.changed(), "{name} not repaired");
-            for s in SIGNATURES {
-                assert!(!r.text.contains(s), "{name} still contains {s:?}");
-            }
-            assert_eq!(repair(&r.text).text, r.text);
-        }
-    }
-}
-
 #[test]
 #[allow(clippy::print_stderr)]
 fn debug_file() {

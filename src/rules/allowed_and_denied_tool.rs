@@ -30,7 +30,7 @@ declare_rule! {
 
 use super::unknown_tool::tool_list;
 use super::{Checker, Rule};
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 /// An entry with the whitespace inside its specifier normalised: `Bash( git  log )` and
 /// `Bash(git log)` are one rule.

@@ -30,8 +30,8 @@ declare_rule! {
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// The relative file links of a markdown text: each link's byte range in `text` and its
 /// target path (fragment and query removed, percent escapes decoded). Inline links and

@@ -26,7 +26,7 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 impl Rule for BypassPermissions {
     fn meta(&self) -> &'static super::RuleMeta {

@@ -5,7 +5,7 @@ declare_rule! {
     /// Reports files of the same kind whose names clash where their tool loads them together: Claude subagents by `name` per project or plugin, skills by directory per skills folder, Claude commands by file stem per project or plugin, Copilot agents by file stem, Cursor, Gemini CLI and Codex subagents by `name` per project; a Claude or Codex subagent that a Cursor subagent of the same name hides from Cursor; and a Claude command that a same-named skill of its project (or a project above) hides. Checked across every file of a run.
     ///
     /// ## Why is this bad?
-    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG]; a Gemini CLI subagent's `name` becomes its tool name [GEM-SUB] and a Codex agent's `name` is the `agent_type` that spawns it [CODEX-SUB], so two of them cannot both be called. Cursor also loads `.claude/agents/` and `.codex/agents/`, and on the same name its own `.cursor/agents/` file wins [CUR-SUB] (formats.md §7.7 #5). A skill and a command of the same name are both `/name`, and the skill wins: the command never runs [CC-SKILLS].
+    /// Only one of the clashing files loads, chosen by file-system order [CC-SUB], [CC-SLASH-2026-01], [GH-AGENTS-CFG]; a Gemini CLI subagent's `name` becomes its tool name [GEM-SUB] and a Codex agent's `name` is the `agent_type` that spawns it [CODEX-SUB], so two of them cannot both be called. Cursor also loads `.claude/agents/` and `.codex/agents/`, and on the same name its own `.cursor/agents/` file wins [CUR-SUB] . A skill and a command of the same name are both `/name`, and the skill wins: the command never runs [CC-SKILLS].
     ///
     /// ## Example
     /// ```text
@@ -25,8 +25,8 @@ use super::tree::TreeEntry;
 use super::tree::before;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 impl Rule for DuplicateName {
     fn meta(&self) -> &'static super::RuleMeta {
@@ -155,7 +155,7 @@ pub fn check_names(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
 
 /// Claude subagents in `<p>/.claude/agents/` and Codex agents in `<p>/.codex/agents/` with the
 /// name of a Cursor subagent in `<p>/.cursor/agents/`: Cursor loads all three folders and,
-/// on the same name, uses its own file (formats.md §2.5, §7.7 #5 [CUR-SUB]).
+/// on the same name, uses its own file ([CUR-SUB]).
 fn shadowed_in_cursor(entries: &[Option<TreeEntry>]) -> Vec<(usize, Diagnostic)> {
     let project = |e: &TreeEntry, marker: &str| {
         let (scope, name, _, _) = e.name.as_ref()?;

@@ -23,8 +23,8 @@ declare_rule! {
 
 use super::{Checker, Rule};
 use crate::diagnostic::Severity;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 impl Rule for EmptyBody {
     fn meta(&self) -> &'static super::RuleMeta {

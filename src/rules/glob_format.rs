@@ -23,8 +23,8 @@ declare_rule! {
 use super::{Checker, Rule};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity};
 use crate::document::{Node, Style, Value};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// Splits a comma-separated glob list on commas outside `{…}` and `[…]`: `src/**/*.{ts,tsx}`
 /// is one pattern. Returns byte ranges into `s` (untrimmed).

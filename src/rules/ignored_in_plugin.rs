@@ -30,7 +30,7 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 /// The keys Claude Code ignores in plugin subagents [CC-PLUG], [CC-SUB].
 const IGNORED: &[(&str, &str)] = &[

@@ -29,10 +29,10 @@ use std::collections::HashMap;
 
 use super::unresolved_import::references;
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
-/// The deepest import Claude Code follows (formats.md §1.4 "Imports" [CC-MEM]).
+/// The deepest import Claude Code follows ([CC-MEM]).
 pub const MAX_HOPS: usize = 4;
 
 /// At most this many files are read per checked file, so a tree of many imports stays cheap.

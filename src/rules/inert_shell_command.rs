@@ -22,8 +22,8 @@ declare_rule! {
 
 use super::uncovered_shell_command::{injections_in, may_inject};
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 impl Rule for InertShellCommand {
     fn meta(&self) -> &'static super::RuleMeta {

@@ -19,8 +19,8 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 impl Rule for InvalidFileName {
     fn meta(&self) -> &'static super::RuleMeta {
@@ -33,7 +33,7 @@ impl Rule for InvalidFileName {
         };
         let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
         // Names are checked against the kind the path gives, not an inferred or forced one.
-        let by_path = crate::kind::detect(path) == Some(cx.doc.kind);
+        let by_path = crate::tools::detect(path) == Some(cx.doc.kind);
         match cx.doc.kind {
             Kind::CopilotAgent => {
                 let bad: String = file

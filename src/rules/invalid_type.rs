@@ -22,7 +22,7 @@ declare_rule! {
 
 use super::{Checker, Rule};
 use crate::diagnostic::{Applicability, Edit};
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 impl Rule for InvalidType {
     fn meta(&self) -> &'static super::RuleMeta {
@@ -31,7 +31,7 @@ impl Rule for InvalidType {
 
     /// The schema reports the rest; this is the one case where the YAML type is right but the
     /// owning tool's reading differs: Cursor's `alwaysApply` is `true` only as exactly `true`
-    /// (formats.md §7.5 #3 [SKILLSAW]).
+    /// ([SKILLSAW]).
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.doc;
         if doc.kind != Kind::CursorMdc {

@@ -21,8 +21,8 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 impl Rule for LocalFileNotIgnored {
     fn meta(&self) -> &'static super::RuleMeta {

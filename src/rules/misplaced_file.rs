@@ -26,8 +26,8 @@ declare_rule! {
 
 use super::{Checker, Rule};
 use crate::diagnostic::Severity;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 impl Rule for MisplacedFile {
     fn meta(&self) -> &'static super::RuleMeta {
@@ -40,7 +40,7 @@ impl Rule for MisplacedFile {
         };
         // Only where the path gave the kind: a forced or inferred kind says nothing about
         // where the file is meant to live.
-        if crate::kind::detect(path) != Some(cx.doc.kind) {
+        if crate::tools::detect(path) != Some(cx.doc.kind) {
             return;
         }
         let norm = path.replace('\\', "/");

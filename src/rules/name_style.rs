@@ -22,7 +22,7 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 impl Rule for NameStyle {
     fn meta(&self) -> &'static super::RuleMeta {

@@ -9,7 +9,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```text
-    /// Fix issue #$1 following our coding standards.
+    /// Fix ticket #$1 following our coding standards.
     /// ```
     pub struct PositionalArgumentBase {
         code: "AF116",
@@ -19,8 +19,8 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// Byte offsets of `$N` tokens (single digit, not escaped, not followed by a digit) in
 /// `text`, with their digit, outside `code` (`text`'s code spans and blocks as
@@ -74,7 +74,7 @@ mod tests {
     fn flags_one_based_placeholders() {
         let r = ".claude/commands/fix.md";
         assert_eq!(
-            check("Fix issue #$1 now.\n", r, "positional-argument-base").len(),
+            check("Fix ticket #$1 now.\n", r, "positional-argument-base").len(),
             1
         );
         assert!(check("Fix $0 then $1.\n", r, "positional-argument-base").is_empty());

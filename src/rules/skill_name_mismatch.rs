@@ -23,7 +23,7 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 impl Rule for SkillNameMismatch {
     fn meta(&self) -> &'static super::RuleMeta {

@@ -20,8 +20,8 @@ declare_rule! {
 
 use super::{Checker, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// How a limit is measured.
 #[derive(Clone, Copy)]

@@ -7,8 +7,8 @@
 use super::{duplicate_name, too_long};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// The part of `path` (with `/` separators) before the last directory sequence `marker`
 /// (`.claude/agents/`) that starts the path or follows a `/`: the project or plugin directory

@@ -26,8 +26,8 @@ declare_rule! {
 }
 
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// Byte offsets in `text` of each `!{` or `@{` whose braces do not balance before the end.
 #[must_use]

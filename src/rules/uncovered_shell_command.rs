@@ -33,8 +33,8 @@ declare_rule! {
 use super::prose::{self, Code};
 use super::unknown_tool::tool_list;
 use super::{Checker, Rule};
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// A shell injection in a markdown body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,7 +33,7 @@ use super::tree::before;
 use super::{Checker, Rule};
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::document::Node;
-use crate::kind::Kind;
+use crate::tools::Kind;
 
 /// VS Code's built-in agents for a prompt file [VSC-PROMPTS].
 const COPILOT_BUILT_IN: &[&str] = &["ask", "agent", "plan"];

@@ -30,8 +30,8 @@ declare_rule! {
 
 use super::{Checker, Rule};
 use crate::diagnostic::Severity;
-use crate::kind::Kind;
 use crate::source::SourceText;
+use crate::tools::Kind;
 
 /// The `SKILL.md` a subagent at `path` would preload as skill `name`:
 /// `<root>/skills/<name>/SKILL.md` for `<root>/agents/…/x.md`, with `/` separators. `None`

@@ -34,8 +34,8 @@ declare_rule! {
 use super::{Checker, Rule};
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::document::Node;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// Claude Code built-in tool names, 2026-08 [CC-TOOLS].
 const CLAUDE_TOOLS: &[&str] = &[

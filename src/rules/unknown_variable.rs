@@ -30,8 +30,8 @@ declare_rule! {
 use super::prose;
 use super::{Checker, Rule};
 use crate::diagnostic::did_you_mean;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// The variables VS Code substitutes in prompt files [VSC-PROMPTS].
 use crate::convert::placeholders::VSCODE_VARS as VARIABLES;

@@ -20,8 +20,8 @@ declare_rule! {
 
 use super::{Checker, Rule};
 use crate::diagnostic::Severity;
-use crate::kind::Kind;
 use crate::span::Span;
+use crate::tools::Kind;
 
 /// `@path` references in `text` outside code (inline code spans and fenced or indented code
 /// blocks, as CommonMark reads them), as byte ranges of the path (without the `@`). A reference

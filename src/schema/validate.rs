@@ -3,7 +3,7 @@
 //!
 //! Besides standard keywords, the schemas carry a few `x-` annotations that the validator
 //! ignores and this module reads (nearest enclosing subschema wins):
-//! - `x-severity` (`"warning"`, `"info"`): lowers an error's severity (formats.md §7 W/I).
+//! - `x-severity` (`"warning"`, `"info"`): lowers an error's severity .
 //! - `x-expect`: the phrase naming what is expected ("a boolean", "`inherit` or …").
 //! - `x-help`: help text for any error under that subschema.
 //! - `x-message`: the message of a conditional (`allOf[i]` with `if`/`then`); `{key}` is
@@ -18,13 +18,13 @@ use serde_json::Value as J;
 use super::schema_json;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Severity, did_you_mean};
 use crate::document::{Document, Node, Style, Value};
-use crate::kind::Kind;
 use crate::rules::{
     Rule as _, RuleMeta, conflicting_fields::ConflictingFields, invalid_type::InvalidType,
     invalid_value::InvalidValue, missing_recommended_field::MissingRecommendedField,
     missing_required_field::MissingRequiredField,
 };
 use crate::span::Span;
+use crate::tools::Kind;
 
 fn validator(kind: Kind) -> &'static jsonschema::Validator {
     static CACHE: OnceLock<Vec<jsonschema::Validator>> = OnceLock::new();
@@ -387,7 +387,7 @@ mod tests {
 
     #[test]
     fn copilot_fields_the_target_environment_ignores() {
-        // formats.md §7.9 #9: `mcp-servers` is read by the cloud agent only; `handoffs`,
+        // `mcp-servers` is read by the cloud agent only; `handoffs`,
         // `argument-hint`, `hooks` and `agents` by VS Code only.
         let d = check(
             "---\ndescription: d\ntarget: vscode\nmcp-servers:\n  x: {type: local, command: c}\n---\nx\n",
@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn cursor_rule_that_only_applies_when_mentioned() {
-        // formats.md §7.5 #7: `alwaysApply: false` with neither `globs` nor `description`.
+        // `alwaysApply: false` with neither `globs` nor `description`.
         let text = "---\nalwaysApply: false\n---\nx\n";
         let d = check(text, ".cursor/rules/a.mdc");
         assert_eq!(d.len(), 1, "{}", show(&d));

@@ -34,7 +34,7 @@ fn templates(root: &Path) -> anyhow::Result<Vec<Sample>> {
                     .strip_prefix(&examples)?
                     .to_string_lossy()
                     .replace('\\', "/");
-                if agentfmt::kind::detect(&rel).is_some() {
+                if agentfmt::tools::detect(&rel).is_some() {
                     out.push(Sample {
                         path: rel,
                         bytes: std::fs::read(&p)?,
@@ -50,7 +50,7 @@ fn templates(root: &Path) -> anyhow::Result<Vec<Sample>> {
             let (Some(p), Some(src)) = (v["path"].as_str(), v["source_path"].as_str()) else {
                 continue;
             };
-            if agentfmt::kind::detect(src).is_some() {
+            if agentfmt::tools::detect(src).is_some() {
                 out.push(Sample {
                     path: src.to_owned(),
                     bytes: std::fs::read(shared.join(p))?,

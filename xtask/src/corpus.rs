@@ -216,7 +216,7 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     use agentfmt::convert::{self, ConvertOptions, Target};
     let opts = ConvertOptions::default();
     let start = Instant::now();
-    let triples: Vec<(&str, &[u8], Option<agentfmt::kind::Kind>)> = files
+    let triples: Vec<(&str, &[u8], Option<agentfmt::tools::Kind>)> = files
         .iter()
         .map(|(e, b)| (e.source_path.as_str(), b.as_slice(), None))
         .collect();
@@ -266,8 +266,8 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
             // formatted, so a TOML source does not count).
             let canonical =
                 !doc.kind.is_toml() && agentfmt::fmt::fmt(&doc, &fmt_opts).text == doc.text();
-            for target in Target::TOOLS {
-                let Ok(c) = convert::convert(&doc, *target, &opts) else {
+            for target in Target::tools() {
+                let Ok(c) = convert::convert(&doc, target, &opts) else {
                     continue;
                 };
                 for out in &c.outputs {

@@ -82,7 +82,7 @@ fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
         let rel = f.strip_prefix(root)?.to_string_lossy().replace('\\', "/");
         let flat = rel.replace('/', "__");
         let data = std::fs::read(f)?;
-        if let Some(kind) = agentfmt::kind::detect(&rel)
+        if let Some(kind) = agentfmt::tools::detect(&rel)
             && let Some(padded) = at_kind_path(target, &data, kind)
             && padded != data
         {
@@ -99,8 +99,8 @@ fn seeds(root: &Path, out: &Path, target: &str) -> anyhow::Result<usize> {
 /// or, when `target` reads no path of that kind (`convert` reads no Cursor or Copilot
 /// subagent path), at its path that names no kind if the kind inferred there from the
 /// content is `kind`. `None` when neither holds.
-fn at_kind_path(target: &str, data: &[u8], kind: agentfmt::kind::Kind) -> Option<Vec<u8>> {
-    use agentfmt::kind::detect;
+fn at_kind_path(target: &str, data: &[u8], kind: agentfmt::tools::Kind) -> Option<Vec<u8>> {
+    use agentfmt::tools::detect;
     agentfmt::fuzz::pad_to(target, data, |p| detect(p) == Some(kind)).or_else(|| {
         let padded = agentfmt::fuzz::pad_to(target, data, |p| detect(p).is_none())?;
         let path = agentfmt::fuzz::path_at(target, padded.len())?;

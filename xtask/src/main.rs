@@ -4,7 +4,7 @@
 //!   with each file's manifest `source_path` as its logical path; print per-kind counts,
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
-//! - `codegen [--check]`: write (or verify) `docs/rules.md` and the fuzz dictionary
+//! - `codegen [--check]`: write (or verify) `docs/rules.md`, `docs/formats.md` and the fuzz dictionary
 //!   `fuzz/agentfmt.dict`.
 //! - `bench [--files N] [--runs N] [--tree DIR]`: time the release binary on a synthetic tree
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
@@ -80,6 +80,7 @@ fn main() -> anyhow::Result<()> {
 fn codegen(root: &Path, check: bool) -> anyhow::Result<()> {
     let files = [
         ("docs/rules.md", agentfmt::docs::rules_markdown()),
+        ("docs/formats.md", agentfmt::docs::formats_markdown()),
         ("fuzz/agentfmt.dict", fuzz_dict::dictionary(root)?),
     ];
     for (rel, want) in files {

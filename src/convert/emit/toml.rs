@@ -1,4 +1,4 @@
-//! TOML for Gemini CLI commands and Codex custom agents (formats.md §5, §6.4 [GEM-CMDS],
+//! TOML for Gemini CLI commands and Codex custom agents ([GEM-CMDS],
 //! [CODEX-SUB]).
 
 use super::Y;
@@ -24,7 +24,7 @@ pub fn toml_basic(s: &str) -> String {
 
 /// A TOML multi-line string for a prompt: literal `'''…'''` unless the text contains `'''`
 /// (or characters a literal string cannot hold), else basic `"""…"""` with escapes
-/// (formats.md §6.4 [GEM-CMDS]).
+/// ([GEM-CMDS]).
 #[must_use]
 pub fn toml_multiline(s: &str) -> String {
     let literal_ok = !s.contains("'''")

@@ -1,5 +1,5 @@
 //! Prompt placeholders: read each tool's syntax into [`Piece`]s and write them in another's
-//! (formats.md §6.4 "Placeholder translation table" [CC-SKILLS], [CC-CHANGELOG], [VSC-PROMPTS],
+//! ([CC-SKILLS], [CC-CHANGELOG], [VSC-PROMPTS],
 //! [GEM-CMDS], [OC-AGENTS]).
 
 use super::model::{Arg, Piece};
@@ -7,20 +7,8 @@ use super::model::{Arg, Piece};
 mod render;
 pub use render::{render, render_claude};
 
-/// A placeholder syntax.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
-    /// Claude Code commands and skills: `$ARGUMENTS`, `$N`, `$name`, `` !`cmd` ``, `@path`.
-    Claude,
-    /// Copilot prompt files: `${input:name}`, Markdown links to files.
-    Copilot,
-    /// Gemini CLI TOML commands: `{{args}}`, `!{cmd}`, `@{path}`.
-    Gemini,
-    /// OpenCode commands (UNCONFIRMED): `$ARGUMENTS`, 1-based `$N`, `` !`cmd` ``, `@path`.
-    Opencode,
-    /// No substitution (agents, rules, Cursor commands): placeholders become prose.
-    Prose,
-}
+/// The placeholder syntax of a kind's body (a fact of the kind, [`crate::tools::KindSpec::placeholders`]).
+pub use crate::tools::Placeholders as Syntax;
 
 /// Reads `text` written in `syntax`. `named` are the declared argument names (Claude
 /// `arguments:`); `$word` is a placeholder only for those.

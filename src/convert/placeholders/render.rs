@@ -1,5 +1,5 @@
 //! Writes [`Piece`]s in a target's placeholder syntax, noting what could not be carried
-//! (formats.md §6.4 "Placeholder translation table").
+//! .
 
 use super::Syntax;
 use crate::convert::model::{Arg, Piece};

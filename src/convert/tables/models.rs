@@ -1,12 +1,12 @@
-//! The model table (formats.md §6.2, §6.3) and the activation wording for files without
-//! metadata (§6.5).
+//! The model table and the activation wording for files without
+//! metadata.
 
-use crate::kind::Tool;
+use crate::tools::Tool;
 
 /// Claude full model ids and the Copilot display names of the same model. Copilot writes
 /// `Name (vendor)` [VSC-AGENTS], [GH-AGENTS-CFG]; Claude ids follow `claude-opus-4-6`
-/// [CC-MODEL]. Only models named on both sides in formats.md are listed; aliases (`opus`,
-/// `sonnet`) move between versions over time and are never mapped by default (§6.6 #4).
+/// [CC-MODEL]. Only models named on both sides in their sources are listed; aliases (`opus`,
+/// `sonnet`) move between versions over time and are never mapped by default.
 static CLAUDE_COPILOT: &[(&str, &str)] = &[
     ("claude-sonnet-4", "Claude Sonnet 4"),
     ("claude-opus-4-5", "Claude Opus 4.5"),
@@ -16,7 +16,7 @@ static CLAUDE_COPILOT: &[(&str, &str)] = &[
 ///
 /// Returns `Some(value)` for a mapped model; `Some("inherit")`/`None` semantics are left to
 /// the writer: `inherit` comes back as `"inherit"`. `None` means unmappable: the caller drops
-/// it with a warning, never passing it through (formats.md §6.2, §6.3, §6.6 #4).
+/// it with a warning, never passing it through .
 #[must_use]
 pub fn map_model(from: Tool, to: Tool, id: &str) -> Option<String> {
     let id = id.trim();
@@ -34,7 +34,7 @@ pub fn map_model(from: Tool, to: Tool, id: &str) -> Option<String> {
             .iter()
             .find(|(c, _)| *c == claude_id)
             .map(|(_, n)| format!("{n} (copilot)")),
-        // `anthropic/<full-id>` [OC-AGENTS], formats.md §6.2.
+        // `anthropic/<full-id>` [OC-AGENTS],.
         Tool::Opencode => Some(format!("anthropic/{claude_id}")),
         _ => None,
     }
@@ -59,7 +59,7 @@ fn claude_full_id(from: Tool, id: &str) -> Option<String> {
 }
 
 /// How an activation is stated in words in AGENTS.md / GEMINI.md sections, which have no
-/// metadata (formats.md §6.5, [AGENTSMD]).
+/// metadata ([AGENTSMD]).
 #[must_use]
 pub fn activation_words(
     a: &crate::convert::model::Activation,

@@ -1,13 +1,13 @@
 //! The writer helpers shared by every target: name, description, model, tools, body and the
 //! final assembly of front matter and body, each recording its [`Outcome`].
 
-use super::{Outcome, W, slug, tool_key};
+use super::{Outcome, W, slug};
 use crate::convert::emit::{self, Y};
 use crate::convert::model::Slot;
 use crate::convert::placeholders::{self, Syntax};
 use crate::convert::read::syntax_of;
 use crate::convert::{Loss, LossKind};
-use crate::kind::{Kind, Tool};
+use crate::tools::{Kind, Tool};
 
 impl W<'_> {
     /// Writes `name` under `key`; `lower` for tools that require lowercase-hyphen names.
@@ -63,7 +63,7 @@ impl W<'_> {
         }
     }
 
-    /// The denied tools as the target writes them with `names` (formats.md §6.1), each once,
+    /// The denied tools as the target writes them with `names` , each once,
     /// in source order, and the source entries `names` has no equivalent for, as written.
     pub fn denied(
         &self,
@@ -167,7 +167,7 @@ impl W<'_> {
         if summary.is_empty() {
             summary.push(format!(
                 "placeholders rewritten in {} syntax",
-                tool_key(self.tool)
+                self.tool.key()
             ));
         }
         {
@@ -183,7 +183,7 @@ impl W<'_> {
         if let Some(v) = self
             .opts
             .models
-            .get(tool_key(self.tool))
+            .get(self.tool.key())
             .and_then(|t| t.get(mr.id.trim()))
         {
             return Some(v.clone());
@@ -213,7 +213,7 @@ impl W<'_> {
                 self.set(key, Y::Str(v));
             }
             None => {
-                let tk = tool_key(self.tool);
+                let tk = self.tool.key();
                 self.drop_(
                     Slot::Model,
                     format!("model `{}` has no mapping for {tk}; add one under `[convert.models.{tk}]` in agentfmt.toml", mr.id),
@@ -241,7 +241,7 @@ impl W<'_> {
         key == "allowed-tools" && matches!(self.kind, Kind::ClaudeCommand | Kind::ClaudeSkill)
     }
 
-    /// Writes a tool list as `key`, mapping each entry with `names` (formats.md §6.1): a string
+    /// Writes a tool list as `key`, mapping each entry with `names` : a string
     /// joined with `sep`, or a YAML list when `sep` is `None`. Unknown entries and lost
     /// specifiers are reported, and malformed permission rules are dropped.
     pub fn tools(
@@ -268,7 +268,7 @@ impl W<'_> {
                 exact = false;
             }
             // A Copilot custom agent keeps an `Agent(a, b)` specifier as `agents: [a, b]`
-            // (`copilot::agent`, formats.md §6.2).
+            // (`copilot::agent`).
             let kept_as_agents = self.kind == Kind::CopilotAgent && t.what.is_agent();
             if t.specifier.is_some()
                 && !n.iter().any(|x| x.contains('('))
@@ -323,7 +323,7 @@ impl W<'_> {
                 Slot::Tools,
                 format!(
                     "no entry maps to a {} tool ({})",
-                    tool_key(self.tool),
+                    self.tool.key(),
                     notes.join(", ")
                 ),
             );

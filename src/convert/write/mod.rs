@@ -4,22 +4,19 @@
 //! into the per-source-field `kept` / `translated` / `dropped` lists and the loss report, so
 //! a field a writer forgets is reported as dropped rather than lost silently.
 
-mod claude;
-mod copilot;
-mod cursor;
 mod fields;
-mod other;
+pub(crate) mod plain;
 
 use std::collections::BTreeMap;
 
 use super::emit::Y;
 use super::model::{Model, Slot};
 use super::{ConvertOptions, Converted, Loss, LossKind, Output};
-use crate::kind::{Kind, Tool};
+use crate::tools::{Kind, Tool};
 
 /// What a writer did with a slot.
 #[derive(Clone, Debug)]
-pub(super) enum Outcome {
+pub(crate) enum Outcome {
     /// Every source field of the slot written unchanged under its own key.
     Kept,
     /// Written with the same meaning under this key.
@@ -31,7 +28,7 @@ pub(super) enum Outcome {
 }
 
 /// A writer's state: the front matter being built and the outcome of each slot.
-pub(super) struct W<'a> {
+pub(crate) struct W<'a> {
     pub m: &'a Model,
     pub kind: Kind,
     pub tool: Tool,
@@ -39,7 +36,7 @@ pub(super) struct W<'a> {
     pub fm: Vec<(String, Y)>,
     out: BTreeMap<Slot, Outcome>,
     /// Per-source-key outcomes that override the slot's (set by [`W::doc`]).
-    by_key: BTreeMap<String, Outcome>,
+    pub(crate) by_key: BTreeMap<String, Outcome>,
     pub losses: Vec<Loss>,
 }
 
@@ -65,40 +62,17 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// The standard path of a `kind` file named `n` (a slug) written for `tool` (formats.md §1–5;
-/// skills go under the tool's skill directory, Codex's under `.agents/skills/` [CODEX-DEPR]).
+/// The standard path of a `kind` file named `n` (a slug) written for `tool`: the kind's
+/// [`KindSpec::write_path`](crate::tools::KindSpec::write_path); an Agent Skill goes under
+/// the target tool's skill directory ([`ToolSpec::skill_dir`](crate::tools::ToolSpec::skill_dir)).
 #[must_use]
 pub fn path_for(kind: Kind, tool: Tool, n: &str) -> String {
-    match kind {
-        Kind::ClaudeAgent => format!(".claude/agents/{n}.md"),
-        Kind::ClaudeCommand => format!(".claude/commands/{n}.md"),
-        Kind::ClaudeSkill => match tool {
-            Tool::Cursor => format!(".cursor/skills/{n}/SKILL.md"),
-            Tool::Copilot => format!(".github/skills/{n}/SKILL.md"),
-            Tool::Codex => format!(".agents/skills/{n}/SKILL.md"),
-            _ => format!(".claude/skills/{n}/SKILL.md"),
-        },
-        Kind::ClaudeMd => "CLAUDE.md".to_owned(),
-        Kind::ClaudeRule => format!(".claude/rules/{n}.md"),
-        Kind::CursorMdc => format!(".cursor/rules/{n}.mdc"),
-        Kind::Cursorrules => ".cursorrules".to_owned(),
-        Kind::CursorAgent => format!(".cursor/agents/{n}.md"),
-        Kind::CursorCommand => format!(".cursor/commands/{n}.md"),
-        Kind::CopilotInstructions => ".github/copilot-instructions.md".to_owned(),
-        Kind::CopilotScopedInstructions => format!(".github/instructions/{n}.instructions.md"),
-        Kind::CopilotPrompt => format!(".github/prompts/{n}.prompt.md"),
-        Kind::CopilotChatmode => format!(".github/chatmodes/{n}.chatmode.md"),
-        Kind::CopilotAgent => format!(".github/agents/{n}.agent.md"),
-        Kind::AgentsMd => "AGENTS.md".to_owned(),
-        Kind::GeminiMd => "GEMINI.md".to_owned(),
-        Kind::GeminiCommand => format!(".gemini/commands/{n}.toml"),
-        Kind::GeminiAgent => format!(".gemini/agents/{n}.md"),
-        Kind::CodexAgent => format!(".codex/agents/{n}.toml"),
-        Kind::OpencodeAgent => format!(".opencode/agent/{n}.md"),
-        Kind::OpencodeCommand => format!(".opencode/command/{n}.md"),
-        Kind::WindsurfRule => format!(".windsurf/rules/{n}.md"),
-        Kind::KiroSteering => format!(".kiro/steering/{n}.md"),
+    if kind == Kind::ClaudeSkill
+        && let Some(dir) = tool.spec().skill_dir
+    {
+        return format!("{dir}/{n}/SKILL.md");
     }
+    kind.spec().write_path.replace("{name}", n)
 }
 
 /// Writes `m` as a `kind` file for `tool`.
@@ -113,29 +87,7 @@ pub(super) fn write(m: &Model, kind: Kind, tool: Tool, opts: &ConvertOptions) ->
         by_key: BTreeMap::new(),
         losses: Vec::new(),
     };
-    let text = match kind {
-        Kind::ClaudeAgent => claude::agent(&mut w),
-        Kind::ClaudeCommand | Kind::ClaudeSkill => claude::command_or_skill(&mut w),
-        Kind::ClaudeRule => claude::rule(&mut w),
-        Kind::CursorMdc => cursor::mdc(&mut w),
-        Kind::CursorAgent => cursor::agent(&mut w),
-        Kind::CursorCommand => cursor::command(&mut w),
-        Kind::CopilotAgent | Kind::CopilotChatmode => copilot::agent(&mut w),
-        Kind::CopilotPrompt => copilot::prompt(&mut w),
-        Kind::CopilotScopedInstructions => copilot::scoped(&mut w),
-        Kind::ClaudeMd
-        | Kind::AgentsMd
-        | Kind::GeminiMd
-        | Kind::Cursorrules
-        | Kind::CopilotInstructions => other::plain(&mut w),
-        Kind::GeminiCommand => other::gemini_command(&mut w),
-        Kind::GeminiAgent => other::gemini_agent(&mut w),
-        Kind::CodexAgent => other::codex_agent(&mut w),
-        Kind::OpencodeAgent => other::opencode_agent(&mut w),
-        Kind::OpencodeCommand => other::opencode_command(&mut w),
-        Kind::WindsurfRule => other::windsurf(&mut w),
-        Kind::KiroSteering => other::kiro(&mut w),
-    };
+    let text = crate::tools::dispatch::write(&mut w);
     w.finish(text)
 }
 
@@ -214,9 +166,9 @@ impl W<'_> {
         let mut path = path_for(self.kind, self.tool, &self.file_slug());
         // `agents.md` under `.windsurf/rules/` would be read as AGENTS.md: avoid names that
         // make the path mean another kind.
-        if crate::kind::detect(&path) != Some(self.kind) {
+        if crate::tools::detect(&path) != Some(self.kind) {
             let alt = path_for(self.kind, self.tool, &format!("{}-rules", self.file_slug()));
-            if crate::kind::detect(&alt) == Some(self.kind) {
+            if crate::tools::detect(&alt) == Some(self.kind) {
                 path = alt;
             }
         }
@@ -286,21 +238,5 @@ impl W<'_> {
             text,
         });
         c
-    }
-}
-
-/// The key of a tool in the `models` override table (`cursor`, `copilot`, ...).
-#[must_use]
-pub fn tool_key(t: Tool) -> &'static str {
-    match t {
-        Tool::Claude => "claude",
-        Tool::Cursor => "cursor",
-        Tool::Copilot => "copilot",
-        Tool::AgentsMd => "agents-md",
-        Tool::Gemini => "gemini",
-        Tool::Opencode => "opencode",
-        Tool::Windsurf => "windsurf",
-        Tool::Kiro => "kiro",
-        Tool::Codex => "codex",
     }
 }

@@ -1,17 +1,17 @@
 //! GitHub Copilot writers: custom agent (and legacy chat mode), prompt file, path-specific
-//! instructions (formats.md §3, §6.2, §6.4, §6.5).
+//! instructions .
 
-use super::W;
 use crate::convert::emit::{self, Y};
 use crate::convert::globs;
 use crate::convert::model::{Activation, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
-use crate::kind::Kind;
+use crate::convert::write::W;
+use crate::tools::Kind;
 
 /// `.github/agents/N.agent.md` [VSC-AGENTS], [GH-AGENTS-CFG]; `.chatmode.md` keeps only
 /// `description`, `tools`, `model` [VSC-CHATMODES].
-pub(super) fn agent(w: &mut W<'_>) -> String {
+pub(crate) fn agent(w: &mut W<'_>) -> String {
     let chatmode = w.kind == Kind::CopilotChatmode;
     if !chatmode {
         w.name("name", false, false);
@@ -22,9 +22,9 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
         w.exact(Slot::ArgumentHint, "argument-hint");
     }
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::copilot_names, None, meaning);
+    w.tools("tools", super::names::write, None, meaning);
     deny(w);
-    // `Agent(a, b)` → `agent` + `agents: [a, b]` (formats.md §6.2).
+    // `Agent(a, b)` → `agent` + `agents: [a, b]` .
     let agents: Vec<String> =
         w.m.tools
             .iter()
@@ -75,7 +75,7 @@ pub(super) fn agent(w: &mut W<'_>) -> String {
     w.doc(&body)
 }
 
-/// Copilot agents have an allowlist only (formats.md §6.2 Copilot column, `disallowedTools`:
+/// Copilot agents have an allowlist only (`disallowedTools`:
 /// "synthesize explicit `tools` = all aliases minus mapped ones"). Denied tools (and, for a
 /// read-only agent, `edit`) are taken out of a `tools` list; with no list, the list becomes
 /// every Copilot alias except the denied ones, plus `srv/*` for each MCP server the agent
@@ -87,7 +87,7 @@ fn deny(w: &mut W<'_>) {
     if w.m.disallowed.is_empty() && !readonly {
         return;
     }
-    let (mut denied, unmapped) = w.denied(tables::copilot_names);
+    let (mut denied, unmapped) = w.denied(super::names::write);
     if readonly && !denied.iter().any(|d| d == "edit") {
         denied.push("edit".to_owned());
     }
@@ -140,8 +140,8 @@ fn deny(w: &mut W<'_>) {
     }
 }
 
-/// `.github/prompts/N.prompt.md` [VSC-PROMPTS]; formats.md §6.4 Copilot column.
-pub(super) fn prompt(w: &mut W<'_>) -> String {
+/// `.github/prompts/N.prompt.md` [VSC-PROMPTS];.
+pub(crate) fn prompt(w: &mut W<'_>) -> String {
     if w.m.name.is_some() && !w.m.name_from_path {
         w.name("name", false, false);
     }
@@ -152,7 +152,7 @@ pub(super) fn prompt(w: &mut W<'_>) -> String {
     }
     w.model("model", false);
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::copilot_names, None, meaning);
+    w.tools("tools", super::names::write, None, meaning);
     if !w.m.arguments.is_empty() {
         w.approx(
             Slot::Arguments,
@@ -175,7 +175,7 @@ pub(super) fn prompt(w: &mut W<'_>) -> String {
 
 /// `.github/instructions/N.instructions.md`: `applyTo` as one quoted comma string, plus
 /// `description` and `name` [VSC-INSTR], [GH-REPO-INSTR].
-pub(super) fn scoped(w: &mut W<'_>) -> String {
+pub(crate) fn scoped(w: &mut W<'_>) -> String {
     if w.m.name.is_some() && !w.m.name_from_path {
         w.name("name", false, false);
     }
@@ -195,7 +195,7 @@ pub(super) fn scoped(w: &mut W<'_>) -> String {
         }
         Activation::Globs(g) if !g.is_empty() => {
             let v = globs::join(g);
-            // Copilot documents `applyTo` as one quoted string (formats.md §6.5).
+            // Copilot documents `applyTo` as one quoted string .
             w.set("applyTo", Y::Raw(emit::double_quoted(&v)));
             w.activation(&format!("`applyTo: \"{v}\"`"));
         }

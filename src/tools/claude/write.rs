@@ -1,21 +1,20 @@
 //! Claude Code writers: subagent, slash command, skill (also the Agent Skill written for
-//! Cursor, Copilot and Codex), rule (formats.md §1, §6.2–6.5).
+//! Cursor, Copilot and Codex), rule (–6.5).
 
-use super::W;
 use crate::convert::emit::Y;
 use crate::convert::model::{Activation, Arg, Piece, Slot, ToolsMeaning};
 use crate::convert::placeholders::Syntax;
-use crate::convert::tables;
+use crate::convert::write::W;
 use crate::convert::{Loss, LossKind};
-use crate::kind::{Kind, Tool};
+use crate::tools::{Kind, Tool};
 
-/// Disallowed tools for a Cursor `readonly: true` agent (formats.md §6.3 [CUR-SUB]).
+/// Disallowed tools for a Cursor `readonly: true` agent ([CUR-SUB]).
 const READONLY_DENY: &str = "Write, Edit, NotebookEdit";
 
 fn disallowed(w: &mut W<'_>, key: &str) {
     if !w.m.disallowed.is_empty() {
         // OpenCode `tools: {edit: false}` and `permission: {edit: deny}` both deny `Edit`.
-        let (names, unknown) = w.denied(tables::claude_names);
+        let (names, unknown) = w.denied(super::names::write);
         if names.is_empty() {
             w.drop_(Slot::Disallowed, "no entry maps to a Claude tool");
             return;
@@ -39,11 +38,11 @@ fn disallowed(w: &mut W<'_>, key: &str) {
 }
 
 /// `.claude/agents/N.md` [CC-SUB].
-pub(super) fn agent(w: &mut W<'_>) -> String {
+pub(crate) fn agent(w: &mut W<'_>) -> String {
     w.name("name", true, true);
     w.description("description", true);
     let meaning = w.m.tools_meaning == ToolsMeaning::Restrict;
-    w.tools("tools", tables::claude_names, Some(", "), meaning);
+    w.tools("tools", super::names::write, Some(", "), meaning);
     disallowed(w, "disallowedTools");
     if w.m.readonly == Some(true) && w.m.disallowed.is_empty() {
         w.set("disallowedTools", Y::s(READONLY_DENY));
@@ -121,7 +120,7 @@ fn skill_allows(tool: Tool, key: &str) -> bool {
 }
 
 /// `.claude/commands/N.md` and `<skills>/N/SKILL.md` [CC-SKILLS], [CC-SLASH-2026-01].
-pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
+pub(crate) fn command_or_skill(w: &mut W<'_>) -> String {
     let skill = w.kind == Kind::ClaudeSkill;
     let tool = w.tool;
     let ok = |k: &str| !skill || skill_allows(tool, k);
@@ -147,7 +146,7 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
         let meaning = w.m.tools_meaning == ToolsMeaning::PreApprove;
         // The Agent Skills spec writes `allowed-tools` space-separated [AS-SPEC].
         let sep = if tool == Tool::Claude { ", " } else { " " };
-        w.tools("allowed-tools", tables::claude_names, Some(sep), meaning);
+        w.tools("allowed-tools", super::names::write, Some(sep), meaning);
     }
     if ok("disallowed-tools") {
         disallowed(w, "disallowed-tools");
@@ -232,7 +231,7 @@ pub(super) fn command_or_skill(w: &mut W<'_>) -> String {
 }
 
 /// `.claude/rules/N.md`: only `paths` [CC-MEM].
-pub(super) fn rule(w: &mut W<'_>) -> String {
+pub(crate) fn rule(w: &mut W<'_>) -> String {
     match w.m.activation.clone() {
         Activation::Globs(g) => {
             w.set("paths", Y::strs(g.clone()));

@@ -1,15 +1,15 @@
-//! Cursor writers: `.mdc` rule, subagent, command (formats.md §2, §6.2, §6.4, §6.5).
+//! Cursor writers: `.mdc` rule, subagent, command .
 
-use super::W;
 use crate::convert::emit::Y;
 use crate::convert::globs;
 use crate::convert::model::{Activation, Cap, Slot, ToolWhat};
 use crate::convert::placeholders::Syntax;
 use crate::convert::tables;
+use crate::convert::write::W;
 
 /// `.cursor/rules/N.mdc`: `description`, bare comma-joined `globs`, `alwaysApply`
 /// [CUR-RULES], [CUR-GLOB].
-pub(super) fn mdc(w: &mut W<'_>) -> String {
+pub(crate) fn mdc(w: &mut W<'_>) -> String {
     let act = w.m.activation.clone();
     match &act {
         Activation::Always => {
@@ -59,8 +59,8 @@ pub(super) fn mdc(w: &mut W<'_>) -> String {
 }
 
 /// `.cursor/agents/N.md`: `name`, `description`, `model`, `readonly`, `is_background`
-/// [CUR-SUB]; formats.md §6.2 Cursor column.
-pub(super) fn agent(w: &mut W<'_>) -> String {
+/// [CUR-SUB];.
+pub(crate) fn agent(w: &mut W<'_>) -> String {
     w.name("name", true, true);
     w.description("description", false);
     model(w);
@@ -98,7 +98,7 @@ fn model(w: &mut W<'_>) {
 }
 
 /// Cursor has no tool allowlist: `readonly: true` when no listed tool edits files
-/// (formats.md §6.2 `tools` row, §6.6 #1).
+/// (§6.6 #1).
 fn readonly(w: &mut W<'_>) {
     if let Some(r) = w.m.readonly {
         w.set("readonly", Y::Bool(r));
@@ -152,7 +152,7 @@ fn readonly(w: &mut W<'_>) {
 }
 
 /// `.cursor/commands/N.md`: plain markdown, no front matter, no placeholders [CUR-CMD].
-pub(super) fn command(w: &mut W<'_>) -> String {
+pub(crate) fn command(w: &mut W<'_>) -> String {
     if w.m.name.is_some() && !w.m.name_from_path {
         let f = w.file_slug();
         w.approx(

@@ -1,5 +1,10 @@
-//! Generated documentation: `docs/rules.md` is built from the rule registry by
-//! `cargo xtask codegen`, and a test fails when the committed file is stale.
+//! Generated documentation: `docs/rules.md` from the rule registry and `docs/formats.md`
+//! from the tool modules and schemas, written by `cargo xtask codegen`; CI fails when a
+//! committed file is stale.
+
+mod formats;
+
+pub use formats::{formats_markdown, sources};
 
 use std::fmt::Write as _;
 

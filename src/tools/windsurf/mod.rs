@@ -1,0 +1,35 @@
+//! Windsurf: rules under `.windsurf/rules/` and the legacy `.windsurfrules` [WS].
+
+pub(crate) mod read;
+pub(crate) mod write;
+
+use super::{Kind, KindSpec, PathRule, Role, Tool, ToolSpec};
+
+/// Windsurf.
+pub const TOOL: ToolSpec = ToolSpec {
+    key: "windsurf",
+    name: "Windsurf",
+    targets: &[
+        (Role::Rule, Kind::WindsurfRule),
+        (Role::Memory, Kind::WindsurfRule),
+        (Role::Skill, Kind::WindsurfRule),
+    ],
+    skill_dir: None,
+    sources: &["WS"],
+};
+
+/// A rule: `.windsurf/rules/*.md` with `trigger`, or the legacy `.windsurfrules` [WS].
+pub const RULE: KindSpec = KindSpec {
+    id: "windsurf-rule",
+    tool: Tool::Windsurf,
+    describe: "Windsurf rule (`.windsurf/rules/*.md`, `.windsurfrules`)",
+    role: Role::Rule,
+    paths: &[
+        PathRule::Name(".windsurfrules"),
+        PathRule::Suffix(".windsurfrules"),
+        PathRule::Dir(".windsurf", "rules"),
+    ],
+    write_path: ".windsurf/rules/{name}.md",
+    schema: include_str!("../../../schemas/windsurf-rule.schema.json"),
+    ..KindSpec::BASE
+};

@@ -1,0 +1,71 @@
+//! The writer of Windsurf rules [WS].
+
+use crate::convert::emit::Y;
+use crate::convert::model::{Activation, Slot};
+use crate::convert::placeholders::Syntax;
+use crate::convert::write::W;
+
+/// The most characters the `description`, and the `globs` together, take in a Windsurf rule:
+/// a third each of the 12,000 characters Windsurf reads per rule file [WS].
+const WINDSURF_FIELD_MAX: usize = 4_000;
+
+/// `.windsurf/rules/N.md`: `trigger`, `description`, `globs` list (UNCONFIRMED shape) [WS].
+pub(crate) fn windsurf(w: &mut W<'_>) -> String {
+    let act = w.m.activation.clone();
+    let trigger = match &act {
+        Activation::Always => "always_on",
+        Activation::Globs(_) => "glob",
+        Activation::ModelDecides => "model_decision",
+        Activation::Manual => "manual",
+    };
+    w.set("trigger", Y::s(trigger));
+    w.description("description", act == Activation::ModelDecides);
+    // The whole file counts against Windsurf's 12,000 characters [WS]; `fit_limits` cuts the
+    // body, so a description that alone would fill a third of that is cut here.
+    if let Some((_, Y::Str(d))) = w.fm.iter_mut().find(|(k, _)| k == "description")
+        && d.chars().count() > WINDSURF_FIELD_MAX
+    {
+        let cut: String = d.chars().take(WINDSURF_FIELD_MAX - 1).collect();
+        *d = format!("{}…", cut.trim_end());
+        w.approx(
+            Slot::Description,
+            format!("cut to {WINDSURF_FIELD_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]"),
+        );
+    }
+    if let Activation::Globs(g) = &act {
+        // Likewise the globs: as many as fit in another third, at least one.
+        let mut kept: Vec<String> = Vec::new();
+        let mut used = 0;
+        for p in g {
+            let n = p.chars().count() + 4;
+            if !kept.is_empty() && used + n > WINDSURF_FIELD_MAX {
+                break;
+            }
+            used += n;
+            kept.push(p.chars().take(WINDSURF_FIELD_MAX).collect());
+        }
+        if kept.len() < g.len() || kept.first() != g.first() {
+            w.losses.push(crate::convert::Loss {
+                field: "globs".into(),
+                what: crate::convert::LossKind::Approximated("cut".into()),
+                message: format!(
+                    "`globs` cut to {} of {} patterns within {WINDSURF_FIELD_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]",
+                    kept.len(),
+                    g.len()
+                ),
+            });
+        }
+        w.set("globs", Y::strs(kept));
+    }
+    w.activation(&format!("`trigger: {trigger}`"));
+    w.pass_extras();
+    let body = w.body(Syntax::Prose);
+    if body.chars().count() > 12_000 {
+        w.losses.push(crate::convert::Loss {
+            field: "body".into(),
+            what: crate::convert::LossKind::Approximated("over the limit".into()),
+            message: "Windsurf reads at most 12,000 characters per rule file [WS]".into(),
+        });
+    }
+    w.doc(&body)
+}
