@@ -186,7 +186,7 @@ fn fixtures_pass_corpus_checks() {
     let refs: Vec<(&str, &[u8])> = fx.iter().map(|(p, t)| (p.as_str(), t.as_bytes())).collect();
     let st = corpus::check_corpus(&refs, &ConvertOptions::default());
     assert!(st.ok(), "{st:#?}");
-    assert_eq!(st.files, 22);
+    assert_eq!(st.files, 25);
 }
 
 /// `name: ../../outside` never escapes the output directory.
@@ -1148,5 +1148,29 @@ fn written_front_matter_is_in_canonical_order() {
             }
             assert_eq!(formatted(&out.text, &out.path), out.text, "{}", out.path);
         }
+    }
+}
+
+/// For every tool: `AGENTS.md` → the tool → `AGENTS.md` keeps the instructions, which every
+/// tool's rule or instruction file holds.
+#[test]
+fn every_tool_round_trips_agents_md_instructions() {
+    let text = "# Conventions\n\nUse tabs.\n\n- Run `make test` before a commit.\n- Keep functions short.\n";
+    let src = parse(text, "AGENTS.md", None);
+    let opts = ConvertOptions::default();
+    for &tool in Tool::ALL {
+        let there = convert::convert(&src, Target::Tool(tool), &opts)
+            .unwrap_or_else(|e| panic!("{}: {e}", tool.key()));
+        assert_eq!(there.outputs.len(), 1, "{}", tool.key());
+        let out = &there.outputs[0];
+        let doc = parse(&out.text, &out.path, Some(out.kind));
+        let back = convert::convert(&doc, Target::Tool(Tool::AgentsMd), &opts).unwrap();
+        assert_eq!(
+            back.outputs[0].text,
+            text,
+            "{} via {}",
+            tool.key(),
+            out.path
+        );
     }
 }

@@ -84,9 +84,8 @@ pub struct RewriteArgs {
 pub struct ConvertArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Target: a tool (claude, cursor, copilot, agents-md, gemini, opencode, windsurf, kiro,
-    /// codex) or an explicit kind (e.g. copilot-prompt).
-    #[arg(long)]
+    /// Target: a tool or an explicit kind (e.g. copilot-prompt).
+    #[arg(long, long_help = targets_help())]
     pub to: String,
     /// Output directory (default: the current directory, the project root).
     #[arg(long, value_name = "DIR")]
@@ -153,4 +152,16 @@ fn parse_kind(s: &str) -> Result<agentfmt::tools::Kind, String> {
             None => format!("unknown kind `{s}`; expected one of: {}", all.join(", ")),
         }
     })
+}
+
+/// The long help of `convert --to`: every tool key and kind id, from the registry.
+fn targets_help() -> String {
+    use agentfmt::tools::{Kind, Tool};
+    let tools: Vec<&str> = Tool::ALL.iter().map(|t| t.key()).collect();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    format!(
+        "Target: a tool ({}) or an explicit kind ({}).",
+        tools.join(", "),
+        kinds.join(", ")
+    )
 }

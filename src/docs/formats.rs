@@ -56,6 +56,7 @@ fn placeholders(p: Placeholders) -> &'static str {
 fn path_rule(r: PathRule) -> String {
     match r {
         PathRule::Name(n) => format!("`{n}` in any directory"),
+        PathRule::Path(p) => format!("`{p}`"),
         PathRule::Suffix(s) => format!("`*{s}`"),
         PathRule::Dir(a, b) => format!("`{a}/{b}/**/*.md`"),
         PathRule::TomlDir(a, b) => format!("`{a}/{b}/**/*.toml`"),
@@ -204,6 +205,14 @@ pub fn formats_markdown() -> String {
         let _ = writeln!(out, "\n## {} (`{}`)\n", spec.name, spec.key);
         let tags: Vec<String> = spec.sources.iter().map(|s| format!("[{s}]")).collect();
         let _ = writeln!(out, "Sources: {}.", tags.join(", "));
+        if let Some(next) = spec.successor {
+            let _ = writeln!(
+                out,
+                "\nSucceeded by {} (`{}`): these files are its legacy kinds.",
+                next.name(),
+                next.key()
+            );
+        }
         if let Some(dir) = spec.skill_dir {
             let _ = writeln!(out, "\nAgent Skills: `{dir}/<name>/SKILL.md`.");
         }

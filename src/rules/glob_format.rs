@@ -163,7 +163,7 @@ impl Rule for GlobFormat {
             }
             Kind::ClaudeRule | Kind::ClaudeSkill => "paths",
             Kind::CopilotScopedInstructions => "applyTo",
-            Kind::WindsurfRule => "globs",
+            Kind::WindsurfRule | Kind::DevinRule | Kind::AntigravityRule => "globs",
             Kind::KiroSteering => "fileMatchPattern",
             _ => return,
         };

@@ -67,6 +67,20 @@ const LIMITS: &[(Kind, Unit, usize, Severity, &str)] = &[
         "Windsurf limits a rule file to 12,000 characters [WS]",
     ),
     (
+        Kind::DevinRule,
+        Unit::FileChars,
+        12_000,
+        Severity::Error,
+        "Devin Desktop limits a workspace rule to 12,000 characters [SKILLSAW-DEVIN]",
+    ),
+    (
+        Kind::AntigravityRule,
+        Unit::FileChars,
+        12_000,
+        Severity::Error,
+        "Antigravity limits a rule file to 12,000 characters [AG-RULES-SKLY]",
+    ),
+    (
         Kind::ClaudeSkill,
         Unit::Lines,
         500,

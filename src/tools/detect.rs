@@ -6,7 +6,8 @@ use super::{Kind, PathRule};
 /// Detects the kind of a file from its (logical) path alone, or `None` when the path says
 /// nothing. `path` may use `/` or `\\` separators and be relative or absolute.
 ///
-/// In order: the file name ([`PathRule::Name`], then [`PathRule::Suffix`]); for `.toml`
+/// In order: the end of the path ([`PathRule::Path`]), the file name ([`PathRule::Name`],
+/// then [`PathRule::Suffix`]); for `.toml`
 /// files [`PathRule::TomlDir`] then [`PathRule::TomlAnyDir`]; for `.md` files the innermost
 /// [`PathRule::Dir`], then [`PathRule::AnyDir`], then [`PathRule::Parent`]. Kinds are tried
 /// in registry order. The legacy `AGENT.md` is `AGENTS.md` [AGENTSMD], except inside a
@@ -32,6 +33,16 @@ pub fn detect(path: &str) -> Option<Kind> {
     // 1. The file name alone decides.
     if lower == "agent.md" {
         return Some(innermost_dir(dirs, false).map_or(Kind::AgentsMd, |(k, _)| k));
+    }
+    let lower_path = parts.join("/").to_ascii_lowercase();
+    let by_path = rules().find(|(_, r)| {
+        matches!(r, PathRule::Path(p) if {
+            let p = p.to_ascii_lowercase();
+            lower_path == p || lower_path.ends_with(&format!("/{p}"))
+        })
+    });
+    if let Some((k, _)) = by_path {
+        return Some(k);
     }
     let by_name =
         rules().find(|(_, r)| matches!(r, PathRule::Name(n) if n.eq_ignore_ascii_case(&lower)));

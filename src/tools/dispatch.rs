@@ -1,7 +1,9 @@
 //! The registry of readers and writers: which tool module reads a key, a value and the
 //! activation of a kind, and which writes it. One arm per tool.
 
-use super::{Kind, Tool, claude, codex, copilot, cursor, gemini, kiro, opencode, windsurf};
+use super::{
+    Kind, Tool, antigravity, claude, codex, copilot, cursor, gemini, kiro, opencode, windsurf,
+};
 use crate::convert::Loss;
 use crate::convert::model::{Activation, Model, Slot, ToolWhat};
 use crate::convert::write::W;
@@ -16,7 +18,9 @@ pub(crate) fn slot(kind: Kind, key: &str) -> Slot {
         Tool::AgentsMd => Slot::Extra(key.to_owned()),
         Tool::Gemini => gemini::read::slot(kind, key),
         Tool::Opencode => opencode::read::slot(kind, key),
-        Tool::Windsurf => windsurf::read::slot(key),
+        Tool::Windsurf | Tool::Devin => windsurf::read::slot(key),
+        Tool::Antigravity if kind == Kind::AntigravityRule => windsurf::read::slot(key),
+        Tool::Antigravity => crate::convert::read::common_slot(key),
         Tool::Kiro => kiro::read::slot(key),
         Tool::Codex => codex::read::slot(key),
     }
@@ -31,7 +35,12 @@ pub(crate) fn value(m: &mut Model, kind: Kind, key: &str, slot: &Slot, v: &Node)
         Tool::Copilot => copilot::read::value(m, kind, key, v),
         Tool::Opencode => opencode::read::value(m, kind, key, slot, v),
         Tool::Codex => codex::read::value(m, slot, v),
-        Tool::AgentsMd | Tool::Gemini | Tool::Windsurf | Tool::Kiro => false,
+        Tool::AgentsMd
+        | Tool::Gemini
+        | Tool::Windsurf
+        | Tool::Kiro
+        | Tool::Devin
+        | Tool::Antigravity => false,
     }
 }
 
@@ -42,9 +51,12 @@ pub(crate) fn activation(doc: &Document, has_description: bool) -> Option<Activa
         Tool::Claude => claude::read::activation(doc),
         Tool::Cursor => cursor::read::activation(doc, has_description),
         Tool::Copilot => copilot::read::activation(doc, has_description),
-        Tool::Windsurf => Some(windsurf::read::activation(doc)),
+        Tool::Windsurf | Tool::Devin => Some(windsurf::read::activation(doc)),
+        Tool::Antigravity if doc.kind == Kind::AntigravityRule => {
+            Some(windsurf::read::activation(doc))
+        }
         Tool::Kiro => Some(kiro::read::activation(doc)),
-        Tool::AgentsMd | Tool::Gemini | Tool::Opencode | Tool::Codex => None,
+        Tool::AgentsMd | Tool::Gemini | Tool::Opencode | Tool::Codex | Tool::Antigravity => None,
     }
 }
 
@@ -92,5 +104,8 @@ pub(crate) fn write(w: &mut W<'_>) -> String {
         K::OpencodeCommand => opencode::write::opencode_command(w),
         K::WindsurfRule => windsurf::write::windsurf(w),
         K::KiroSteering => kiro::write::kiro(w),
+        K::DevinRule => windsurf::write::trigger_rule(w, "[SKILLSAW-DEVIN]"),
+        K::AntigravityRule => windsurf::write::trigger_rule(w, "[AG-RULES-SKLY]"),
+        K::AntigravityWorkflow => antigravity::write::workflow(w),
     }
 }

@@ -16,10 +16,12 @@ pub(crate) mod dispatch;
 mod spec;
 
 pub mod agents_md;
+pub mod antigravity;
 pub mod claude;
 pub mod codex;
 pub mod copilot;
 pub mod cursor;
+pub mod devin;
 pub mod gemini;
 pub mod kiro;
 pub mod opencode;
@@ -97,6 +99,12 @@ kinds! {
     WindsurfRule => windsurf::RULE;
     /// A Kiro steering file.
     KiroSteering => kiro::STEERING;
+    /// A Devin Desktop rule.
+    DevinRule => devin::RULE;
+    /// An Antigravity rule.
+    AntigravityRule => antigravity::RULE;
+    /// An Antigravity workflow.
+    AntigravityWorkflow => antigravity::WORKFLOW;
 }
 
 macro_rules! tools {
@@ -137,6 +145,10 @@ tools! {
     Kiro => kiro::TOOL;
     /// OpenAI Codex.
     Codex => codex::TOOL;
+    /// Devin Desktop (Windsurf's successor).
+    Devin => devin::TOOL;
+    /// Google Antigravity (Gemini CLI's successor for individual accounts).
+    Antigravity => antigravity::TOOL;
 }
 
 impl Kind {

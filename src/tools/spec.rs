@@ -16,6 +16,9 @@ pub struct ToolSpec {
     /// Where the tool reads Agent Skills (`.cursor/skills`), when it does; a converted skill
     /// goes to `<dir>/<name>/SKILL.md`. `None`: `.claude/skills`.
     pub skill_dir: Option<&'static str>,
+    /// The tool that replaced this one, when it was renamed or retired: its files are then
+    /// the successor's legacy kinds (Windsurf's, read by Devin Desktop).
+    pub successor: Option<Tool>,
     /// Source tags of the tool's documentation, resolved in `schemas/sources.json`.
     pub sources: &'static [&'static str],
 }
@@ -129,6 +132,9 @@ pub enum Placeholders {
 pub enum PathRule {
     /// The file name (`CLAUDE.md`).
     Name(&'static str),
+    /// The end of the path, `/`-separated, compared ASCII-case-insensitively
+    /// (`.junie/guidelines.md`); tried before [`PathRule::Name`].
+    Path(&'static str),
     /// The end of the file name (`.mdc`, `.prompt.md`).
     Suffix(&'static str),
     /// A `.md` file anywhere below these two consecutive directories (`.claude`, `agents`).

@@ -8,6 +8,7 @@ pub const TOOL: ToolSpec = ToolSpec {
     key: "agents-md",
     name: "AGENTS.md",
     targets: &[(Role::Rule, Kind::AgentsMd), (Role::Memory, Kind::AgentsMd)],
+    successor: None,
     skill_dir: None,
     sources: &["AGENTSMD", "CODEX-AGENTSMD"],
 };

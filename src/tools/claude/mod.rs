@@ -18,6 +18,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Rule, Kind::ClaudeRule),
         (Role::Memory, Kind::ClaudeMd),
     ],
+    successor: None,
     skill_dir: None,
     sources: &[
         "CC-SUB",

@@ -17,6 +17,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Rule, Kind::AgentsMd),
         (Role::Memory, Kind::AgentsMd),
     ],
+    successor: None,
     skill_dir: Some(".agents/skills"),
     sources: &["CODEX-SUB", "CODEX-DEPR", "CODEX-AGENTSMD"],
 };

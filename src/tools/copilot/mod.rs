@@ -19,6 +19,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Rule, Kind::CopilotScopedInstructions),
         (Role::Memory, Kind::CopilotInstructions),
     ],
+    successor: None,
     skill_dir: Some(".github/skills"),
     sources: &[
         "GH-REPO-INSTR",

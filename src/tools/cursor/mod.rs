@@ -17,6 +17,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Rule, Kind::CursorMdc),
         (Role::Memory, Kind::CursorMdc),
     ],
+    successor: None,
     skill_dir: Some(".cursor/skills"),
     sources: &["CUR-RULES", "CUR-GLOB", "CUR-SUB", "CUR-CMD", "CUR-SKILLS"],
 };

@@ -1,5 +1,7 @@
 //! Gemini CLI: `GEMINI.md` context files, TOML custom commands and subagents under
-//! `.gemini/` [GEM-MD], [GEM-CMDS], [GEM-SUB].
+//! `.gemini/` [GEM-MD], [GEM-CMDS], [GEM-SUB]. Gemini CLI stopped serving individual
+//! accounts on 2026-06-18 in favour of Antigravity [AG-GCLI-BLOG] ([`super::antigravity`]),
+//! which reads `GEMINI.md` too [AG-MIGRATE].
 
 pub(crate) mod names;
 pub(crate) mod read;
@@ -18,6 +20,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Rule, Kind::GeminiMd),
         (Role::Memory, Kind::GeminiMd),
     ],
+    successor: Some(Tool::Antigravity),
     skill_dir: None,
     sources: &["GEM-MD", "GEM-CMDS", "GEM-SUB", "GEM-TOOLS"],
 };

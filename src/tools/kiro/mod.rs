@@ -14,6 +14,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Memory, Kind::KiroSteering),
         (Role::Skill, Kind::KiroSteering),
     ],
+    successor: None,
     skill_dir: None,
     sources: &["KIRO"],
 };

@@ -19,6 +19,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Rule, Kind::AgentsMd),
         (Role::Memory, Kind::AgentsMd),
     ],
+    successor: None,
     skill_dir: None,
     sources: &["OC-AGENTS", "AGENTSMD"],
 };

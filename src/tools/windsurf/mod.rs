@@ -1,4 +1,6 @@
-//! Windsurf: rules under `.windsurf/rules/` and the legacy `.windsurfrules` [WS].
+//! Windsurf: rules under `.windsurf/rules/` and the older `.windsurfrules` [WS]. Windsurf
+//! became Devin Desktop on 2026-06-02 [DEVIN-BLOG], which still reads these files
+//! [SKILLWRIGHT-3P]; new rules go to `.devin/rules/` ([`super::devin`]).
 
 pub(crate) mod read;
 pub(crate) mod write;
@@ -14,6 +16,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         (Role::Memory, Kind::WindsurfRule),
         (Role::Skill, Kind::WindsurfRule),
     ],
+    successor: Some(Tool::Devin),
     skill_dir: None,
     sources: &["WS"],
 };

@@ -5,12 +5,21 @@ use crate::convert::model::{Activation, Slot};
 use crate::convert::placeholders::Syntax;
 use crate::convert::write::W;
 
-/// The most characters the `description`, and the `globs` together, take in a Windsurf rule:
-/// a third each of the 12,000 characters Windsurf reads per rule file [WS].
+/// The most characters the `description`, and the `globs` together, take in a rule of the
+/// Windsurf format: a third each of the 12,000 characters read per rule file [WS].
 const WINDSURF_FIELD_MAX: usize = 4_000;
 
 /// `.windsurf/rules/N.md`: `trigger`, `description`, `globs` list (UNCONFIRMED shape) [WS].
 pub(crate) fn windsurf(w: &mut W<'_>) -> String {
+    trigger_rule(w, "[WS]")
+}
+
+/// A rule in the format Windsurf introduced and its successors kept (Devin Desktop
+/// `.devin/rules/` [DEVIN-LOCAL-CUST], Antigravity `.agents/rules/` [AG-RULES-3P2]): `trigger`
+/// (`always_on`, `glob`, `model_decision`, `manual`), `description`, a `globs` list, at most
+/// 12,000 characters per file. `tag` cites the limit's source in loss messages.
+pub(crate) fn trigger_rule(w: &mut W<'_>, tag: &str) -> String {
+    let tool = w.tool.name();
     let act = w.m.activation.clone();
     let trigger = match &act {
         Activation::Always => "always_on",
@@ -29,7 +38,7 @@ pub(crate) fn windsurf(w: &mut W<'_>) -> String {
         *d = format!("{}…", cut.trim_end());
         w.approx(
             Slot::Description,
-            format!("cut to {WINDSURF_FIELD_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]"),
+            format!("cut to {WINDSURF_FIELD_MAX} characters ({tool} reads at most 12,000 per rule file) {tag}"),
         );
     }
     if let Activation::Globs(g) = &act {
@@ -49,7 +58,7 @@ pub(crate) fn windsurf(w: &mut W<'_>) -> String {
                 field: "globs".into(),
                 what: crate::convert::LossKind::Approximated("cut".into()),
                 message: format!(
-                    "`globs` cut to {} of {} patterns within {WINDSURF_FIELD_MAX} characters (Windsurf reads at most 12,000 per rule file) [WS]",
+                    "`globs` cut to {} of {} patterns within {WINDSURF_FIELD_MAX} characters ({tool} reads at most 12,000 per rule file) {tag}",
                     kept.len(),
                     g.len()
                 ),
@@ -64,7 +73,7 @@ pub(crate) fn windsurf(w: &mut W<'_>) -> String {
         w.losses.push(crate::convert::Loss {
             field: "body".into(),
             what: crate::convert::LossKind::Approximated("over the limit".into()),
-            message: "Windsurf reads at most 12,000 characters per rule file [WS]".into(),
+            message: format!("{tool} reads at most 12,000 characters per rule file {tag}"),
         });
     }
     w.doc(&body)
