@@ -77,7 +77,7 @@ pub fn path_at(name: &str, len: usize) -> Option<&'static str> {
 /// `from` read it at, for cross-pollination (`cargo xtask fuzz --cross-from`): each target
 /// picks the path by the input's length, from its own list, so the same bytes otherwise land
 /// at another path in the other target. `None` when `from` read `data` at no path or `to`
-/// never reads that path. At most 64 bytes are added; trailing line breaks change no
+/// never reads that path. At most 128 bytes are added; trailing line breaks change no
 /// front-matter value and no rendered HTML.
 #[must_use]
 pub fn carry_over(from: &str, to: &str, data: &[u8]) -> Option<Vec<u8>> {
@@ -85,14 +85,14 @@ pub fn carry_over(from: &str, to: &str, data: &[u8]) -> Option<Vec<u8>> {
     pad_to(to, data, |p| p == path)
 }
 
-/// `data` with the fewest LF bytes appended (at most 64) that make target `to` read it at a
-/// logical path for which `wanted` holds; `None` when no length within 64 bytes does. Trailing
+/// `data` with the fewest LF bytes appended (at most 128) that make target `to` read it at a
+/// logical path for which `wanted` holds; `None` when no length within 128 bytes does. Trailing
 /// line breaks change no front-matter value and no rendered HTML. `cargo xtask fuzz` uses it
 /// to put each `corpus/` fixture at its target's path of the fixture's own kind.
 #[must_use]
 pub fn pad_to(to: &str, data: &[u8], wanted: impl Fn(&str) -> bool) -> Option<Vec<u8>> {
     let mut out = data.to_vec();
-    for _ in 0..64 {
+    for _ in 0..128 {
         if path_at(to, out.len()).is_some_and(&wanted) {
             return Some(out);
         }
@@ -533,7 +533,7 @@ mod tests {
                             assert_eq!(path_at(to, out.len()), Some(path));
                             assert_eq!(&out[..len], &data[..]);
                             assert!(out[len..].iter().all(|&b| b == b'\n'));
-                            assert!(out.len() - len < 64);
+                            assert!(out.len() - len < 128);
                         }
                         // `convert` reads fewer paths than the others, and one of its own.
                         None => assert!(

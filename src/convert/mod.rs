@@ -197,13 +197,14 @@ pub fn convert(
         target: target.as_str(),
     })?;
     let (mut model, mut losses) = to_model(doc);
-    if matches!(kind, Kind::AgentsMd | Kind::GeminiMd) && model.nested.is_none() {
+    if kind.spec().merges && kind.nests() && model.nested.is_none() {
         model.nested = rule_dir(doc.kind, &model);
     }
     // A nested instruction file applies to its directory: Copilot's repository-wide file
     // cannot say that, a scoped instructions file can .
-    if target == Target::Tool(Tool::Copilot)
-        && kind == Kind::CopilotInstructions
+    if kind == Kind::CopilotInstructions
+        && target_kind(Kind::CopilotScopedInstructions, target)
+            == Some(Kind::CopilotScopedInstructions)
         && model.nested.is_some()
     {
         kind = Kind::CopilotScopedInstructions;
@@ -427,10 +428,7 @@ pub fn from_model(model: &Model, kind: Kind, opts: &ConvertOptions) -> Converted
 /// those files to [`convert_many`] together; each file alone would overwrite the others.
 #[must_use]
 pub fn merges(target: Target) -> bool {
-    matches!(
-        target_kind(Kind::CursorMdc, target),
-        Some(Kind::AgentsMd | Kind::GeminiMd)
-    )
+    target_kind(Kind::CursorMdc, target).is_some_and(|k| k.spec().merges)
 }
 
 /// Whether [`convert_many`] merges `doc` (a rule or instruction file) rather than converting
@@ -456,7 +454,7 @@ pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -
     // Rules that become a nested AGENTS.md / GEMINI.md (see `convert`), by output path: the
     // rules for one directory share its file.
     let mut nested: Vec<(Output, Vec<String>)> = Vec::new();
-    let nests = matches!(merged, Some(Kind::AgentsMd | Kind::GeminiMd));
+    let nests = merged.is_some_and(Kind::nests);
     for d in docs {
         let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
         let (model, _) = to_model(d);

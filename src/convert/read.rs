@@ -246,6 +246,17 @@ pub(crate) fn globs_or_manual(g: Vec<String>) -> Activation {
     }
 }
 
+/// When a rule scoped by the glob list `key` (`paths`) applies: always without the key, on
+/// the files its patterns match with it; an empty list never matches, the closest neutral
+/// meaning of which is a rule the user invokes ([`globs_or_manual`]).
+pub(crate) fn paths_activation(doc: &Document, key: &str) -> Activation {
+    if doc.get(key).is_some() {
+        globs_or_manual(globs_of(doc, key))
+    } else {
+        Activation::Always
+    }
+}
+
 /// The glob patterns of front-matter key `key` of `doc` (none when it is absent).
 pub(crate) fn globs_of(doc: &Document, key: &str) -> Vec<String> {
     doc.get(key).map(globs::from_node).unwrap_or_default()

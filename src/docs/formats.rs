@@ -113,6 +113,14 @@ fn kind_section(out: &mut String, k: Kind) {
         }
     );
     let _ = writeln!(out, "- written to: `{}`", s.write_path);
+    if let Some(next) = s.replaced_by {
+        let _ = writeln!(
+            out,
+            "- legacy: replaced by `{}` ({})",
+            next.as_str(),
+            next.describe()
+        );
+    }
     if s.nests {
         let _ = writeln!(
             out,
@@ -216,6 +224,25 @@ pub fn formats_markdown() -> String {
         if let Some(dir) = spec.skill_dir {
             let _ = writeln!(out, "\nAgent Skills: `{dir}/<name>/SKILL.md`.");
         }
+        if !spec.shares.is_empty() {
+            let shared: Vec<&str> = spec.shares.iter().map(|t| t.name()).collect();
+            let _ = writeln!(
+                out,
+                "\nReads the files of {} as they are; converting for it writes those kinds.",
+                shared.join(", ")
+            );
+        }
+        let writes: Vec<String> = spec
+            .targets
+            .iter()
+            .map(|(r, k)| format!("{} → `{}`", role(*r), k.as_str()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n`convert --to {}` writes: {}.",
+            spec.key,
+            writes.join("; ")
+        );
         for k in t.kinds() {
             kind_section(&mut out, k);
         }

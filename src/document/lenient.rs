@@ -129,11 +129,12 @@ pub fn claude(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Node {
     read(yaml, base, &[], diags)
 }
 
-/// Reads `.mdc` front matter the way Cursor does: `globs` (and any field that is not valid
-/// YAML) is raw text; the rest is YAML per field.
+/// Reads front matter whose `raw_key` holds bare patterns the owning tool takes as raw text,
+/// the way Cursor reads `.mdc` `globs` (JetBrains AI Assistant `patterns: **/*.tsx` alike):
+/// that key, and any field that is not valid YAML, is raw text; the rest is YAML per field.
 #[must_use]
-pub fn cursor(yaml: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Node {
-    read(yaml, base, &["globs"], diags)
+pub fn raw_key(yaml: &str, base: usize, raw_key: &str, diags: &mut Vec<Diagnostic>) -> Node {
+    read(yaml, base, &[raw_key], diags)
 }
 
 fn read(yaml: &str, base: usize, raw_keys: &[&str], diags: &mut Vec<Diagnostic>) -> Node {
@@ -215,14 +216,14 @@ mod tests {
     #[test]
     fn cursor_globs_are_raw_text() {
         let y = "description: TS\nglobs: **/*.ts, src/**/*.{ts,tsx}\nalwaysApply: false\n";
-        let root = cursor(y, 4, &mut Vec::new());
+        let root = raw_key(y, 4, "globs", &mut Vec::new());
         let g = root.get("globs").unwrap();
         assert_eq!(g.as_str(), Some("**/*.ts, src/**/*.{ts,tsx}"));
         assert_eq!(g.span.start, 4 + 23);
         assert_eq!(root.get("alwaysApply").unwrap().as_bool(), Some(false));
-        let quoted = cursor("globs: \"*.ts\"\n", 0, &mut Vec::new());
+        let quoted = raw_key("globs: \"*.ts\"\n", 0, "globs", &mut Vec::new());
         assert_eq!(quoted.get("globs").unwrap().as_str(), Some("\"*.ts\""));
-        let empty = cursor("globs:\n", 0, &mut Vec::new());
+        let empty = raw_key("globs:\n", 0, "globs", &mut Vec::new());
         assert_eq!(empty.get("globs").unwrap().value, Value::Null);
     }
 

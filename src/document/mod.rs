@@ -266,9 +266,10 @@ fn read_front_matter(
     report_tabs(yaml, base, diags);
     // Cursor documents bare `globs: **/*.ts` ([CUR-RULES]) and reads it as raw
     // text, so the strict-YAML judgement is made on the rest of the block.
+    let raw_key = kind.and_then(|k| k.spec().glob_key).unwrap_or("globs");
     let masked;
     let strict_input = if dialect == Dialect::CursorRaw {
-        masked = mask_globs(yaml);
+        masked = mask_globs(yaml, raw_key);
         masked.as_str()
     } else {
         yaml
@@ -277,7 +278,7 @@ fn read_front_matter(
         Ok((root, d)) => {
             diags.extend(d);
             let root = match (dialect, root) {
-                (Dialect::CursorRaw, Some(r)) => Some(raw_globs(r, yaml, base)),
+                (Dialect::CursorRaw, Some(r)) => Some(raw_globs(r, yaml, base, raw_key)),
                 (_, r) => r,
             };
             let root = match root {
@@ -305,10 +306,10 @@ fn read_front_matter(
             let tab_error = msg.contains("tab");
             match dialect {
                 Dialect::ClaudeLenient | Dialect::CursorRaw if !tab_error => {
-                    let owner = if dialect == Dialect::CursorRaw {
-                        "Cursor"
-                    } else {
-                        "Claude Code"
+                    let owner = match kind {
+                        Some(k) => k.tool().name(),
+                        None if dialect == Dialect::CursorRaw => "Cursor",
+                        None => "Claude Code",
                     };
                     diags.push(
                         codes::STRICT_YAML.diag(
@@ -316,12 +317,12 @@ fn read_front_matter(
                                 format!("front matter is not valid YAML ({msg}); {owner} reads it, but strict YAML parsers reject it"),
                             )
                             .with_help(match dialect {
-                                Dialect::CursorRaw => "GitHub Copilot, converters and other tools will fail on this file; keep `globs` bare for Cursor and quote the other values",
-                                _ => "GitHub Copilot, converters and other tools will fail on this file; run `agentfmt fmt` to quote the values",
+                                Dialect::CursorRaw => format!("GitHub Copilot, converters and other tools will fail on this file; keep `{raw_key}` bare for {owner} and quote the other values"),
+                                _ => "GitHub Copilot, converters and other tools will fail on this file; run `agentfmt fmt` to quote the values".to_owned(),
                             }),
                     );
                     let root = if dialect == Dialect::CursorRaw {
-                        lenient::cursor(yaml, base, diags)
+                        lenient::raw_key(yaml, base, raw_key, diags)
                     } else {
                         lenient::claude(yaml, base, diags)
                     };
@@ -351,14 +352,15 @@ fn read_front_matter(
 
 /// `yaml` with the value of a top-level `globs:` line replaced by a quoted placeholder of the
 /// same byte length, so offsets stay valid.
-fn mask_globs(yaml: &str) -> String {
+fn mask_globs(yaml: &str, key: &str) -> String {
+    let prefix = format!("{key}:");
     let mut out = String::with_capacity(yaml.len());
     for line in yaml.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        let value = body.strip_prefix("globs:").map(str::trim);
+        let value = body.strip_prefix(prefix.as_str()).map(str::trim);
         match value {
             Some(v) if !v.is_empty() && !v.starts_with(['"', '\'', '[', '|', '>']) => {
-                let start = body.len() - body["globs:".len()..].trim_start().len();
+                let start = body.len() - body[prefix.len()..].trim_start().len();
                 let len = v.len();
                 out.push_str(&body[..start]);
                 if len >= 2 {
@@ -378,9 +380,9 @@ fn mask_globs(yaml: &str) -> String {
 }
 
 /// Cursor reads `globs` as the raw text after `globs:` ([CUR-GLOB]).
-fn raw_globs(mut root: Node, yaml: &str, base: usize) -> Node {
+fn raw_globs(mut root: Node, yaml: &str, base: usize, key: &str) -> Node {
     if let Value::Map(entries) = &mut root.value {
-        for e in entries.iter_mut().filter(|e| e.key == "globs") {
+        for e in entries.iter_mut().filter(|e| e.key == key) {
             let line_end = yaml[e.key_span.end as usize - base..]
                 .find('\n')
                 .map_or(yaml.len(), |i| e.key_span.end as usize - base + i);

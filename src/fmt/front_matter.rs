@@ -59,7 +59,7 @@ fn values(doc: &Document) -> J {
 
 /// Whether Cursor reads key `key` of `kind` as raw text ([CUR-GLOB]).
 fn raw_for_tool(kind: Kind, key: &str) -> bool {
-    kind.dialect() == Dialect::CursorRaw && key == "globs"
+    kind.dialect() == Dialect::CursorRaw && Some(key) == kind.spec().glob_key.or(Some("globs"))
 }
 
 /// Formats the front matter of `doc` (LF text). Returns the new text, the rewrites done and

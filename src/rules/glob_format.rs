@@ -161,11 +161,10 @@ impl Rule for GlobFormat {
                 }
                 return;
             }
-            Kind::ClaudeRule | Kind::ClaudeSkill => "paths",
-            Kind::CopilotScopedInstructions => "applyTo",
-            Kind::WindsurfRule | Kind::DevinRule | Kind::AntigravityRule => "globs",
-            Kind::KiroSteering => "fileMatchPattern",
-            _ => return,
+            kind => match kind.spec().glob_key {
+                Some(key) => key,
+                None => return,
+            },
         };
         let Some(node) = doc.get(key) else {
             return;

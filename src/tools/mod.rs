@@ -16,21 +16,48 @@ pub(crate) mod dispatch;
 mod spec;
 
 pub mod agents_md;
+pub mod aider;
+pub mod amp;
 pub mod antigravity;
+pub mod augment;
 pub mod claude;
+pub mod cline;
 pub mod codex;
 pub mod copilot;
+pub mod copilot_cli;
 pub mod cursor;
 pub mod devin;
+pub mod factory;
 pub mod gemini;
+pub mod goose;
+pub mod jetbrains_ai;
+pub mod junie;
+pub mod kilo;
 pub mod kiro;
+pub mod kiro_cli;
 pub mod opencode;
+pub mod qwen;
+pub mod trae;
+pub mod warp;
 pub mod windsurf;
+pub mod zed;
+pub mod zoo;
 
 use serde::Serialize;
 
 pub use detect::{detect, infer};
-pub use spec::{Dialect, KindSpec, PathRule, Placeholders, Role, ToolSpec};
+pub use spec::{Dialect, KindSpec, ModelIds, PathRule, Placeholders, Role, ToolSpec};
+
+/// The Agent Skills keys every reader of the open format knows: the portable set
+/// [AS-SPEC].
+pub const PORTABLE_SKILL_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "license",
+    "compatibility",
+    "metadata",
+    "allowed-tools",
+];
 
 macro_rules! kinds {
     ($( $(#[$doc:meta])* $variant:ident => $spec:path; )+) => {
@@ -105,6 +132,68 @@ kinds! {
     AntigravityRule => antigravity::RULE;
     /// An Antigravity workflow.
     AntigravityWorkflow => antigravity::WORKFLOW;
+    /// Zed's project rules file (`.rules`).
+    ZedRules => zed::RULES;
+    /// Warp's legacy `WARP.md`.
+    WarpMd => warp::WARP_MD;
+    /// A goose hints file (`.goosehints`).
+    GooseHints => goose::HINTS;
+    /// A goose custom agent.
+    GooseAgent => goose::AGENT;
+    /// Aider's conventions file.
+    AiderConventions => aider::CONVENTIONS;
+    /// Junie guidelines (`.junie/AGENTS.md`).
+    JunieGuidelines => junie::GUIDELINES;
+    /// Junie's legacy `.junie/guidelines.md`.
+    JunieLegacyGuidelines => junie::LEGACY_GUIDELINES;
+    /// A Junie custom subagent.
+    JunieAgent => junie::AGENT;
+    /// A JetBrains AI Assistant project rule.
+    JetbrainsAiRule => jetbrains_ai::RULE;
+    /// A Cline rule.
+    ClineRule => cline::RULE;
+    /// A Cline workflow.
+    ClineWorkflow => cline::WORKFLOW;
+    /// A Zoo Code rule.
+    ZooRule => zoo::RULE;
+    /// A Roo Code rule (legacy of Zoo Code).
+    RooRule => zoo::ROO_RULE;
+    /// A Zoo Code slash command.
+    ZooCommand => zoo::COMMAND;
+    /// A Roo Code slash command (legacy of Zoo Code).
+    RooCommand => zoo::ROO_COMMAND;
+    /// A Kilo Code rule.
+    KiloRule => kilo::RULE;
+    /// A Kilo Code agent.
+    KiloAgent => kilo::AGENT;
+    /// A Kilo Code slash command.
+    KiloCommand => kilo::COMMAND;
+    /// A Qwen Code context file (`QWEN.md`).
+    QwenMd => qwen::MEMORY;
+    /// A Qwen Code rule.
+    QwenRule => qwen::RULE;
+    /// A Qwen Code slash command.
+    QwenCommand => qwen::COMMAND;
+    /// A Qwen Code subagent.
+    QwenAgent => qwen::AGENT;
+    /// A Kiro CLI custom agent.
+    KiroCliAgent => kiro_cli::AGENT;
+    /// A Kiro CLI prompt file.
+    KiroCliPrompt => kiro_cli::PROMPT;
+    /// An Amazon Q Developer rule (legacy of Kiro CLI).
+    AmazonqRule => kiro_cli::AMAZONQ_RULE;
+    /// An Augment rule.
+    AugmentRule => augment::RULE;
+    /// An Augment slash command.
+    AugmentCommand => augment::COMMAND;
+    /// An Augment subagent.
+    AugmentAgent => augment::AGENT;
+    /// A Factory custom droid.
+    FactoryDroid => factory::DROID;
+    /// A Factory slash command.
+    FactoryCommand => factory::COMMAND;
+    /// A Trae project rule.
+    TraeRule => trae::RULE;
 }
 
 macro_rules! tools {
@@ -149,6 +238,38 @@ tools! {
     Devin => devin::TOOL;
     /// Google Antigravity (Gemini CLI's successor for individual accounts).
     Antigravity => antigravity::TOOL;
+    /// Cline.
+    Cline => cline::TOOL;
+    /// Zoo Code (the continuation of Roo Code).
+    Zoo => zoo::TOOL;
+    /// Kilo Code.
+    Kilo => kilo::TOOL;
+    /// Zed.
+    Zed => zed::TOOL;
+    /// JetBrains Junie.
+    Junie => junie::TOOL;
+    /// JetBrains AI Assistant.
+    JetbrainsAi => jetbrains_ai::TOOL;
+    /// Kiro CLI (the successor of Amazon Q Developer CLI).
+    KiroCli => kiro_cli::TOOL;
+    /// GitHub Copilot CLI.
+    CopilotCli => copilot_cli::TOOL;
+    /// Qwen Code.
+    Qwen => qwen::TOOL;
+    /// goose.
+    Goose => goose::TOOL;
+    /// Warp.
+    Warp => warp::TOOL;
+    /// Amp.
+    Amp => amp::TOOL;
+    /// Augment.
+    Augment => augment::TOOL;
+    /// Factory Droid.
+    Factory => factory::TOOL;
+    /// Trae.
+    Trae => trae::TOOL;
+    /// Aider.
+    Aider => aider::TOOL;
 }
 
 impl Kind {
@@ -289,7 +410,10 @@ mod tests {
             let s = k.spec();
             assert_eq!(s.id.parse::<Kind>(), Ok(k));
             assert!(
-                s.id.starts_with(k.tool().key()) || k == Kind::Cursorrules,
+                // A legacy kind keeps the id of the tool that defined it (`roo-rule`).
+                s.id.starts_with(k.tool().key())
+                    || k == Kind::Cursorrules
+                    || s.replaced_by.is_some(),
                 "{}",
                 s.id
             );
@@ -303,9 +427,14 @@ mod tests {
         }
         for &t in Tool::ALL {
             assert_eq!(t.key().parse::<Tool>(), Ok(t));
-            assert!(t.kinds().count() > 0, "{}", t.key());
+            assert!(
+                t.kinds().count() > 0 || t.spec().targets.iter().all(|&(_, k)| k.tool() != t),
+                "{}",
+                t.key()
+            );
             for &(_, k) in t.spec().targets {
                 let written_here = k.tool() == t
+                    || t.spec().shares.contains(&k.tool())
                     || k == Kind::AgentsMd
                     || (k == Kind::ClaudeSkill && t.spec().skill_dir.is_some());
                 assert!(written_here, "{} writes {}", t.key(), k.as_str());

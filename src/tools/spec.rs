@@ -21,6 +21,42 @@ pub struct ToolSpec {
     pub successor: Option<Tool>,
     /// Source tags of the tool's documentation, resolved in `schemas/sources.json`.
     pub sources: &'static [&'static str],
+    /// The front-matter keys the tool reads in an Agent Skill; empty: every key (Claude
+    /// Code's full set).
+    pub skill_keys: &'static [&'static str],
+    /// How the tool spells a model, for the model table.
+    pub models: ModelIds,
+    /// Other tools whose files this tool reads as they are (Kiro CLI reads Kiro's steering
+    /// files): converting for it writes those tools' kinds, once for both.
+    pub shares: &'static [Tool],
+}
+
+impl ToolSpec {
+    /// A base for the tool constants: no targets, no skills, no model table.
+    pub const BASE: ToolSpec = ToolSpec {
+        key: "",
+        name: "",
+        targets: &[],
+        skill_dir: None,
+        successor: None,
+        sources: &[],
+        skill_keys: &[],
+        models: ModelIds::Unmapped,
+        shares: &[],
+    };
+}
+
+/// How a tool spells a model, which decides what the model table can map to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelIds {
+    /// Anthropic's model ids (`claude-opus-4-5`), and aliases of the tool's own.
+    Claude,
+    /// GitHub Copilot's display names (`Claude Opus 4.5 (copilot)`).
+    CopilotNames,
+    /// `provider/model-id` (`anthropic/claude-opus-4-5`), as OpenCode and its forks write.
+    ProviderPrefixed,
+    /// The tool's own vocabulary, which the model table does not map.
+    Unmapped,
 }
 
 /// The facts of one kind.
@@ -59,6 +95,12 @@ pub struct KindSpec {
     pub write_path: &'static str,
     /// The JSON Schema (draft 2020-12) of the front matter, `schemas/<id>.schema.json`.
     pub schema: &'static str,
+    /// The key that holds the kind's globs (`paths`, `applyTo`), checked by `glob-format`;
+    /// `None` when it has none.
+    pub glob_key: Option<&'static str>,
+    /// For a legacy kind (a file a renamed tool used to read), the kind that replaces it,
+    /// which `fmt` and `sync` can migrate to.
+    pub replaced_by: Option<Kind>,
 }
 
 impl KindSpec {
@@ -79,6 +121,8 @@ impl KindSpec {
         readme_is_docs: false,
         write_path: "",
         schema: "",
+        glob_key: None,
+        replaced_by: None,
     };
 }
 

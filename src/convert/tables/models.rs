@@ -1,7 +1,7 @@
 //! The model table and the activation wording for files without
 //! metadata.
 
-use crate::tools::Tool;
+use crate::tools::{ModelIds, Tool};
 
 /// Claude full model ids and the Copilot display names of the same model. Copilot writes
 /// `Name (vendor)` [VSC-AGENTS], [GH-AGENTS-CFG]; Claude ids follow `claude-opus-4-6`
@@ -27,33 +27,33 @@ pub fn map_model(from: Tool, to: Tool, id: &str) -> Option<String> {
         return Some("inherit".to_owned());
     }
     let claude_id = claude_full_id(from, id)?;
-    match to {
+    match to.spec().models {
         // Cursor uses Claude's own ids for Claude models (`claude-opus-4-8`) [CUR-SUB].
-        Tool::Claude | Tool::Cursor => Some(claude_id),
-        Tool::Copilot => CLAUDE_COPILOT
+        ModelIds::Claude => Some(claude_id),
+        ModelIds::CopilotNames => CLAUDE_COPILOT
             .iter()
             .find(|(c, _)| *c == claude_id)
             .map(|(_, n)| format!("{n} (copilot)")),
         // `anthropic/<full-id>` [OC-AGENTS],.
-        Tool::Opencode => Some(format!("anthropic/{claude_id}")),
-        _ => None,
+        ModelIds::ProviderPrefixed => Some(format!("anthropic/{claude_id}")),
+        ModelIds::Unmapped => None,
     }
 }
 
 /// The full Claude model id behind `id`, when `id` names one (not an alias).
 fn claude_full_id(from: Tool, id: &str) -> Option<String> {
-    let id = match from {
+    let id = match from.spec().models {
         // Cursor: strip the `[k=v,…]` suffix [CUR-SUB].
-        Tool::Cursor => id.split('[').next().unwrap_or(id).trim(),
-        Tool::Opencode => id.strip_prefix("anthropic/")?,
-        Tool::Copilot => {
+        ModelIds::Claude => id.split('[').next().unwrap_or(id).trim(),
+        ModelIds::ProviderPrefixed => id.strip_prefix("anthropic/")?,
+        ModelIds::CopilotNames => {
             let name = id.strip_suffix(" (copilot)").unwrap_or(id).trim();
             return CLAUDE_COPILOT
                 .iter()
                 .find(|(_, n)| *n == name)
                 .map(|(c, _)| (*c).to_owned());
         }
-        _ => id,
+        ModelIds::Unmapped => id,
     };
     (id.starts_with("claude-") && id.len() > "claude-".len()).then(|| id.to_owned())
 }

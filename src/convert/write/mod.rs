@@ -6,6 +6,7 @@
 
 mod fields;
 pub(crate) mod plain;
+pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
 

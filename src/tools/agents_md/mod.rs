@@ -11,6 +11,7 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: None,
     skill_dir: None,
     sources: &["AGENTSMD", "CODEX-AGENTSMD"],
+    ..ToolSpec::BASE
 };
 
 /// `AGENTS.md` (and `agents.md` on case-insensitive file systems; Codex's

@@ -30,6 +30,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         "AG-RULES-SKLY",
         "AG-RULES-3P2",
     ],
+    ..ToolSpec::BASE
 };
 
 /// A workspace rule: `.agents/rules/*.md` (legacy `.agent/rules/`), Windsurf's `trigger`
@@ -45,6 +46,7 @@ pub const RULE: KindSpec = KindSpec {
     ],
     write_path: ".agents/rules/{name}.md",
     schema: include_str!("../../../schemas/antigravity-rule.schema.json"),
+    glob_key: Some("globs"),
     ..KindSpec::BASE
 };
 

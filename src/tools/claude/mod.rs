@@ -5,7 +5,7 @@ pub(crate) mod names;
 pub(crate) mod read;
 pub(crate) mod write;
 
-use super::{Dialect, Kind, KindSpec, PathRule, Placeholders, Role, Tool, ToolSpec};
+use super::{Dialect, Kind, KindSpec, ModelIds, PathRule, Placeholders, Role, Tool, ToolSpec};
 
 /// Claude Code.
 pub const TOOL: ToolSpec = ToolSpec {
@@ -28,6 +28,8 @@ pub const TOOL: ToolSpec = ToolSpec {
         "CC-PERM",
         "CC-CHANGELOG",
     ],
+    models: ModelIds::Claude,
+    ..ToolSpec::BASE
 };
 
 /// A subagent: `.claude/agents/**/*.md` (and `agents/` in plugins) [CC-SUB], [CC-PLUG].
@@ -77,6 +79,7 @@ pub const SKILL: KindSpec = KindSpec {
     paths: &[PathRule::Name("SKILL.md")],
     write_path: ".claude/skills/{name}/SKILL.md",
     schema: include_str!("../../../schemas/claude-skill.schema.json"),
+    glob_key: Some("paths"),
     ..KindSpec::BASE
 };
 
@@ -110,5 +113,6 @@ pub const RULE: KindSpec = KindSpec {
     paths: &[PathRule::Dir(".claude", "rules")],
     write_path: ".claude/rules/{name}.md",
     schema: include_str!("../../../schemas/claude-rule.schema.json"),
+    glob_key: Some("paths"),
     ..KindSpec::BASE
 };

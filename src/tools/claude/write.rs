@@ -83,40 +83,10 @@ pub(crate) fn agent(w: &mut W<'_>) -> String {
     w.doc(&body)
 }
 
-/// Keys an Agent Skill may carry for each tool: Codex reads the portable Agent Skills set
-/// [AS-SPEC], [CODEX-DEPR]; Copilot [VSC-SKILLS]; Cursor [CUR-SKILLS]; Claude everything.
+/// Whether `tool` reads `key` in an Agent Skill ([`crate::tools::ToolSpec::skill_keys`]).
 fn skill_allows(tool: Tool, key: &str) -> bool {
-    match tool {
-        Tool::Codex => [
-            "name",
-            "description",
-            "license",
-            "compatibility",
-            "metadata",
-            "allowed-tools",
-        ]
-        .contains(&key),
-        Tool::Copilot => [
-            "name",
-            "description",
-            "argument-hint",
-            "user-invocable",
-            "disable-model-invocation",
-            "context",
-        ]
-        .contains(&key),
-        Tool::Cursor => [
-            "name",
-            "description",
-            "paths",
-            "disable-model-invocation",
-            "icon",
-            "color",
-            "metadata",
-        ]
-        .contains(&key),
-        _ => true,
-    }
+    let keys = tool.spec().skill_keys;
+    keys.is_empty() || keys.contains(&key)
 }
 
 /// `.claude/commands/N.md` and `<skills>/N/SKILL.md` [CC-SKILLS], [CC-SLASH-2026-01].

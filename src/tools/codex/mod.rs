@@ -20,6 +20,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: None,
     skill_dir: Some(".agents/skills"),
     sources: &["CODEX-SUB", "CODEX-DEPR", "CODEX-AGENTSMD"],
+    skill_keys: super::PORTABLE_SKILL_KEYS,
+    ..ToolSpec::BASE
 };
 
 /// A custom agent: `.codex/agents/<name>.toml` (project or `~/.codex/agents/`), its prompt in

@@ -6,7 +6,7 @@ pub(crate) mod names;
 pub(crate) mod read;
 pub(crate) mod write;
 
-use super::{Kind, KindSpec, PathRule, Placeholders, Role, Tool, ToolSpec};
+use super::{Kind, KindSpec, ModelIds, PathRule, Placeholders, Role, Tool, ToolSpec};
 
 /// GitHub Copilot.
 pub const TOOL: ToolSpec = ToolSpec {
@@ -30,6 +30,16 @@ pub const TOOL: ToolSpec = ToolSpec {
         "VSC-TOOLS",
         "VSC-SKILLS",
     ],
+    skill_keys: &[
+        "name",
+        "description",
+        "argument-hint",
+        "user-invocable",
+        "disable-model-invocation",
+        "context",
+    ],
+    models: ModelIds::CopilotNames,
+    shares: &[],
 };
 
 /// Repository-wide instructions: `.github/copilot-instructions.md`, plain markdown
@@ -62,6 +72,7 @@ pub const SCOPED_INSTRUCTIONS: KindSpec = KindSpec {
     readme_is_docs: true,
     write_path: ".github/instructions/{name}.instructions.md",
     schema: include_str!("../../../schemas/copilot-scoped-instructions.schema.json"),
+    glob_key: Some("applyTo"),
     ..KindSpec::BASE
 };
 

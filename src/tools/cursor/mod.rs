@@ -4,7 +4,7 @@
 pub(crate) mod read;
 pub(crate) mod write;
 
-use super::{Dialect, Kind, KindSpec, PathRule, Role, Tool, ToolSpec};
+use super::{Dialect, Kind, KindSpec, ModelIds, PathRule, Role, Tool, ToolSpec};
 
 /// Cursor.
 pub const TOOL: ToolSpec = ToolSpec {
@@ -20,6 +20,17 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: None,
     skill_dir: Some(".cursor/skills"),
     sources: &["CUR-RULES", "CUR-GLOB", "CUR-SUB", "CUR-CMD", "CUR-SKILLS"],
+    skill_keys: &[
+        "name",
+        "description",
+        "paths",
+        "disable-model-invocation",
+        "icon",
+        "color",
+        "metadata",
+    ],
+    models: ModelIds::Claude,
+    shares: &[],
 };
 
 /// A project rule: `.cursor/rules/**/*.mdc`. A `.md` file there is meant as a rule but

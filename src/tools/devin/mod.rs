@@ -24,6 +24,7 @@ pub const TOOL: ToolSpec = ToolSpec {
         "DEVIN-CASCADE-MEM",
         "SKILLSAW-DEVIN",
     ],
+    ..ToolSpec::BASE
 };
 
 /// A rule: `.devin/rules/*.md`, one rule per file, with Windsurf's `trigger` front matter
@@ -37,5 +38,6 @@ pub const RULE: KindSpec = KindSpec {
     paths: &[PathRule::Dir(".devin", "rules")],
     write_path: ".devin/rules/{name}.md",
     schema: include_str!("../../../schemas/devin-rule.schema.json"),
+    glob_key: Some("globs"),
     ..KindSpec::BASE
 };

@@ -23,6 +23,7 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: Some(Tool::Antigravity),
     skill_dir: None,
     sources: &["GEM-MD", "GEM-CMDS", "GEM-SUB", "GEM-TOOLS"],
+    ..ToolSpec::BASE
 };
 
 /// A context file: `GEMINI.md`, at the root and in sub-directories below the working

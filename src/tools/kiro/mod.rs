@@ -17,6 +17,7 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: None,
     skill_dir: None,
     sources: &["KIRO"],
+    ..ToolSpec::BASE
 };
 
 /// A steering file: `.kiro/steering/*.md` with `inclusion` (default `always`) [KIRO].
@@ -31,5 +32,6 @@ pub const STEERING: KindSpec = KindSpec {
     ],
     write_path: ".kiro/steering/{name}.md",
     schema: include_str!("../../../schemas/kiro-steering.schema.json"),
+    glob_key: Some("fileMatchPattern"),
     ..KindSpec::BASE
 };

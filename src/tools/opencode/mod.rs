@@ -5,7 +5,7 @@ pub(crate) mod names;
 pub(crate) mod read;
 pub(crate) mod write;
 
-use super::{Kind, KindSpec, PathRule, Placeholders, Role, Tool, ToolSpec};
+use super::{Kind, KindSpec, ModelIds, PathRule, Placeholders, Role, Tool, ToolSpec};
 
 /// OpenCode.
 pub const TOOL: ToolSpec = ToolSpec {
@@ -22,6 +22,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: None,
     skill_dir: None,
     sources: &["OC-AGENTS", "AGENTSMD"],
+    models: ModelIds::ProviderPrefixed,
+    ..ToolSpec::BASE
 };
 
 /// An agent: `.opencode/agent/*.md` (or `agents/`) [OC-AGENTS].

@@ -19,6 +19,7 @@ pub const TOOL: ToolSpec = ToolSpec {
     successor: Some(Tool::Devin),
     skill_dir: None,
     sources: &["WS"],
+    ..ToolSpec::BASE
 };
 
 /// A rule: `.windsurf/rules/*.md` with `trigger`, or the legacy `.windsurfrules` [WS].
@@ -34,5 +35,6 @@ pub const RULE: KindSpec = KindSpec {
     ],
     write_path: ".windsurf/rules/{name}.md",
     schema: include_str!("../../../schemas/windsurf-rule.schema.json"),
+    glob_key: Some("globs"),
     ..KindSpec::BASE
 };
