@@ -280,6 +280,26 @@ pub fn rule(args: &RuleArgs) -> anyhow::Result<ExitStatus> {
                     m.summary()
                 )?;
             }
+            // The rules check every tool's files; say which tools and kinds those are.
+            writeln!(
+                out,
+                "\nTools checked (kinds by id; `agentfmt convert --to <tool>`):"
+            )?;
+            for &t in agentfmt::tools::Tool::ALL {
+                let kinds: Vec<&str> = t.kinds().map(agentfmt::tools::Kind::as_str).collect();
+                let kinds = if kinds.is_empty() {
+                    let mut written: Vec<&str> = Vec::new();
+                    for &(_, k) in t.spec().targets {
+                        if !written.contains(&k.as_str()) {
+                            written.push(k.as_str());
+                        }
+                    }
+                    format!("(reads other tools' kinds: {})", written.join(", "))
+                } else {
+                    kinds.join(", ")
+                };
+                writeln!(out, "  {:<14} {:<24} {kinds}", t.key(), t.name())?;
+            }
         }
     }
     Ok(ExitStatus::Success)

@@ -113,6 +113,8 @@ fn kind_section(out: &mut String, k: Kind) {
         }
     );
     let _ = writeln!(out, "- written to: `{}`", s.write_path);
+    let readers: Vec<&str> = k.readers().iter().map(|t| t.name()).collect();
+    let _ = writeln!(out, "- read by: {}", readers.join(", "));
     if let Some(next) = s.replaced_by {
         let _ = writeln!(
             out,

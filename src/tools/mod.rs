@@ -356,6 +356,27 @@ impl Tool {
     }
 }
 
+impl Kind {
+    /// Every tool that reads files of this kind: its own tool, the tools converted to it
+    /// ([`ToolSpec::targets`]) and the tools that read it besides ([`ToolSpec::reads`]), in
+    /// registry order. Many tools read `AGENTS.md`; a skill under `.claude/skills/` is read
+    /// only where a tool writes its skills there.
+    #[must_use]
+    pub fn readers(self) -> Vec<Tool> {
+        Tool::ALL
+            .iter()
+            .copied()
+            .filter(|&t| {
+                let spec = t.spec();
+                self.tool() == t
+                    || spec.reads.contains(&self)
+                    || (spec.targets.iter().any(|&(_, k)| k == self)
+                        && (self != Kind::ClaudeSkill || spec.skill_dir.is_none()))
+            })
+            .collect()
+    }
+}
+
 impl std::str::FromStr for Tool {
     type Err = ();
     /// Parses a tool key (`claude`, `agents-md`).

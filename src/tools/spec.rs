@@ -29,6 +29,9 @@ pub struct ToolSpec {
     /// Other tools whose files this tool reads as they are (Kiro CLI reads Kiro's steering
     /// files): converting for it writes those tools' kinds, once for both.
     pub shares: &'static [Tool],
+    /// Kinds of other tools this tool reads too, beyond the ones it is converted to
+    /// (Claude Code reads `AGENTS.md` when a project has no `CLAUDE.md`).
+    pub reads: &'static [Kind],
 }
 
 impl ToolSpec {
@@ -43,6 +46,7 @@ impl ToolSpec {
         skill_keys: &[],
         models: ModelIds::Unmapped,
         shares: &[],
+        reads: &[],
     };
 }
 

@@ -33,6 +33,8 @@ pub const TOOL: ToolSpec = ToolSpec {
         "AUG-SKILLS",
     ],
     skill_keys: &["name", "description"],
+    // `CLAUDE.md` beside `AGENTS.md`, and `.claude/commands/` [AUG-CLI-RULES], [AUG-CMDS].
+    reads: &[Kind::ClaudeMd, Kind::ClaudeCommand],
     ..ToolSpec::BASE
 };
 

@@ -29,6 +29,9 @@ pub const TOOL: ToolSpec = ToolSpec {
         "CC-CHANGELOG",
     ],
     models: ModelIds::Claude,
+    // Since v2.1.277, when the project has no `CLAUDE.md` (all providers since v2.1.281)
+    // [CCAMD-REL277], [CCAMD-REL281], [CCAMD-PLUGIN].
+    reads: &[Kind::AgentsMd],
     ..ToolSpec::BASE
 };
 

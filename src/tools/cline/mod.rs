@@ -30,6 +30,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     ],
     // "only `name` and `description` are read" [CLINE-SKILLS-SRC].
     skill_keys: &["name", "description"],
+    // `.cursorrules`, `.cursor/rules/**/*.mdc`, `.windsurfrules` [CLINE-EXT-SRC].
+    reads: &[Kind::Cursorrules, Kind::CursorMdc],
     ..ToolSpec::BASE
 };
 

@@ -40,6 +40,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     ],
     models: ModelIds::CopilotNames,
     shares: &[],
+    // [AGENTSMD].
+    reads: &[Kind::AgentsMd],
 };
 
 /// Repository-wide instructions: `.github/copilot-instructions.md`, plain markdown

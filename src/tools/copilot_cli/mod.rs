@@ -34,5 +34,13 @@ pub const TOOL: ToolSpec = ToolSpec {
         "disable-model-invocation",
     ],
     shares: &[Tool::Copilot],
+    // `AGENTS.md`, `CLAUDE.md` and `GEMINI.md` in the standard locations; `.claude/agents/`
+    // [CCLI-INSTR], [CCLI-CMDREF].
+    reads: &[
+        Kind::AgentsMd,
+        Kind::ClaudeMd,
+        Kind::GeminiMd,
+        Kind::ClaudeAgent,
+    ],
     ..ToolSpec::BASE
 };

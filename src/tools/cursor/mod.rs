@@ -31,6 +31,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     ],
     models: ModelIds::Claude,
     shares: &[],
+    // [AGENTSMD].
+    reads: &[Kind::AgentsMd],
 };
 
 /// A project rule: `.cursor/rules/**/*.mdc`. A `.md` file there is meant as a rule but

@@ -30,6 +30,9 @@ pub const TOOL: ToolSpec = ToolSpec {
         "GOOSE-SUMMON-SRC",
     ],
     skill_keys: &["name", "description"],
+    // `AGENTS.md` and `.goosehints` by default; `.claude/skills/` and `.claude/agents/` too
+    // [GOOSE-HINTS-DOC], [GOOSE-SKILLS-DOC], [GOOSE-AGENTS-DOC].
+    reads: &[Kind::AgentsMd, Kind::ClaudeAgent],
     ..ToolSpec::BASE
 };
 

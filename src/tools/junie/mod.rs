@@ -25,6 +25,8 @@ pub const TOOL: ToolSpec = ToolSpec {
         "JUNIE-HELP-GUIDE",
     ],
     skill_keys: &["name", "description"],
+    // After `.junie/AGENTS.md`, the root `AGENTS.md` [JUNIE-GUIDE-DOC].
+    reads: &[Kind::AgentsMd],
     ..ToolSpec::BASE
 };
 

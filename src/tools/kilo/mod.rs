@@ -40,6 +40,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     ],
     // `provider/model-id` [KILO-AGENT-SCHEMA].
     models: ModelIds::ProviderPrefixed,
+    // `CLAUDE.md` when there is no `AGENTS.md` [KILO-AGENTSMD-DOC].
+    reads: &[Kind::ClaudeMd],
     ..ToolSpec::BASE
 };
 

@@ -41,6 +41,8 @@ pub const TOOL: ToolSpec = ToolSpec {
     // `model: claude-sonnet-4` [KIROCLI-V3-AGENT].
     models: ModelIds::Claude,
     shares: &[Tool::Kiro],
+    // The root `AGENTS.md`, always included [KIROCLI-STEER].
+    reads: &[Kind::AgentsMd],
     ..ToolSpec::BASE
 };
 

@@ -43,6 +43,8 @@ pub const TOOL: ToolSpec = ToolSpec {
         "disable-model-invocation",
         "paths",
     ],
+    // `QWEN.md`, then `AGENTS.md` [QWEN-MEM-DOC].
+    reads: &[Kind::AgentsMd],
     ..ToolSpec::BASE
 };
 

@@ -22,6 +22,16 @@ pub const TOOL: ToolSpec = ToolSpec {
     // `name`, `description`, `disable-model-invocation`; other Agent Skills keys are
     // "planned" [ZED-SKILLS-DOC].
     skill_keys: &["name", "description", "disable-model-invocation"],
+    // The first of its rules file names: `.cursorrules`, `.windsurfrules`,
+    // `.github/copilot-instructions.md`, `AGENTS.md`, `CLAUDE.md`, `GEMINI.md` after `.rules`
+    // [ZED-INSTR-DOC].
+    reads: &[
+        Kind::Cursorrules,
+        Kind::CopilotInstructions,
+        Kind::AgentsMd,
+        Kind::ClaudeMd,
+        Kind::GeminiMd,
+    ],
     ..ToolSpec::BASE
 };
 

@@ -29,6 +29,8 @@ pub const TOOL: ToolSpec = ToolSpec {
         "ROO-CI-DOC",
     ],
     skill_keys: &["name", "description", "modeSlugs", "mode"],
+    // The root `AGENTS.md` [ZOO-CI-SRC].
+    reads: &[Kind::AgentsMd],
     ..ToolSpec::BASE
 };
 
