@@ -1220,3 +1220,119 @@ fn every_tool_round_trips_agents_md_instructions() {
         );
     }
 }
+
+/// Rules of the newer tools keep their activation through Claude Code and Cursor and back.
+#[test]
+fn new_tool_rules_round_trip_through_claude_and_cursor() {
+    let opts = ConvertOptions::default();
+    let cases = [
+        (
+            ".clinerules/frontend.md",
+            "---\npaths:\n  - \"src/components/**\"\n---\n# Frontend\n\n- Use hooks.\n",
+            Tool::Cline,
+        ),
+        (
+            ".kilo/rules/api.md",
+            "---\npaths:\n  - \"src/api/**\"\n---\n# API\n\n- Validate input.\n",
+            Tool::Kilo,
+        ),
+        (
+            ".qwen/rules/python.md",
+            "---\npaths:\n  - \"**/*.py\"\n---\n# Python\n\n- Use ruff.\n",
+            Tool::Qwen,
+        ),
+        (
+            ".aiassistant/rules/ts.md",
+            "---\napply: by file patterns\npatterns: src/**/*.ts, src/**/*.tsx\n---\n# TS\n\n- No any.\n",
+            Tool::JetbrainsAi,
+        ),
+        (
+            ".trae/rules/vitest.md",
+            "---\nalwaysApply: false\nglobs:\n  - \"**/*.test.ts\"\n---\n# Vitest\n\n- One describe per module.\n",
+            Tool::Trae,
+        ),
+    ];
+    for (path, text, tool) in cases {
+        let src = parse(text, path, None);
+        let (m0, _) = convert::read::to_model(&src);
+        for via in [Tool::Claude, Tool::Cursor] {
+            let there = convert::convert(&src, Target::Tool(via), &opts).unwrap();
+            let out = &there.outputs[0];
+            let mid = parse(&out.text, &out.path, Some(out.kind));
+            let back = convert::convert(&mid, Target::Tool(tool), &opts).unwrap();
+            let b = &back.outputs[0];
+            let again = parse(&b.text, &b.path, Some(b.kind));
+            assert_eq!(again.kind, src.kind, "{path} via {}", via.key());
+            let (m1, _) = convert::read::to_model(&again);
+            assert_eq!(m1.activation, m0.activation, "{path} via {}", via.key());
+            assert_eq!(
+                m1.raw_body.trim(),
+                m0.raw_body.trim(),
+                "{path} via {}",
+                via.key()
+            );
+        }
+    }
+}
+
+/// Agents of the newer tools keep their tools and description through Claude Code and back.
+#[test]
+fn new_tool_agents_round_trip_through_claude() {
+    let opts = ConvertOptions::default();
+    let cases = [
+        (
+            ".junie/agents/finder.md",
+            "---\nname: finder\ndescription: Finds symbols\ntools: [Read, Grep]\n---\nFind them.\n",
+            vec!["Read", "Grep"],
+        ),
+        (
+            ".factory/droids/auditor.md",
+            "---\nname: auditor\ndescription: Audits code\ntools: [Read, Grep, Execute]\n---\nAudit.\n",
+            vec!["Read", "Grep", "Execute"],
+        ),
+    ];
+    for (path, text, tools) in cases {
+        let src = parse(text, path, None);
+        let there = convert::convert(&src, Target::Tool(Tool::Claude), &opts).unwrap();
+        let out = &there.outputs[0];
+        let mid = parse(&out.text, &out.path, Some(out.kind));
+        let back = convert::convert(&mid, Target::Tool(src.kind.tool()), &opts).unwrap();
+        let b = &back.outputs[0];
+        assert_eq!(b.path, path);
+        let again = parse(&b.text, &b.path, Some(b.kind));
+        let got: Vec<&str> = again
+            .get("tools")
+            .and_then(document::Node::as_seq)
+            .map(|s| s.iter().filter_map(document::Node::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(got, tools, "{path}: {}", b.text);
+        assert_eq!(
+            again.get("description").and_then(document::Node::as_str),
+            src.get("description").and_then(document::Node::as_str)
+        );
+    }
+}
+
+/// A shared file says who reads it, and a tool that shares another's files writes them.
+#[test]
+fn shared_files_name_their_readers() {
+    let readers = Kind::AgentsMd.readers();
+    for t in [Tool::Claude, Tool::Codex, Tool::Zed, Tool::Goose, Tool::Amp] {
+        assert!(readers.contains(&t), "{}", t.key());
+    }
+    assert!(!readers.contains(&Tool::Aider));
+    assert!(Kind::KiroSteering.readers().contains(&Tool::KiroCli));
+    assert!(Kind::CopilotAgent.readers().contains(&Tool::CopilotCli));
+    let src = parse(
+        "---\ninclusion: always\n---\nRules.\n",
+        ".kiro/steering/a.md",
+        None,
+    );
+    let c = convert::convert(
+        &src,
+        Target::Tool(Tool::KiroCli),
+        &ConvertOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(c.outputs[0].path, ".kiro/steering/a.md");
+}
