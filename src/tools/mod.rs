@@ -448,11 +448,8 @@ mod tests {
         }
         for &t in Tool::ALL {
             assert_eq!(t.key().parse::<Tool>(), Ok(t));
-            assert!(
-                t.kinds().count() > 0 || t.spec().targets.iter().all(|&(_, k)| k.tool() != t),
-                "{}",
-                t.key()
-            );
+            // A tool without kinds of its own (Copilot CLI, Amp) writes only the kinds the
+            // check below allows: shared ones, AGENTS.md and skills.
             for &(_, k) in t.spec().targets {
                 let written_here = k.tool() == t
                     || t.spec().shares.contains(&k.tool())

@@ -44,3 +44,13 @@ pub(crate) fn write(t: &ToolRef) -> Vec<String> {
         ToolWhat::Unknown => Vec::new(),
     }
 }
+
+/// Writes a tool entry as bare Claude Code tool names, its specifier dropped: the base of the
+/// vocabularies that borrow Claude's names without its permission rules (Junie's tool
+/// groups, Factory's tool ids).
+pub(crate) fn write_bare(t: &ToolRef) -> Vec<String> {
+    write(&ToolRef {
+        specifier: None,
+        ..t.clone()
+    })
+}

@@ -72,11 +72,7 @@ const IDS: &[(&str, &str)] = &[
 
 /// A neutral tool entry as Factory tool ids (specifiers are not supported).
 fn names(t: &ToolRef) -> Vec<String> {
-    let bare = ToolRef {
-        specifier: None,
-        ..t.clone()
-    };
-    super::claude::names::write(&bare)
+    super::claude::names::write_bare(t)
         .iter()
         .filter_map(|c| {
             IDS.iter()

@@ -92,11 +92,7 @@ const GROUPS: &[&str] = &[
 /// A neutral tool entry as a Junie tool group; none outside [`GROUPS`] (MCP tools are
 /// allowed, but their spelling is not documented).
 fn names(t: &ToolRef) -> Vec<String> {
-    let bare = ToolRef {
-        specifier: None,
-        ..t.clone()
-    };
-    super::claude::names::write(&bare)
+    super::claude::names::write_bare(t)
         .into_iter()
         .filter(|n| GROUPS.contains(&n.as_str()))
         .collect()
