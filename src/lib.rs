@@ -30,4 +30,5 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
+pub mod sync;
 pub mod tools;

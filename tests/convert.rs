@@ -140,6 +140,7 @@ fn render(c: &Converted) -> String {
             LossKind::Dropped => "dropped",
             LossKind::Approximated(_) => "approximated",
             LossKind::Synthesised(_) => "synthesised",
+            LossKind::OverLimit(_) => "over limit",
         };
         s.push_str(&format!("- {} [{what}]: {}\n", l.field, l.message));
     }
@@ -1086,11 +1087,12 @@ fn formatted(text: &str, path: &str) -> String {
     agentfmt::fmt::fmt(&parse(text, path, None), &opts).text
 }
 
-/// A body over a target's hard limit (Windsurf: 12,000 characters per rule file) is cut after
-/// the last whole markdown block that fits: a table cut between two rows would lose the row
-/// that set its column widths, and the output would no longer be what `fmt` writes.
+/// A body over a target's hard limit (Windsurf: 12,000 characters per rule file) is kept whole
+/// and reported by default; with `fit_limits` it is cut after the last whole markdown block
+/// that fits: a table cut between two rows would lose the row that set its column widths, and
+/// the output would no longer be what `fmt` writes.
 #[test]
-fn over_limit_body_is_cut_between_blocks() {
+fn over_limit_body_is_kept_or_cut_between_blocks() {
     let mut body = String::from("# Reference\n");
     for t in 0..40 {
         body.push_str(&format!(
@@ -1113,10 +1115,29 @@ fn over_limit_body_is_cut_between_blocks() {
         "the source is canonical"
     );
     let doc = parse(&source, ".claude/rules/ref.md", None);
-    let c = convert::convert(
+    let whole = convert::convert(
         &doc,
         Target::Tool(Tool::Windsurf),
         &ConvertOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        whole.outputs[0].text.contains("| last row of table 39 |"),
+        "kept whole by default"
+    );
+    assert!(
+        whole.losses.iter().any(|l| l.field == "body"
+            && matches!(&l.what, convert::LossKind::OverLimit(w) if w.contains("12000"))),
+        "{:?}",
+        whole.losses
+    );
+    let c = convert::convert(
+        &doc,
+        Target::Tool(Tool::Windsurf),
+        &ConvertOptions {
+            fit_limits: true,
+            ..ConvertOptions::default()
+        },
     )
     .unwrap();
     let out = &c.outputs[0];

@@ -12,3 +12,4 @@ mod properties;
 mod rules;
 mod safe_write;
 mod sources;
+mod sync;

@@ -1,5 +1,6 @@
 //! The shipped `.pre-commit-hooks.yaml`, run by the real `pre-commit` (`pre-commit try-repo`)
-//! on a fixture repository: the fmt hook fixes the files, a second run passes.
+//! on a fixture repository: the fmt hook fixes the files, a second run passes; the sync hook
+//! fails on drift and passes after `agentfmt sync`.
 //!
 //! Needs `pre-commit` on PATH (`pip install pre-commit`; `.ci/run` installs it). Set
 //! `AGENTFMT_SKIP_PRECOMMIT=1` to skip on machines without it.
@@ -87,5 +88,30 @@ fn hooks_fix_then_pass() {
         check.status.success(),
         "check passes on the formatted file:\n{}",
         String::from_utf8_lossy(&check.stdout)
+    );
+    // The sync hook fails while Cursor's copy is missing, and passes once `sync` wrote it.
+    std::fs::write(
+        f.join("agentfmt.toml"),
+        "[sync]\nsource = \"claude\"\ntargets = [\"cursor\"]\n",
+    )
+    .unwrap();
+    let drift = try_repo("agentfmt-sync");
+    let log = String::from_utf8_lossy(&drift.stdout).into_owned();
+    assert!(
+        !drift.status.success(),
+        "sync --check fails on drift:\n{log}"
+    );
+    assert!(log.contains(".cursor/agents/reviewer.md: missing"), "{log}");
+    let synced = Command::new(env!("CARGO_BIN_EXE_agentfmt"))
+        .arg("sync")
+        .current_dir(f)
+        .status()
+        .unwrap();
+    assert!(synced.success());
+    let clean = try_repo("agentfmt-sync");
+    assert!(
+        clean.status.success(),
+        "sync --check passes after sync:\n{}",
+        String::from_utf8_lossy(&clean.stdout)
     );
 }

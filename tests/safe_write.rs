@@ -369,12 +369,13 @@ fn convert_survives_sigkill() {
     let check = |what: &str| {
         let st = inspect(&out_dir, &outputs, &[MANIFEST], what);
         if let Ok(text) = std::fs::read_to_string(out_dir.join(MANIFEST)) {
-            let m: BTreeMap<String, String> = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{what}: manifest is not JSON ({e}): {text}"));
+            let m = agentfmt::sync::manifest::Manifest::parse(&text)
+                .unwrap_or_else(|e| panic!("{what}: manifest is not complete ({e}): {text}"))
+                .files;
             assert_eq!(m.len(), FILES, "{what}: manifest");
             for (rel, (_, new)) in &outputs {
                 assert_eq!(
-                    m.get(rel),
+                    m.get(rel).map(|e| &e.hash),
                     Some(&fnv64(new)),
                     "{what}: manifest entry {rel}"
                 );

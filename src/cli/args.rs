@@ -20,8 +20,11 @@ pub enum Command {
     /// Format agent files in place: encoding, front matter, markdown (never changing what they
     /// mean).
     Fmt(RewriteArgs),
-    /// Convert agent files to another tool's format and layout, with a loss report.
+    /// Convert agent files to other tools' formats and layouts, with a loss report.
     Convert(ConvertArgs),
+    /// Keep every target tool's files in step with the source files (`[sync]` in
+    /// agentfmt.toml): generate what changed, delete what lost its source, keep hand edits.
+    Sync(SyncArgs),
     /// Repair encoding damage only (mojibake, a BOM that went through the damage) in place.
     Repair(RewriteArgs),
     /// Print the documentation of a rule (by code or name), or list all rules.
@@ -84,7 +87,8 @@ pub struct RewriteArgs {
 pub struct ConvertArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Target: a tool or an explicit kind (e.g. copilot-prompt).
+    /// Targets: tools or explicit kinds (e.g. copilot-prompt), comma-separated
+    /// (`cursor,copilot`).
     #[arg(long, long_help = targets_help())]
     pub to: String,
     /// Output directory (default: the current directory, the project root).
@@ -105,7 +109,52 @@ pub struct ConvertArgs {
     /// second (0, the current numbering).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=1))]
     pub claude_arg_base: u8,
+    /// Cut a body over the target's documented size limit (Copilot custom agents: 30,000
+    /// characters) after the last markdown block that fits. Without it the body is kept whole
+    /// and reported.
+    #[arg(long)]
+    pub fit_limits: bool,
     /// When to colour the diff.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SyncArgs {
+    /// Write nothing; list every generated file that is missing, stale, orphaned or edited by
+    /// hand, and exit 1 if any is.
+    #[arg(long, conflicts_with = "adopt")]
+    pub check: bool,
+    /// Write nothing; print a unified diff of every change sync would make, and exit 1 if any.
+    #[arg(long, conflicts_with = "adopt")]
+    pub diff: bool,
+    /// Carry hand edits of generated files back into their source files (converted in the
+    /// other direction, with the same loss report), then sync.
+    #[arg(long)]
+    pub adopt: bool,
+    /// Overwrite generated files edited by hand and files agentfmt did not generate; delete
+    /// orphaned files edited by hand.
+    #[arg(long)]
+    pub force: bool,
+    /// Treat every loss (a field not carried over exactly, a kind a target lacks) as an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Cut bodies over a target's documented size limit (see `convert --fit-limits`).
+    #[arg(long)]
+    pub fit_limits: bool,
+    /// Write a `[sync]` table to agentfmt.toml (created if missing) and exit.
+    #[arg(long, requires = "targets")]
+    pub init: bool,
+    /// With `--init`: the tool (or kind) whose files are the truth.
+    #[arg(long, requires = "init", default_value = "claude")]
+    pub source: String,
+    /// With `--init`: the tools (or kinds) to generate, comma-separated.
+    #[arg(long, requires = "init", value_delimiter = ',')]
+    pub targets: Vec<String>,
+    /// Use this configuration file instead of searching for `agentfmt.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// When to colour diffs.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }

@@ -15,18 +15,11 @@ use agentfmt::diagnostic::Severity;
 use agentfmt::document::Document;
 use agentfmt::rules::Context;
 
-use super::args::ConvertArgs;
+use super::args::{ConvertArgs, InputArgs};
 use super::check::{Loaded, load};
 use super::{ExitStatus, walk, write};
 
-/// The file in the output directory that records what agentfmt generated (path → hash), so a
-/// later run may replace its own files but never a hand-written one.
-const MANIFEST: &str = ".agentfmt-generated.json";
-
-/// The manifest's content hash: FNV-1a 64 as 16 hex digits.
-fn fnv64(bytes: &[u8]) -> String {
-    format!("{:016x}", agentfmt::hash::fnv1a64(bytes))
-}
+use agentfmt::sync::manifest::{self, Entry, Manifest};
 
 /// Inputs converted per parallel batch: the batch's documents and outputs are the most held
 /// in memory at once (a whole tree would be held twice, as documents and as outputs).
@@ -34,8 +27,11 @@ const BATCH: usize = 256;
 
 /// Loads, repairs and parses one input: its display path and document, or the message to
 /// print (`error:` when agentfmt failed on it).
-fn load_doc(input: &walk::Input, args: &ConvertArgs) -> Result<(String, Document), (String, bool)> {
-    match load(input, &args.input) {
+pub(super) fn load_doc(
+    input: &walk::Input,
+    args: &InputArgs,
+) -> Result<(String, Document), (String, bool)> {
+    match load(input, args) {
         Loaded::Failed(r, tool) => {
             let msg = r
                 .diagnostics
@@ -47,7 +43,7 @@ fn load_doc(input: &walk::Input, args: &ConvertArgs) -> Result<(String, Document
             path,
             logical,
             bytes,
-        } => match check::load(&bytes, &logical, args.input.kind) {
+        } => match check::load(&bytes, &logical, args.kind) {
             Err(note) => Err((format!("note: {path}: {}", note.message), false)),
             Ok((doc, _)) => {
                 // Convert the repaired text: the output must not carry mojibake over.
@@ -77,23 +73,28 @@ fn checked(c: Converted) -> (Converted, Vec<Vec<String>>) {
     let errors = c
         .outputs
         .iter()
-        .map(|out| {
-            let (report, _) = check::check_bytes(
-                out.text.as_bytes(),
-                &out.path,
-                Some(out.kind),
-                &Context::default(),
-                &agentfmt::config::Config::default(),
-            );
-            report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| format!("error: generated {}: {} [{}]", out.path, d.message, d.rule))
-                .collect()
-        })
+        .map(|out| generated_errors(&out.path, out.kind, &out.text))
         .collect();
     (c, errors)
+}
+
+/// The `error:` lines of `check` on a generated file (`path` relative, `text` as written).
+/// A body over the kind's size limit is left out: the conversion reported it already, as a
+/// loss that `--fit-limits` resolves.
+pub(super) fn generated_errors(path: &str, kind: agentfmt::tools::Kind, text: &str) -> Vec<String> {
+    let (report, _) = check::check_bytes(
+        text.as_bytes(),
+        path,
+        Some(kind),
+        &Context::default(),
+        &agentfmt::config::Config::default(),
+    );
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.rule != "too-long")
+        .map(|d| format!("error: generated {path}: {} [{}]", d.message, d.rule))
+        .collect()
 }
 
 /// How a loss is reported: an error with `--strict`, else a warning.
@@ -117,12 +118,13 @@ fn convert_one(
     opts: &ConvertOptions,
     root: &Path,
 ) -> Done {
-    match load_doc(input, args) {
+    match load_doc(input, &args.input) {
         Err((msg, tool)) => Done {
+            // A file that could not be read (too large, say) printed `error:`: never exit 0.
+            problem: msg.starts_with("error:"),
             messages: vec![msg],
             converted: None,
             tool_failed: tool,
-            problem: false,
         },
         Ok((path, doc)) => convert_loaded(path, file_of(input), &doc, args, target, opts, root),
     }
@@ -237,7 +239,9 @@ struct Report<'a> {
     /// could overwrite an input not yet read.
     pending: BTreeMap<String, String>,
     root: PathBuf,
-    manifest: BTreeMap<String, String>,
+    /// What agentfmt generated in the output directory, so a later run may replace its own
+    /// files but never a hand-written one (shared with `sync`).
+    manifest: Manifest,
     /// The manifest gained entries for outputs already on disk (see `replaceable`).
     manifest_changed: bool,
     color: bool,
@@ -272,7 +276,9 @@ impl Report<'_> {
         )?;
         for loss in &c.losses {
             let level = match &loss.what {
-                LossKind::Dropped | LossKind::Approximated(_) => loss_level(self.args),
+                LossKind::Dropped | LossKind::Approximated(_) | LossKind::OverLimit(_) => {
+                    loss_level(self.args)
+                }
                 LossKind::Synthesised(_) => "info",
             };
             self.problems |= level == "error";
@@ -311,15 +317,15 @@ impl Report<'_> {
         if existing.as_deref() == Some(text.as_bytes()) {
             // Already what we would write: a run killed before it saved the manifest wrote it,
             // or it was generated elsewhere. Claim it, so a later change may replace it.
-            let hash = fnv64(text.as_bytes());
-            if self.manifest.get(rel) != Some(&hash) {
-                self.manifest.insert(rel.to_owned(), hash);
+            if !self.manifest.wrote(rel, text.as_bytes()) {
+                let entry = self.entry(rel, text);
+                self.manifest.files.insert(rel.to_owned(), entry);
                 self.manifest_changed = true;
             }
             return Ok(None);
         }
         if let Some(old) = &existing {
-            let ours = self.manifest.get(rel).is_some_and(|h| *h == fnv64(old));
+            let ours = self.manifest.wrote(rel, old);
             if !ours && !self.args.force {
                 self.problems = true;
                 writeln!(
@@ -331,6 +337,21 @@ impl Report<'_> {
             }
         }
         Ok(Some(existing))
+    }
+
+    /// The manifest entry for `text` written at `rel`: its source, and the command that
+    /// first generated it (a file `sync` generated stays `sync`'s).
+    fn entry(&self, rel: &str, text: &str) -> Entry {
+        Entry {
+            hash: manifest::hash(text.as_bytes()),
+            sources: self.seen.get(rel).cloned().into_iter().collect(),
+            target: self.args.to.clone(),
+            by: self
+                .manifest
+                .files
+                .get(rel)
+                .map_or_else(|| "convert".to_owned(), |e| e.by.clone()),
+        }
     }
 
     fn preview(&mut self, rel: &str, text: &str) -> anyhow::Result<()> {
@@ -347,6 +368,22 @@ impl Report<'_> {
     }
 }
 
+/// The targets of `--to a,b,c`, in the order given, each once.
+///
+/// # Errors
+/// An unknown tool or kind name, or an empty list.
+pub(super) fn parse_targets(list: &str) -> anyhow::Result<Vec<Target>> {
+    let mut out: Vec<Target> = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let t: Target = name.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    anyhow::ensure!(!out.is_empty(), "`--to` names no target");
+    Ok(out)
+}
+
 /// `agentfmt convert`.
 ///
 /// Inputs are loaded and converted in parallel batches and reported in input order; with
@@ -355,20 +392,23 @@ impl Report<'_> {
 pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     let (config, config_root) =
         super::load_config(args.input.config.as_deref(), args.input.no_config)?;
-    let target: Target = args.to.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let targets = parse_targets(&args.to)?;
     let opts = ConvertOptions {
         models: config.models.clone(),
         claude_arg_base: args.claude_arg_base,
+        fit_limits: args.fit_limits,
     };
     let root = args
         .out
         .clone()
         .unwrap_or_else(|| Path::new(".").to_path_buf());
-    let manifest_path = root.join(MANIFEST);
-    let manifest: BTreeMap<String, String> = std::fs::read_to_string(&manifest_path)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
+    let manifest_path = root.join(manifest::FILE_NAME);
+    let manifest = match std::fs::read_to_string(&manifest_path) {
+        Ok(t) => {
+            Manifest::parse(&t).map_err(|e| anyhow::anyhow!("{}: {e}", manifest_path.display()))?
+        }
+        Err(_) => Manifest::default(),
+    };
     let mut r = Report {
         args,
         stdout: std::io::stdout().lock(),
@@ -384,44 +424,53 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
     };
     let inputs = walk::collect(&args.input.paths, &config, &config_root);
 
-    if convert::merges(target) {
-        // AGENTS.md and GEMINI.md gather every rule and instruction file into one file: those
-        // documents are needed at once. The other inputs convert on their own.
-        let loaded: Vec<_> = inputs
-            .par_iter()
-            .map(|i| load_doc(i, args).map(|(p, d)| (p, file_of(i), d)))
-            .collect();
-        let mut merged = Vec::new();
-        let mut rest = Vec::new();
-        for l in loaded {
-            match l {
-                Ok(d) if convert::mergeable(&d.2) => merged.push(d),
-                Ok(d) => rest.push(d),
-                Err((msg, tool)) => {
-                    r.tool_failed |= tool;
-                    writeln!(r.stderr, "{msg}")?;
-                }
-            }
-        }
-        if merged.len() > 1 {
-            let refs: Vec<&Document> = merged.iter().map(|(_, _, d)| d).collect();
-            let (c, errors) = checked(convert::convert_many(&refs, target, &opts));
-            r.converted(&format!("{} files", merged.len()), c, errors)?;
-            merged.clear();
-        }
-        merged.append(&mut rest);
-        let done: Vec<Done> = merged
-            .into_par_iter()
-            .map(|(path, file, doc)| convert_loaded(path, file, &doc, args, target, &opts, &r.root))
-            .collect();
-        for d in done {
-            r.done(d)?;
-        }
-    } else {
+    if targets.len() == 1 && !convert::merges(targets[0]) {
+        let target = targets[0];
         for batch in inputs.chunks(BATCH) {
             let done: Vec<Done> = batch
                 .par_iter()
                 .map(|i| convert_one(i, args, target, &opts, &r.root))
+                .collect();
+            for d in done {
+                r.done(d)?;
+            }
+        }
+    } else {
+        // AGENTS.md and GEMINI.md gather every rule and instruction file into one file, and
+        // several targets convert each input more than once: the documents are read once and
+        // held.
+        let loaded: Vec<_> = inputs
+            .par_iter()
+            .map(|i| load_doc(i, &args.input).map(|(p, d)| (p, file_of(i), d)))
+            .collect();
+        let mut docs = Vec::new();
+        for l in loaded {
+            match l {
+                Ok(d) => docs.push(d),
+                Err((msg, tool)) => {
+                    r.tool_failed |= tool;
+                    r.problems |= msg.starts_with("error:");
+                    writeln!(r.stderr, "{msg}")?;
+                }
+            }
+        }
+        for &target in &targets {
+            let (merged, rest): (Vec<_>, Vec<_>) = docs
+                .iter()
+                .partition(|d| convert::merges(target) && convert::mergeable(&d.2));
+            let mut one_by_one = rest;
+            if merged.len() > 1 {
+                let refs: Vec<&Document> = merged.iter().map(|(_, _, d)| d).collect();
+                let (c, errors) = checked(convert::convert_many(&refs, target, &opts));
+                r.converted(&format!("{} files", merged.len()), c, errors)?;
+            } else {
+                one_by_one.extend(merged);
+            }
+            let done: Vec<Done> = one_by_one
+                .into_par_iter()
+                .map(|(path, file, doc)| {
+                    convert_loaded(path.clone(), *file, doc, args, target, &opts, &r.root)
+                })
                 .collect();
             for d in done {
                 r.done(d)?;
@@ -475,12 +524,13 @@ pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitStatus> {
             )?;
             continue;
         }
-        r.manifest.insert(rel, fnv64(text.as_bytes()));
+        let entry = r.entry(&rel, &text);
+        r.manifest.files.insert(rel, entry);
         written += 1;
         writeln!(r.stderr, "wrote {}", target_path.display())?;
     }
     if !args.dry_run && (written > 0 || r.manifest_changed) {
-        let text = serde_json::to_string_pretty(&r.manifest)? + "\n";
+        let text = r.manifest.to_text();
         write::atomic_write(&manifest_path, text.as_bytes())
             .with_context(|| format!("writing {}", manifest_path.display()))?;
     }

@@ -7,6 +7,7 @@ mod convert;
 mod diff;
 mod files;
 mod rewrite;
+mod sync;
 mod walk;
 mod write;
 
@@ -67,6 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             })
         }
         Command::Convert(a) => convert::run(&a),
+        Command::Sync(a) => sync::run(&a),
         Command::Repair(a) => {
             let (config, root) = load_config(a.input.config.as_deref(), a.input.no_config)?;
             rewrite::run(&a, &config, &root, "repair", true, &|doc| {

@@ -11,11 +11,25 @@
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically, keeping the existing file's permissions.
+/// Writes `bytes` to `path` atomically, keeping the existing file's permissions, and flushed
+/// to disk before the rename (a user's file survives a power loss as the old or the new text).
 ///
 /// The temporary file is `.<name>.agentfmt-<pid>-<n>.tmp` next to the target and is removed if
 /// anything fails before the rename.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_via_temp(path, bytes, true)
+}
+
+/// [`atomic_write`] for a generated file, which its sources reproduce: the same temporary file
+/// and rename (a reader or a kill sees the old file or the new one), without flushing each file
+/// to disk, which costs more than generating it (1,100 files: 0.8 s of `fsync` against 0.1 s of
+/// work). After a power loss a generated file may be empty; `sync` then reports it as changed
+/// by hand, and `sync --force` writes it again.
+pub fn atomic_write_generated(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_via_temp(path, bytes, false)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<()> {
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -35,7 +49,9 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         if let Ok(meta) = std::fs::metadata(path) {
             f.set_permissions(meta.permissions())?;
         }
-        f.sync_all()?;
+        if durable {
+            f.sync_all()?;
+        }
         drop(f);
         std::fs::rename(&tmp, path)
     })();
@@ -107,44 +123,87 @@ pub fn remove_stale_temps(dir: &Path) -> Vec<PathBuf> {
 /// # Errors
 /// A message naming the path and why it was refused, or an I/O error creating directories.
 pub fn safe_join(root: &Path, rel: &str) -> Result<PathBuf, String> {
-    let rel_path = Path::new(rel);
-    if rel_path.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
-        return Err(format!("refusing to write `{rel}`: absolute path"));
+    SafeRoot::new(root)?.join(rel)
+}
+
+/// An output directory that many files are written under: [`safe_join`] with the root
+/// resolved once and each directory checked once (resolving every path's parent again costs a
+/// `readlink` per component per file).
+pub struct SafeRoot {
+    root: PathBuf,
+    canon: PathBuf,
+    /// Directories already created and resolved inside `root`.
+    checked: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl SafeRoot {
+    /// Resolves `root`.
+    ///
+    /// # Errors
+    /// When `root` cannot be resolved (it does not exist).
+    pub fn new(root: &Path) -> Result<Self, String> {
+        let canon = root
+            .canonicalize()
+            .map_err(|e| format!("cannot resolve {}: {e}", root.display()))?;
+        Ok(SafeRoot {
+            root: root.to_path_buf(),
+            canon,
+            checked: std::sync::Mutex::new(std::collections::HashSet::new()),
+        })
     }
-    for c in rel_path.components() {
-        match c {
-            Component::Normal(_) | Component::CurDir => {}
-            _ => {
-                return Err(format!(
-                    "refusing to write `{rel}`: it leaves the output directory"
-                ));
+
+    /// See [`safe_join`].
+    ///
+    /// # Errors
+    /// As [`safe_join`].
+    pub fn join(&self, rel: &str) -> Result<PathBuf, String> {
+        let rel_path = Path::new(rel);
+        if rel_path.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
+            return Err(format!("refusing to write `{rel}`: absolute path"));
+        }
+        for c in rel_path.components() {
+            match c {
+                Component::Normal(_) | Component::CurDir => {}
+                _ => {
+                    return Err(format!(
+                        "refusing to write `{rel}`: it leaves the output directory"
+                    ));
+                }
             }
         }
+        let target = self.root.join(rel_path);
+        let parent = target
+            .parent()
+            .ok_or_else(|| format!("refusing to write `{rel}`: no parent"))?;
+        let known = self
+            .checked
+            .lock()
+            .expect("no panic while held")
+            .contains(parent);
+        if !known {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            let canon_parent = parent
+                .canonicalize()
+                .map_err(|e| format!("cannot resolve {}: {e}", parent.display()))?;
+            if !canon_parent.starts_with(&self.canon) {
+                return Err(format!(
+                    "refusing to write `{rel}`: a symlink leads outside the output directory"
+                ));
+            }
+            self.checked
+                .lock()
+                .expect("no panic while held")
+                .insert(parent.to_path_buf());
+        }
+        if target
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return Err(format!("refusing to write `{rel}`: it is a symlink"));
+        }
+        Ok(target)
     }
-    let target = root.join(rel_path);
-    let parent = target
-        .parent()
-        .ok_or_else(|| format!("refusing to write `{rel}`: no parent"))?;
-    std::fs::create_dir_all(parent)
-        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    let canon_root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot resolve {}: {e}", root.display()))?;
-    let canon_parent = parent
-        .canonicalize()
-        .map_err(|e| format!("cannot resolve {}: {e}", parent.display()))?;
-    if !canon_parent.starts_with(&canon_root) {
-        return Err(format!(
-            "refusing to write `{rel}`: a symlink leads outside the output directory"
-        ));
-    }
-    if target
-        .symlink_metadata()
-        .is_ok_and(|m| m.file_type().is_symlink())
-    {
-        return Err(format!("refusing to write `{rel}`: it is a symlink"));
-    }
-    Ok(target)
 }
 
 #[cfg(test)]

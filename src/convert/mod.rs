@@ -90,6 +90,10 @@ pub struct ConvertOptions {
     /// The first argument's number in Claude `$N` placeholders: 0 (Claude Code ≥ 2.1.19, the
     /// default) or 1 (files written before) ([CC-CHANGELOG]).
     pub claude_arg_base: u8,
+    /// Cut a body over the target kind's documented size limit to fit (`--fit-limits`).
+    /// Without it the body is kept whole and the excess reported as [`LossKind::OverLimit`]:
+    /// users would rather keep their text and be told than lose its end.
+    pub fit_limits: bool,
 }
 
 /// One output file.
@@ -113,6 +117,9 @@ pub enum LossKind {
     Approximated(String),
     /// Not in the source but required by the target: the value written.
     Synthesised(String),
+    /// Written whole although the target documents a smaller size limit: the limit, as a
+    /// phrase (`30000 characters of body`). The target may cut or refuse the file.
+    OverLimit(String),
 }
 
 /// One entry of the loss report.
@@ -222,7 +229,7 @@ pub fn convert(
     let mut c = write::write(&model, kind, tool, opts);
     losses.append(&mut c.losses);
     c.losses = losses;
-    fit_limits(&mut c);
+    fit_limits(&mut c, opts.fit_limits);
     drop_invalid(&mut c);
     Ok(c)
 }
@@ -335,8 +342,9 @@ fn drop_invalid(c: &mut Converted) {
 /// Cuts each output whose kind has a hard size limit (Copilot agent body 30,000 characters
 /// [GH-AGENTS-CFG], Windsurf rule 12,000 [WS]) after the last whole top-level markdown block
 /// that fits (so no table, list or code block is cut in two, and the rest reads as it did),
-/// else at the last line break that fits, and reports the cut as a loss.
-fn fit_limits(c: &mut Converted) {
+/// else at the last line break that fits, and reports the cut as a loss. Without `cut`, the
+/// output is left whole and reported as [`LossKind::OverLimit`].
+fn fit_limits(c: &mut Converted, cut: bool) {
     for out in &mut c.outputs {
         let Some((limit, body_only)) = crate::rules::too_long::hard_limit(out.kind) else {
             continue;
@@ -350,6 +358,18 @@ fn fit_limits(c: &mut Converted) {
         let counted_from = if body_only { body_start } else { 0 };
         let total = out.text[counted_from..].chars().count();
         if total <= limit {
+            continue;
+        }
+        let unit = if body_only { " of body" } else { "" };
+        if !cut {
+            c.losses.push(Loss {
+                field: "body".into(),
+                what: LossKind::OverLimit(format!("{limit} characters{unit}")),
+                message: format!(
+                    "`body` over the limit: {} allows {limit} characters{unit} and this one has {total}; kept whole (`--fit-limits` cuts it)",
+                    out.kind.describe()
+                ),
+            });
             continue;
         }
         // Byte offset after `limit - 1` characters (room for the final newline).
@@ -382,7 +402,7 @@ fn fit_limits(c: &mut Converted) {
             message: format!(
                 "`body` approximated: {} allows {limit} characters{}; the last {dropped} characters were cut at a line break",
                 out.kind.describe(),
-                if body_only { " of body" } else { "" }
+                unit
             ),
         });
     }

@@ -8,7 +8,8 @@
 //! of the tree once (`cat`). On a shared machine the CPU time is the steadier figure.
 //!
 //! Then it times end-to-end `agentfmt repair` on one 10 MB file, clean and damaged (see
-//! `repair_throughput`).
+//! `repair_throughput`), and `agentfmt sync` of 500 sources to five targets beside rulesync
+//! (see `bench_sync`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -80,7 +81,7 @@ fn generate(dir: &Path, samples: &[Sample], n: usize) -> anyhow::Result<u64> {
 /// Median wall time, median CPU time (user + system, all threads) and peak RSS (KB) of `runs`
 /// runs. CPU time is the steadier figure on a machine shared with other work: wall time
 /// then includes waiting for a core.
-fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, f64, u64)> {
+pub(crate) fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<(f64, f64, u64)> {
     let mut times = Vec::new();
     let mut cpus = Vec::new();
     let mut rss = 0u64;
@@ -134,6 +135,17 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let bin = target.join("release/agentfmt");
     let bin = bin.to_string_lossy().into_owned();
 
+    if let Some(dir) = args
+        .iter()
+        .position(|a| a == "--sync-tree")
+        .and_then(|i| args.get(i + 1))
+    {
+        // Only write the sync benchmark's source tree to DIR (for profiling).
+        return super::bench_sync::source_tree(Path::new(dir));
+    }
+    if args.iter().any(|a| a == "--sync-only") {
+        return super::bench_sync::run(&bin, runs);
+    }
     let samples = templates(root)?;
     // `--tree DIR`: only write the tree to DIR and keep it (for profiling with callgrind or
     // perf on a smaller tree); nothing is timed.
@@ -217,6 +229,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     }
     repair_throughput(&bin, &tmp, &samples, runs)?;
     let _ = std::fs::remove_dir_all(&tmp);
+    super::bench_sync::run(&bin, runs)?;
     Ok(())
 }
 

@@ -291,11 +291,14 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
                         &ctx,
                         &config,
                     );
-                    for d in report
-                        .diagnostics
+                    // A body over the target's limit is kept whole and reported as a loss.
+                    let over_limit = c
+                        .losses
                         .iter()
-                        .filter(|d| d.severity == Severity::Error)
-                    {
+                        .any(|l| matches!(l.what, convert::LossKind::OverLimit(_)));
+                    for d in report.diagnostics.iter().filter(|d| {
+                        d.severity == Severity::Error && !(over_limit && d.rule == "too-long")
+                    }) {
                         errs.push(format!(
                             "{} -> {} ({}): [{}] {}",
                             e.source_path,

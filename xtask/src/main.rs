@@ -6,7 +6,7 @@
 //!   kind agreement under 98%.
 //! - `codegen [--check]`: write (or verify) `docs/rules.md`, `docs/formats.md` and the fuzz dictionary
 //!   `fuzz/agentfmt.dict`.
-//! - `bench [--files N] [--runs N] [--tree DIR]`: time the release binary on a synthetic tree
+//! - `bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--sync-tree DIR]`: time the release binary on a synthetic tree
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
 //!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
@@ -24,6 +24,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
+mod bench_sync;
 mod corpus;
 mod fuzz;
 mod fuzz_coverage;

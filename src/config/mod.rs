@@ -16,7 +16,13 @@
 //!
 //! [convert.models.cursor]  # model overrides per target: source model → target model
 //! sonnet = "claude-sonnet-4-5"
+//!
+//! [sync]                 # see [`sync`]
+//! source = "claude"
+//! targets = ["cursor", "copilot", "agents-md"]
 //! ```
+
+pub mod sync;
 
 use std::collections::BTreeMap;
 
@@ -37,6 +43,8 @@ pub struct Config {
     pub newline: Option<String>,
     /// `convert.models.<target>.<source model>` = target model.
     pub models: BTreeMap<String, BTreeMap<String, String>>,
+    /// The `[sync]` table, when there is one.
+    pub sync: Option<sync::SyncConfig>,
 }
 
 /// A problem in the configuration file: message, and the byte span of the offending key.
@@ -54,7 +62,14 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-const TOP: &[&str] = &["exclude", "rules", "per-path-ignores", "fmt", "convert"];
+const TOP: &[&str] = &[
+    "exclude",
+    "rules",
+    "per-path-ignores",
+    "fmt",
+    "convert",
+    "sync",
+];
 const FMT: &[&str] = &["newline"];
 const CONVERT: &[&str] = &["models"];
 
@@ -225,7 +240,8 @@ impl Config {
                         }
                     }
                 }
-                ("rules" | "per-path-ignores" | "fmt" | "convert", _) => {
+                ("sync", DeValue::Table(t)) => cfg.sync = Some(sync::parse(t, v.span())?),
+                ("rules" | "per-path-ignores" | "fmt" | "convert" | "sync", _) => {
                     return Err(ConfigError {
                         message: format!("`{key}` must be a table"),
                         span: Some(v.span()),
