@@ -541,6 +541,19 @@ fn convert_to_several_targets_and_size_limits() {
     assert!(cut.len() < copilot.len(), "cut with --fit-limits");
     let o = agentfmt(p, &["convert", "--no-config", "--to", "cursor,nope", "."]);
     assert_eq!(o.status.code(), Some(2));
+    // A generated file edited by hand is called that, kept, and the run exits 1.
+    std::fs::write(p.join(".cursor/agents/big.md"), "edited\n").unwrap();
+    let o = agentfmt(p, &["convert", "--no-config", "--to", "cursor", ".claude"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("big.md was edited by hand since agentfmt generated it; not overwritten"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join(".cursor/agents/big.md")).unwrap(),
+        "edited\n"
+    );
 }
 
 /// A run that could not read a file never exits 0.
