@@ -223,6 +223,7 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             c.quoted = false;
         }
     }
+    intact_words(text, &mut clusters);
     // The decoded form shown next to the damaged one on the same line (outside
     // other damaged-looking clusters) marks the damaged form as quoted on purpose.
     // Only lines with a reading can have one shown (a clean text has almost none).
@@ -373,6 +374,37 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         });
     }
     fixes
+}
+
+/// A word (a run of characters between ASCII whitespace) that holds an intact non-ASCII
+/// letter, one no code page reading changes (`É` in `MÉXICO`), was not mis-decoded: the same
+/// damage would have turned that letter into two characters as well. Its other clusters
+/// (`Ã“` beside it, which would read `Ó`) are text, and marked negative.
+fn intact_words(text: &str, clusters: &mut [Cluster]) {
+    let word_start = |at: usize| {
+        text[..at]
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(0, |i| i + 1)
+    };
+    let intact: HashSet<usize> = clusters
+        .iter()
+        .filter(|c| {
+            (c.class == Class::Negative || c.reading.is_none())
+                && text[c.start..c.end]
+                    .chars()
+                    .any(|ch| !ch.is_ascii() && ch.is_alphabetic())
+        })
+        .map(|c| word_start(c.start))
+        .collect();
+    if intact.is_empty() {
+        return;
+    }
+    for c in clusters.iter_mut() {
+        if c.class != Class::Negative && intact.contains(&word_start(c.start)) {
+            c.class = Class::Negative;
+            c.reading = None;
+        }
+    }
 }
 
 #[cfg(test)]

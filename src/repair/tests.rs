@@ -400,3 +400,19 @@ fn probe() {
         eprintln!("IN  {para:?}\nOUT {:?}\n", r.text);
     }
 }
+
+/// A word that holds an intact non-ASCII letter was not mis-decoded: `Ã“` beside `É` in one
+/// word is Portuguese `Ã` and a quotation mark, while the same sequence in a word of its own,
+/// in a damaged document, is still `Ó`.
+#[test]
+fn an_intact_letter_in_the_word_keeps_it() {
+    for text in ["- regra IRMÃ“MÉXICO\n", "SÃO “PAULO” e IRMÃ“MÉXICO São\n"] {
+        let r = repair(text);
+        assert!(r.fixes.is_empty(), "{text:?}: {:?}", r.fixes);
+        assert_eq!(r.text, text);
+    }
+    assert_repairs(
+        "LEÃ“N dice cafÃ© en MÃ‰XICO\n",
+        "LEÓN dice café en MÉXICO\n",
+    );
+}

@@ -4,7 +4,8 @@
 //! Every text comes from one part of a three-way split by origin
 //! ([`crate::mojibake_split`]): the shared corpus by repository, the message catalogues
 //! under `/usr/share/locale` by gettext domain, the documentation under `/usr/share/doc`
-//! by package, and texts generated from the part's own PRNG seed (lookalikes of every
+//! by package (copyright files included), the translated manual pages under
+//! `/usr/share/man` by page, and texts generated from the part's own PRNG seed (lookalikes of every
 //! false-positive class, symbol-dense agent files). The bench first builds the lost-byte
 //! statistics from the training part alone (`cargo xtask repair-model --holdout`) and
 //! installs them in place of the shipped ones, then measures on `--split report` (the
@@ -175,7 +176,11 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     let catalogues =
         crate::mojibake_sources::catalogues(Path::new(crate::mojibake_sources::LOCALE_DIR), part);
-    let docs = crate::mojibake_sources::docs(Path::new(crate::mojibake_sources::DOC_DIR), part);
+    let mut docs = crate::mojibake_sources::docs(Path::new(crate::mojibake_sources::DOC_DIR), part);
+    docs.extend(crate::mojibake_sources::man_pages(
+        Path::new(crate::mojibake_sources::MAN_DIR),
+        part,
+    ));
     let generated = lookalikes(part.seed(), o.lookalikes_per_class);
     println!(
         "split: {} (corpus {} files of {}; catalogues {}; documents {}; lookalikes {})",

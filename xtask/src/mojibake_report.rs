@@ -28,13 +28,13 @@ pub struct Table<'a> {
     pub verbose: bool,
 }
 
-/// The origin class of a text name: `lookalike:<class>`, `locale`, `doc`, `corpus`, or
+/// The origin class of a text name: `lookalike:<class>`, `locale`, `doc`, `man`, `corpus`, or
 /// the written texts' `written`.
 fn origin(name: &str) -> String {
     if let Some(rest) = name.strip_prefix("lookalike:") {
         return format!("lookalike:{}", rest.split('/').next().unwrap_or(rest));
     }
-    for p in ["locale:", "doc:"] {
+    for p in ["locale:", "doc:", "man:"] {
         if name.starts_with(p) {
             return p.trim_end_matches(':').to_owned();
         }

@@ -63,7 +63,9 @@ pub fn catalogues(dir: &Path, part: Split) -> Vec<(String, String)> {
     out
 }
 
-/// Every valid UTF-8 `*.txt`, `*.md` and `*.rst` file under `dir/<package>/` (any depth)
+/// Every valid UTF-8 `*.txt`, `*.md`, `*.rst`, `copyright`, `changelog.Debian.gz` and
+/// `NEWS.Debian.gz` file (authors' and maintainers' names: `Jürgen`, `François`) under
+/// `dir/<package>/` (any depth)
 /// whose package is in `part`, cut at a line break to at most [`MAX_TEXT`] bytes. Names
 /// are `doc:<package>/<path>`.
 pub fn docs(dir: &Path, part: Split) -> Vec<(String, String)> {
@@ -94,6 +96,9 @@ pub fn docs(dir: &Path, part: Split) -> Vec<(String, String)> {
                 } else if p
                     .extension()
                     .is_some_and(|x| x == "txt" || x == "md" || x == "rst")
+                    || p.file_name().is_some_and(|n| {
+                        n == "copyright" || n == "changelog.Debian.gz" || n == "NEWS.Debian.gz"
+                    })
                 {
                     files.push(p);
                 }
@@ -101,10 +106,7 @@ pub fn docs(dir: &Path, part: Split) -> Vec<(String, String)> {
         }
         files.sort();
         for f in files {
-            let Some(text) = std::fs::read(&f)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-            else {
+            let Some(text) = read_maybe_gz(&f) else {
                 continue;
             };
             let rel = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
@@ -113,6 +115,77 @@ pub fn docs(dir: &Path, part: Split) -> Vec<(String, String)> {
     }
     out
 }
+
+/// The translated manual pages under `dir/<lang>/man<N>/*.gz` (decompressed with `gzip -dc`),
+/// valid UTF-8 only, whose page is in `part`: every translation of a page is one origin.
+/// Names are `man:<lang>/<page>`.
+pub fn man_pages(dir: &Path, part: Split) -> Vec<(String, String)> {
+    let mut pages = Vec::new();
+    for lang in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let lang_name = lang.file_name().to_string_lossy().into_owned();
+        if lang_name.starts_with("man") || !lang.path().is_dir() {
+            continue;
+        }
+        for sec in std::fs::read_dir(lang.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            for page in std::fs::read_dir(sec.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = page.path();
+                if p.is_symlink() || p.extension().is_none_or(|x| x != "gz") {
+                    continue;
+                }
+                let name = p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                if Split::of_origin(&format!("man:{name}")) == part {
+                    pages.push((lang_name.clone(), name, p));
+                }
+            }
+        }
+    }
+    pages.sort();
+    pages
+        .into_iter()
+        .filter_map(|(lang, name, p)| {
+            let out = std::process::Command::new("gzip")
+                .arg("-dc")
+                .arg(&p)
+                .output()
+                .ok()?;
+            let text = String::from_utf8(out.stdout).ok()?;
+            out.status
+                .success()
+                .then(|| (format!("man:{lang}/{name}"), cut(&text)))
+        })
+        .collect()
+}
+
+/// The text of `p`, decompressed with `gzip -dc` when it ends in `.gz`; `None` unless it is
+/// valid UTF-8.
+fn read_maybe_gz(p: &Path) -> Option<String> {
+    let bytes = if p.extension().is_some_and(|x| x == "gz") {
+        let out = std::process::Command::new("gzip")
+            .arg("-dc")
+            .arg(p)
+            .output()
+            .ok()?;
+        out.status.success().then_some(out.stdout)?
+    } else {
+        std::fs::read(p).ok()?
+    };
+    String::from_utf8(bytes).ok()
+}
+
+/// The directory of translated manual pages.
+pub const MAN_DIR: &str = "/usr/share/man";
 
 /// `text` cut at the last line break before [`MAX_TEXT`] bytes.
 fn cut(text: &str) -> String {
