@@ -95,7 +95,15 @@ pub(crate) fn cost(c: char) -> f32 {
         0x590..=0x5FF => hebrew(cp),
         0x600..=0x6FF => 4.0,
         0x700..=0x8FF => 8.0,
-        0x900..=0xDFF => 5.0,
+        // Indic scripts, Sinhala; and the other living scripts of South and South-East Asia,
+        // the Caucasus and Africa that message catalogues are written in (Tibetan, Myanmar,
+        // Georgian, Ethiopic, Khmer): letters, like the Indic ones.
+        0x900..=0xDFF
+        | 0xF00..=0xFBF
+        | 0x1000..=0x109F
+        | 0x10A0..=0x10FF
+        | 0x1200..=0x137F
+        | 0x1780..=0x17F9 => 5.0,
         0xE00..=0xE7F => 4.5,
         0x1E00..=0x1EFF => 3.5,
         0x2000..=0x206F => {
@@ -224,11 +232,13 @@ fn hangul_cost(c: char) -> f32 {
     }
 }
 
+/// Hebrew letters; the points, the maqaf and the Yiddish ligatures (`ײ` in `קײן`) that
+/// Yiddish text writes; the rest of the block (cantillation marks) is rare.
 fn hebrew(cp: u32) -> f32 {
-    if (0x5D0..=0x5EA).contains(&cp) {
-        4.5
-    } else {
-        8.0
+    match cp {
+        0x5D0..=0x5EA => 4.5,
+        0x5B0..=0x5BE | 0x5C1 | 0x5C2 | 0x5F0..=0x5F4 => 5.5,
+        _ => 8.0,
     }
 }
 
