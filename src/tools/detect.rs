@@ -35,23 +35,22 @@ pub fn detect(path: &str) -> Option<Kind> {
         return Some(innermost_dir(dirs, false).map_or(Kind::AgentsMd, |(k, _)| k));
     }
     let lower_path = parts.join("/").to_ascii_lowercase();
-    let by_path = rules().find(|(_, r)| {
-        matches!(r, PathRule::Path(p) if {
-            let p = p.to_ascii_lowercase();
-            lower_path == p || lower_path.ends_with(&format!("/{p}"))
-        })
+    let table = lowered();
+    let by_path = table.paths.iter().find(|(_, p)| {
+        lower_path == *p
+            || lower_path
+                .strip_suffix(p.as_str())
+                .is_some_and(|rest| rest.ends_with('/'))
     });
-    if let Some((k, _)) = by_path {
+    if let Some(&(k, _)) = by_path {
         return Some(k);
     }
     let by_name =
         rules().find(|(_, r)| matches!(r, PathRule::Name(n) if n.eq_ignore_ascii_case(&lower)));
-    let by_suffix = || {
-        rules().find(
-            |(_, r)| matches!(r, PathRule::Suffix(s) if lower.ends_with(&s.to_ascii_lowercase())),
-        )
-    };
-    if let Some((k, _)) = by_name.or_else(by_suffix) {
+    if let Some((k, _)) = by_name {
+        return Some(k);
+    }
+    if let Some(&(k, _)) = table.suffixes.iter().find(|(_, s)| lower.ends_with(s.as_str())) {
         return Some(k);
     }
     if lower.ends_with(".toml") {
@@ -81,6 +80,33 @@ pub fn detect(path: &str) -> Option<Kind> {
     rules()
         .find(|(_, r)| matches!(r, PathRule::Parent(d) if *d == parent))
         .map(|(k, _)| k)
+}
+
+/// The [`PathRule::Path`] and [`PathRule::Suffix`] patterns of every kind, in registry order,
+/// lower-cased once (detection runs on every file of a walked tree).
+struct Lowered {
+    paths: Vec<(Kind, String)>,
+    suffixes: Vec<(Kind, String)>,
+}
+
+fn lowered() -> &'static Lowered {
+    static TABLE: std::sync::OnceLock<Lowered> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Lowered {
+            paths: Vec::new(),
+            suffixes: Vec::new(),
+        };
+        for &k in Kind::ALL {
+            for r in k.spec().paths {
+                match r {
+                    PathRule::Path(p) => t.paths.push((k, p.to_ascii_lowercase())),
+                    PathRule::Suffix(s) => t.suffixes.push((k, s.to_ascii_lowercase())),
+                    _ => {}
+                }
+            }
+        }
+        t
+    })
 }
 
 /// The kind of the innermost pair of consecutive directories in `dirs` (outermost first)
