@@ -352,6 +352,10 @@ fn convert_for<'a>(
         .par_iter()
         .map(|&d| (d, convert::convert(d, target, &opts.convert)))
         .collect();
+    // Files of a kind the target has no place for, by kind: one line per file, or one per
+    // kind when there are more than `LACKS_ONE_BY_ONE` (a report of 150 identical lines hides
+    // the rest).
+    let mut lacking: BTreeMap<Kind, Vec<(String, String)>> = BTreeMap::new();
     for (d, r) in one_by_one {
         match r {
             Ok(c) => results.push(Converted {
@@ -359,16 +363,42 @@ fn convert_for<'a>(
                 c,
                 written: Vec::new(),
             }),
-            Err(e) => events.push(event(
-                &path_of(d),
-                name,
-                Level::Loss,
-                format!("{e}; not generated"),
-            )),
+            Err(e) => lacking
+                .entry(d.kind)
+                .or_default()
+                .push((path_of(d), e.to_string())),
         }
+    }
+    for (kind, files) in lacking {
+        if files.len() <= LACKS_ONE_BY_ONE {
+            for (path, e) in files {
+                events.push(event(
+                    &path,
+                    name,
+                    Level::Loss,
+                    format!("{e}; not generated"),
+                ));
+            }
+            continue;
+        }
+        let shown: Vec<&str> = files.iter().take(3).map(|(p, _)| p.as_str()).collect();
+        events.push(event(
+            &format!("{} `{kind}` files", files.len()),
+            name,
+            Level::Loss,
+            format!(
+                "{}; not generated ({}, and {} more)",
+                files[0].1,
+                shown.join(", "),
+                files.len() - shown.len()
+            ),
+        ));
     }
     (events, results)
 }
+
+/// Files of one kind a target lacks that are reported one by one; more are one line.
+const LACKS_ONE_BY_ONE: usize = 3;
 
 /// `text` (with `\n` line breaks) with the line breaks `style` asks for: for
 /// [`NewlineStyle::Keep`], `\r\n` when every source used `\r\n`.
@@ -389,3 +419,6 @@ fn newlines(text: String, from: &[&Document], style: NewlineStyle) -> String {
         text
     }
 }
+
+#[cfg(test)]
+mod tests;

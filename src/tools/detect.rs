@@ -50,7 +50,11 @@ pub fn detect(path: &str) -> Option<Kind> {
     if let Some((k, _)) = by_name {
         return Some(k);
     }
-    if let Some(&(k, _)) = table.suffixes.iter().find(|(_, s)| lower.ends_with(s.as_str())) {
+    if let Some(&(k, _)) = table
+        .suffixes
+        .iter()
+        .find(|(_, s)| lower.ends_with(s.as_str()))
+    {
         return Some(k);
     }
     if lower.ends_with(".toml") {
