@@ -79,7 +79,7 @@ fn find_clusters(text: &str, lines: &[Line]) -> Vec<Cluster> {
     let mut line = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
-            i += 1;
+            i = skip_ascii(bytes, i);
             continue;
         }
         let start = i;
@@ -381,29 +381,30 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
 /// damage would have turned that letter into two characters as well. Its other clusters
 /// (`Ã“` beside it, which would read `Ó`) are text, and marked negative.
 fn intact_words(text: &str, clusters: &mut [Cluster]) {
+    // Clusters are in text order, so the clusters of one word are consecutive.
     let word_start = |at: usize| {
-        text[..at]
-            .rfind(|c: char| c.is_ascii_whitespace())
+        text.as_bytes()[..at]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
             .map_or(0, |i| i + 1)
     };
-    let intact: HashSet<usize> = clusters
-        .iter()
-        .filter(|c| {
+    let starts: Vec<usize> = clusters.iter().map(|c| word_start(c.start)).collect();
+    let mut g = 0;
+    while g < clusters.len() {
+        let end = g + starts[g..].iter().take_while(|&&w| w == starts[g]).count();
+        let intact = clusters[g..end].iter().any(|c| {
             (c.class == Class::Negative || c.reading.is_none())
                 && text[c.start..c.end]
                     .chars()
                     .any(|ch| !ch.is_ascii() && ch.is_alphabetic())
-        })
-        .map(|c| word_start(c.start))
-        .collect();
-    if intact.is_empty() {
-        return;
-    }
-    for c in clusters.iter_mut() {
-        if c.class != Class::Negative && intact.contains(&word_start(c.start)) {
-            c.class = Class::Negative;
-            c.reading = None;
+        });
+        if intact {
+            for c in &mut clusters[g..end] {
+                c.class = Class::Negative;
+                c.reading = None;
+            }
         }
+        g = end;
     }
 }
 

@@ -152,6 +152,7 @@ fn model() -> &'static Model {
         if b.len() > 8 && &b[..8] == b"AFLM0005" {
             let mut r = Reader { b, at: 8 };
             let s = r.next();
+            m.uni.reserve(usize::try_from(s).unwrap_or(0).min(1 << 20));
             let mut cp = 0u32;
             for _ in 0..s {
                 cp += r.next() as u32;
@@ -162,13 +163,18 @@ fn model() -> &'static Model {
             let sym = |i: u64| syms.get(i as usize).copied().unwrap_or(0);
             let s = s.max(1);
             let mut k = 0u64;
-            for _ in 0..r.next() {
+            let pairs = r.next();
+            m.bi.reserve(usize::try_from(pairs).unwrap_or(0).min(1 << 22));
+            for _ in 0..pairs {
                 k += r.next();
                 let (a, b2) = (sym(k / s), sym(k % s));
                 m.bi.insert(key(a, b2), (r.next() as f64, r.next() as f64));
             }
             let mut k = 0u64;
-            for _ in 0..r.next() {
+            let triples = r.next();
+            m.tri
+                .reserve(usize::try_from(triples).unwrap_or(0).min(1 << 22));
+            for _ in 0..triples {
                 k += r.next();
                 let (a, b2, c) = (sym(k / s / s), sym(k / s % s), sym(k % s));
                 m.tri.insert((key(a, b2), c), r.next() as f64);

@@ -124,7 +124,7 @@ fn mark_quoting_blocks(text: &str, lines: &mut [Line]) {
 }
 
 fn memchr_nl(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&x| x == b'\n')
+    memchr::memchr(b'\n', b)
 }
 
 /// Running counts of backticks and quote characters on the current line, so
