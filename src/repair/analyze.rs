@@ -112,6 +112,13 @@ fn find_clusters(text: &str, lines: &[Line]) -> Vec<Cluster> {
     out
 }
 
+/// Text length (bytes) above which the character statistics are loaded in parallel with the
+/// first scan.
+const WARM_MODEL_BYTES: usize = 1 << 20;
+
+/// Clusters in a document above which their readings are computed in parallel.
+const PARALLEL_CLUSTERS: usize = 512;
+
 fn damage_of(r: &Reading, latin1_doc: bool) -> Damage {
     if r.depth >= 2 {
         return Damage::Layered { depth: r.depth };
@@ -160,8 +167,17 @@ fn word_start(text: &str) -> &str {
 
 /// Finds every fix in `text` (sorted, non-overlapping).
 pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
-    let lines = region::lines(text);
-    let mut clusters = find_clusters(text, &lines);
+    let scan = || {
+        let lines = region::lines(text);
+        let clusters = find_clusters(text, &lines);
+        (lines, clusters)
+    };
+    // A large document loads the character statistics while it is scanned.
+    let (lines, mut clusters) = if text.len() >= WARM_MODEL_BYTES {
+        rayon::join(super::lm::warm, scan).1
+    } else {
+        scan()
+    };
     let mut chars = Vec::new();
     let mut pen = Penalties::default();
     if text
@@ -173,8 +189,11 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     if text.contains('\u{a0}') {
         pen.space = 6.0;
     }
+    // Pass 1, in text order (the quote state runs along the text): which clusters are quoted
+    // and which need a reading at all.
     let mut quotes = region::QuoteState::default();
-    for c in &mut clusters {
+    let mut needs = vec![false; clusters.len()];
+    for (c, need) in clusters.iter_mut().zip(&mut needs) {
         chars.clear();
         chars.extend(text[c.start..c.end].chars());
         let line = &lines[c.line];
@@ -191,6 +210,28 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             c.class = Class::Negative;
             continue;
         }
+        *need = true;
+        // A token inside a code span of prose or a command line is not a quote, unless it
+        // sits in a string literal there (`grep "Ã©" src`).
+        if c.quoted
+            && !line.keyword
+            && quotes.in_code()
+            && !quotes.in_string()
+            && region::code_span_is_prose(text, line, c.start, c.end)
+        {
+            c.quoted = false;
+        }
+        // Nor is a token that continues a path in a code span (`templates/â€¦`): a quote of
+        // mojibake stands alone, it does not name a file.
+        if c.quoted && !line.keyword && quotes.in_code() && text[..c.start].ends_with('/') {
+            c.quoted = false;
+        }
+    }
+    // Pass 2: each cluster's reading depends on its own text and neighbours only, so a
+    // large document reads its clusters in parallel.
+    let read_one = |c: &mut Cluster| {
+        let chars: Vec<char> = text[c.start..c.end].chars().collect();
+        let line = &lines[c.line];
         let mut before = text[..c.start].chars().rev();
         let mut after = text[c.end..].chars();
         let edges = Edges {
@@ -202,25 +243,22 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
         };
         c.reading = read(&chars, pen, edges);
         c.class = classify(&chars, c.reading.as_ref(), &edges);
-        // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or
-        // diagram of three or more characters inside code is damage, not a quote.
+        // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or diagram of
+        // three or more characters inside code is damage, not a quote.
         if c.quoted && !line.keyword && c.reading.as_ref().is_some_and(|r| r.last.multibyte >= 3) {
             c.quoted = false;
         }
-        // Likewise a token inside a code span of prose or a command line, unless
-        // it sits in a string literal there (`grep "Ã©" src`).
-        if c.quoted
-            && !line.keyword
-            && quotes.in_code()
-            && !quotes.in_string()
-            && region::code_span_is_prose(text, line, c.start, c.end)
-        {
-            c.quoted = false;
-        }
-        // And a token that continues a path in a code span (`templates/â€¦`): a quote of
-        // mojibake stands alone, it does not name a file.
-        if c.quoted && !line.keyword && quotes.in_code() && text[..c.start].ends_with('/') {
-            c.quoted = false;
+    };
+    if clusters.len() >= PARALLEL_CLUSTERS {
+        use rayon::prelude::*;
+        clusters
+            .par_iter_mut()
+            .zip(needs.par_iter())
+            .filter(|(_, n)| **n)
+            .for_each(|(c, _)| read_one(c));
+    } else {
+        for (c, _) in clusters.iter_mut().zip(&needs).filter(|(_, n)| **n) {
+            read_one(c);
         }
     }
     intact_words(text, &mut clusters);

@@ -135,6 +135,11 @@ pub fn install(blob: &'static [u8]) -> bool {
     MODEL.get().is_none() && INSTALLED.set(blob).is_ok()
 }
 
+/// Loads the statistics now, so that a later first use does not wait for them.
+pub(super) fn warm() {
+    let _ = model();
+}
+
 fn model() -> &'static Model {
     MODEL.get_or_init(|| {
         let b = INSTALLED.get().copied().unwrap_or(BLOB);
