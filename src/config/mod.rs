@@ -88,6 +88,27 @@ fn unknown(
     ConfigError { message, span }
 }
 
+/// The strings of a TOML array; `what` names the value in the error (`` `exclude` ``).
+fn str_list(v: &toml::de::DeValue<'_>, what: &str) -> Result<Vec<String>, ConfigError> {
+    use toml::de::DeValue;
+    match v {
+        DeValue::Array(a) => a
+            .iter()
+            .map(|x| match x.get_ref() {
+                DeValue::String(s) => Ok(s.to_string()),
+                _ => Err(ConfigError {
+                    message: format!("{what} must be a list of strings"),
+                    span: Some(x.span()),
+                }),
+            })
+            .collect(),
+        _ => Err(ConfigError {
+            message: format!("{what} must be a list of strings"),
+            span: None,
+        }),
+    }
+}
+
 fn glob_set(patterns: &[String]) -> Result<GlobSet, ConfigError> {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
@@ -122,28 +143,10 @@ impl Config {
         })?;
         let table = table.into_inner();
         let mut cfg = Config::default();
-        let as_str_list = |v: &DeValue<'_>, what: &str| -> Result<Vec<String>, ConfigError> {
-            match v {
-                DeValue::Array(a) => a
-                    .iter()
-                    .map(|x| match x.get_ref() {
-                        DeValue::String(s) => Ok(s.to_string()),
-                        _ => Err(ConfigError {
-                            message: format!("{what} must be a list of strings"),
-                            span: Some(x.span()),
-                        }),
-                    })
-                    .collect(),
-                _ => Err(ConfigError {
-                    message: format!("{what} must be a list of strings"),
-                    span: None,
-                }),
-            }
-        };
         for (k, v) in &table {
             let key = k.get_ref().as_ref();
             match (key, v.get_ref()) {
-                ("exclude", val) => cfg.exclude = as_str_list(val, "`exclude`")?,
+                ("exclude", val) => cfg.exclude = str_list(val, "`exclude`")?,
                 ("rules", DeValue::Table(t)) => {
                     for (rk, rv) in t {
                         let name = rk.get_ref().to_string();
@@ -170,7 +173,7 @@ impl Config {
                 }
                 ("per-path-ignores", DeValue::Table(t)) => {
                     for (glob, rules) in t {
-                        let list = as_str_list(rules.get_ref(), "a per-path-ignores entry")?;
+                        let list = str_list(rules.get_ref(), "a per-path-ignores entry")?;
                         for r in &list {
                             if crate::rules::find(r).is_none() {
                                 let names: Vec<&str> =

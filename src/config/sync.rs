@@ -12,7 +12,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::{ConfigError, glob_set, unknown};
+use super::{ConfigError, glob_set, str_list, unknown};
 use crate::tools::{Kind, Tool};
 
 /// The parsed `[sync]` table. Tool and kind names are checked when parsed; the sync stage
@@ -113,7 +113,7 @@ pub(super) fn parse(
             ("source", val) => source = Some(names(val, "source", v.span())?),
             ("targets", val) => targets = Some((names(val, "targets", v.span())?, v.span())),
             ("exclude", DeValue::Array(_)) => {
-                cfg.exclude = names_any(v.get_ref(), v.span())?;
+                cfg.exclude = str_list(v.get_ref(), "`sync.exclude`")?;
                 glob_set(&cfg.exclude)?;
             }
             ("gitignore", DeValue::Boolean(b)) => cfg.gitignore = *b,
@@ -149,25 +149,6 @@ pub(super) fn parse(
     }
     cfg.targets = targets;
     Ok(cfg)
-}
-
-fn names_any(v: &DeValue<'_>, span: std::ops::Range<usize>) -> Result<Vec<String>, ConfigError> {
-    match v {
-        DeValue::Array(a) => a
-            .iter()
-            .map(|x| match x.get_ref() {
-                DeValue::String(s) => Ok(s.to_string()),
-                _ => Err(ConfigError {
-                    message: "`sync.exclude` must be a list of globs".into(),
-                    span: Some(x.span()),
-                }),
-            })
-            .collect(),
-        _ => Err(ConfigError {
-            message: "`sync.exclude` must be a list of globs".into(),
-            span: Some(span),
-        }),
-    }
 }
 
 /// The `[sync]` table `agentfmt sync --init` writes.
