@@ -493,10 +493,7 @@ fn convert_at(data: &[u8], path: &str) -> Result<(), String> {
                 let (report, _) =
                     check::check_bytes(o.text.as_bytes(), &o.path, Some(o.kind), &ctx, &config);
                 // A body over the target's limit is kept whole and reported as a loss.
-                let over_limit = c
-                    .losses
-                    .iter()
-                    .any(|l| matches!(l.what, convert::LossKind::OverLimit(_)));
+                let over_limit = c.over_limit();
                 if let Some(d) = report.diagnostics.iter().find(|d| {
                     d.severity == Severity::Error
                         && !source_errors.contains(&d.rule)

@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod emit;
 pub mod globs;
 pub mod mcp;
+mod merge;
 pub mod model;
 pub mod placeholders;
 pub mod read;
@@ -25,6 +26,7 @@ pub(crate) mod write;
 
 use std::collections::BTreeMap;
 
+pub use merge::{convert_many, convert_many_traced, mergeable, merges};
 pub use model::{Activation, Model};
 pub use read::to_model;
 pub use write::slug;
@@ -148,6 +150,17 @@ pub struct Converted {
     pub dropped: Vec<String>,
 }
 
+impl Converted {
+    /// Whether an output was kept whole over its kind's documented size limit
+    /// ([`LossKind::OverLimit`]): `check`'s `too-long` error on it is that loss, reported.
+    #[must_use]
+    pub fn over_limit(&self) -> bool {
+        self.losses
+            .iter()
+            .any(|l| matches!(l.what, LossKind::OverLimit(_)))
+    }
+}
+
 /// agentfmt's own failures while converting (problems in the file are [`Loss`]es).
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConvertError {
@@ -164,7 +177,7 @@ pub enum ConvertError {
 /// What a kind is for: decides the target kind for a tool target.
 /// The directory of a rule whose only glob is `dir/**` ([`read::glob_dir`]): written as that
 /// directory's AGENTS.md or GEMINI.md, which the target reads for the same files [AGENTSMD], [GEM-MD], instead of a section of the root file.
-fn rule_dir(kind: Kind, m: &Model) -> Option<String> {
+pub(crate) fn rule_dir(kind: Kind, m: &Model) -> Option<String> {
     (kind.role() == Role::Rule)
         .then(|| read::glob_dir(&m.activation))
         .flatten()
@@ -441,115 +454,4 @@ fn block_end_before(body: &str, max: usize) -> Option<usize> {
 #[must_use]
 pub fn from_model(model: &Model, kind: Kind, opts: &ConvertOptions) -> Converted {
     write::write(model, kind, kind.tool(), opts)
-}
-
-/// Whether `--to target` gathers every rule and instruction file into one file (AGENTS.md for
-/// `agents-md`, `codex` and `opencode`; GEMINI.md for `gemini`), so that a run must pass
-/// those files to [`convert_many`] together; each file alone would overwrite the others.
-#[must_use]
-pub fn merges(target: Target) -> bool {
-    target_kind(Kind::CursorMdc, target).is_some_and(|k| k.spec().merges)
-}
-
-/// Whether [`convert_many`] merges `doc` (a rule or instruction file) rather than converting
-/// it on its own. A nested `AGENTS.md`, `CLAUDE.md` or `GEMINI.md` ([`read::nested_dir`]) is
-/// not merged: it converts to the target's file in its own directory.
-#[must_use]
-pub fn mergeable(doc: &Document) -> bool {
-    matches!(doc.kind.role(), Role::Rule | Role::Memory) && read::nested_dir(doc).is_none()
-}
-
-/// Merges several rule or instruction files into one always-loaded file: `AGENTS.md`
-/// (`--to agents-md`, `--to codex`, `--to opencode`), `CLAUDE.md` (`--to claude`), `GEMINI.md` (`--to gemini`),
-/// `.github/copilot-instructions.md` (`--to copilot`). Each file becomes a section with its
-/// activation stated in words. Other targets convert each file on its own. Field names in
-/// `kept`/`translated`/`dropped` and loss messages are prefixed with the source path.
-///
-/// Files the target cannot hold are reported as a dropped `file` loss.
-#[must_use]
-pub fn convert_many(docs: &[&Document], target: Target, opts: &ConvertOptions) -> Converted {
-    let merged = target_kind(Kind::AgentsMd, target).filter(|k| k.spec().merges);
-    let mut all = Converted::default();
-    let mut sections = Vec::new();
-    // Rules that become a nested AGENTS.md / GEMINI.md (see `convert`), by output path: the
-    // rules for one directory share its file.
-    let mut nested: Vec<(Output, Vec<String>)> = Vec::new();
-    let nests = merged.is_some_and(Kind::nests);
-    for d in docs {
-        let src = d.path.clone().unwrap_or_else(|| "<input>".to_owned());
-        let (model, _) = to_model(d);
-        let to_dir = nests && mergeable(d) && rule_dir(d.kind, &model).is_some();
-        let mergeable = mergeable(d) && !to_dir;
-        let t = match merged {
-            Some(k) if mergeable => Target::Kind(k),
-            _ => target,
-        };
-        let mut c = match convert(d, t, opts) {
-            Ok(c) => c,
-            Err(e) => {
-                all.dropped.push(format!("{src}: file"));
-                all.losses.push(Loss {
-                    field: "file".into(),
-                    what: LossKind::Dropped,
-                    message: format!("{src}: {e}"),
-                });
-                continue;
-            }
-        };
-        let pre = |v: Vec<String>| {
-            v.into_iter()
-                .map(|f| format!("{src}: {f}"))
-                .collect::<Vec<_>>()
-        };
-        all.kept.extend(pre(std::mem::take(&mut c.kept)));
-        all.translated
-            .extend(pre(std::mem::take(&mut c.translated)));
-        all.dropped.extend(pre(std::mem::take(&mut c.dropped)));
-        for mut l in c.losses {
-            l.message = format!("{src}: {}", l.message);
-            all.losses.push(l);
-        }
-        let section = |text: &str| {
-            let title = model.name.as_deref().unwrap_or("Instructions");
-            if text.trim_start().starts_with('#') {
-                text.trim().to_owned()
-            } else {
-                format!("## {}\n\n{}", title.replace(['-', '_'], " "), text.trim())
-            }
-        };
-        match merged {
-            Some(_) if mergeable => {
-                let text = c.outputs.remove(0).text;
-                sections.push(section(&text));
-            }
-            Some(_) if to_dir && !c.outputs.is_empty() => {
-                let out = c.outputs.remove(0);
-                let s = section(&out.text);
-                match nested.iter_mut().find(|(o, _)| o.path == out.path) {
-                    Some((_, group)) => group.push(s),
-                    None => nested.push((out, vec![s])),
-                }
-            }
-            _ => all.outputs.extend(c.outputs),
-        }
-    }
-    for (mut out, group) in nested {
-        // One rule keeps its text; several become sections, as in the root file.
-        if group.len() > 1 {
-            out.text = format!("{}\n", group.join("\n\n"));
-        }
-        all.outputs.push(out);
-    }
-    if let (Some(k), false) = (merged, sections.is_empty()) {
-        let path = write::path_for(k, k.tool(), "");
-        all.outputs.insert(
-            0,
-            Output {
-                path,
-                kind: k,
-                text: format!("{}\n", sections.join("\n\n")),
-            },
-        );
-    }
-    all
 }

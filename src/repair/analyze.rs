@@ -229,8 +229,9 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
     }
     // Pass 2: each cluster's reading depends on its own text and neighbours only, so a
     // large document reads its clusters in parallel.
-    let read_one = |c: &mut Cluster| {
-        let chars: Vec<char> = text[c.start..c.end].chars().collect();
+    let read_one = |chars: &mut Vec<char>, c: &mut Cluster| {
+        chars.clear();
+        chars.extend(text[c.start..c.end].chars());
         let line = &lines[c.line];
         let mut before = text[..c.start].chars().rev();
         let mut after = text[c.end..].chars();
@@ -241,8 +242,8 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             word_after: word_start(&text[c.end..]),
             line_before: &text[line.start.min(c.start)..c.start],
         };
-        c.reading = read(&chars, pen, edges);
-        c.class = classify(&chars, c.reading.as_ref(), &edges);
+        c.reading = read(chars, pen, edges);
+        c.class = classify(chars, c.reading.as_ref(), &edges);
         // Quoted mojibake is a short token (`Ã©`, `â€™`); a damaged word or diagram of
         // three or more characters inside code is damage, not a quote.
         if c.quoted && !line.keyword && c.reading.as_ref().is_some_and(|r| r.last.multibyte >= 3) {
@@ -255,10 +256,10 @@ pub(super) fn find_fixes(text: &str) -> Vec<Fix> {
             .par_iter_mut()
             .zip(needs.par_iter())
             .filter(|(_, n)| **n)
-            .for_each(|(c, _)| read_one(c));
+            .for_each_init(Vec::new, |chars, (c, _)| read_one(chars, c));
     } else {
         for (c, _) in clusters.iter_mut().zip(&needs).filter(|(_, n)| **n) {
-            read_one(c);
+            read_one(&mut chars, c);
         }
     }
     intact_words(text, &mut clusters);

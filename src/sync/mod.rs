@@ -148,7 +148,6 @@ pub fn plan(sources: &[Document], targets: &[Target], opts: &SyncOptions) -> Pla
     let mut plan = Plan::default();
     let mut files: BTreeMap<String, Planned> = BTreeMap::new();
     let source_paths: Vec<&str> = sources.iter().filter_map(|d| d.path.as_deref()).collect();
-    let path_of = |d: &Document| d.path.clone().unwrap_or_else(|| "<input>".into());
     // The conversions, in parallel (by target, and by source within a target); the rest is
     // serial so that the plan is the same on every run.
     let converted: Vec<(Vec<Event>, Vec<Converted<'_>>)> = targets
@@ -158,7 +157,7 @@ pub fn plan(sources: &[Document], targets: &[Target], opts: &SyncOptions) -> Pla
     for (&target, (mut events, results)) in targets.iter().zip(converted) {
         let name = target.as_str();
         plan.events.append(&mut events);
-        for Converted { docs, c, written } in results {
+        for Converted { docs, c, origins } in results {
             let paths: Vec<String> = docs.iter().map(|d| path_of(d)).collect();
             for loss in &c.losses {
                 let level = match loss.what {
@@ -176,8 +175,11 @@ pub fn plan(sources: &[Document], targets: &[Target], opts: &SyncOptions) -> Pla
                     .unwrap_or_else(|| (paths[0].clone(), loss.message.clone()));
                 plan.events.push(event(&src, name, level, msg));
             }
-            for out in c.outputs {
-                let from = origins(&docs, &written, &out.path);
+            for (i, out) in c.outputs.into_iter().enumerate() {
+                let from: Vec<&Document> = match origins.get(i) {
+                    Some(from) if !from.is_empty() => from.iter().map(|&k| docs[k]).collect(),
+                    _ => docs.clone(),
+                };
                 if source_paths.contains(&out.path.as_str())
                     || from
                         .iter()
@@ -268,6 +270,11 @@ pub fn plan(sources: &[Document], targets: &[Target], opts: &SyncOptions) -> Pla
     plan
 }
 
+/// The path a source is reported and recorded by.
+fn path_of(d: &Document) -> String {
+    d.path.clone().unwrap_or_else(|| "<input>".into())
+}
+
 fn event(source: &str, target: &'static str, level: Level, message: String) -> Event {
     Event {
         source: source.to_owned(),
@@ -277,28 +284,12 @@ fn event(source: &str, target: &'static str, level: Level, message: String) -> E
     }
 }
 
-/// The documents among `docs` that `path` was generated from: those whose own conversion
-/// writes `path` (`written[i]`: the paths `docs[i]` converts to on its own; a merged file
-/// gathers several), else all of them.
-fn origins<'a>(docs: &[&'a Document], written: &[Vec<String>], path: &str) -> Vec<&'a Document> {
-    if docs.len() == 1 {
-        return docs.to_vec();
-    }
-    let hit: Vec<&Document> = docs
-        .iter()
-        .zip(written)
-        .filter(|(_, w)| w.iter().any(|p| p == path))
-        .map(|(d, _)| *d)
-        .collect();
-    if hit.is_empty() { docs.to_vec() } else { hit }
-}
-
-/// One conversion of [`plan`]: the documents it read, what it gave, and for a merge the paths
-/// each document converts to on its own (see [`origins`]).
+/// One conversion of [`plan`]: the documents it read, what it gave, and for each output the
+/// indices in `docs` of the documents it was written from (empty: all of them).
 struct Converted<'a> {
     docs: Vec<&'a Document>,
     c: convert::Converted,
-    written: Vec<Vec<String>>,
+    origins: Vec<Vec<usize>>,
 }
 
 /// Converts every source for one target: the report lines of files skipped or refused, and
@@ -311,7 +302,6 @@ fn convert_for<'a>(
     opts: &SyncOptions,
 ) -> (Vec<Event>, Vec<Converted<'a>>) {
     let name = target.as_str();
-    let path_of = |d: &Document| d.path.clone().unwrap_or_else(|| "<input>".into());
     let mut events = Vec::new();
     let mut todo: Vec<&Document> = Vec::new();
     for d in sources {
@@ -330,20 +320,11 @@ fn convert_for<'a>(
     };
     let mut results = Vec::new();
     if merged.len() > 1 {
-        let c = convert::convert_many(&merged, target, &opts.convert);
-        let written = merged
-            .par_iter()
-            .map(|d| {
-                convert::convert(d, target, &opts.convert).map_or_else(
-                    |_| Vec::new(),
-                    |c| c.outputs.into_iter().map(|o| o.path).collect(),
-                )
-            })
-            .collect();
+        let (c, origins) = convert::convert_many_traced(&merged, target, &opts.convert);
         results.push(Converted {
             docs: merged,
             c,
-            written,
+            origins,
         });
     } else {
         single.extend(merged);
@@ -361,7 +342,7 @@ fn convert_for<'a>(
             Ok(c) => results.push(Converted {
                 docs: vec![d],
                 c,
-                written: Vec::new(),
+                origins: Vec::new(),
             }),
             Err(e) => lacking
                 .entry(d.kind)

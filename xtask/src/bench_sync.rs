@@ -106,7 +106,8 @@ fn rulesync() -> Option<Vec<String>> {
     ok.then_some(cmd)
 }
 
-/// Number of files under `dir`, `.rulesync/` and the sources excluded.
+/// Number of generated files under `dir`: the sources, `.rulesync/`, the configuration and
+/// agentfmt's manifest left out.
 fn generated_files(dir: &Path) -> usize {
     fn walk(d: &Path, n: &mut usize) {
         let Ok(entries) = std::fs::read_dir(d) else {
@@ -114,7 +115,17 @@ fn generated_files(dir: &Path) -> usize {
         };
         for e in entries.flatten() {
             let name = e.file_name();
-            if name == ".rulesync" || name == ".claude" || name == "CLAUDE.md" {
+            // The sources, rulesync's copy of them, the configuration and agentfmt's manifest.
+            if [
+                ".rulesync",
+                ".claude",
+                "CLAUDE.md",
+                "agentfmt.toml",
+                ".agentfmt-generated.json",
+            ]
+            .iter()
+            .any(|n| name == *n)
+            {
                 continue;
             }
             if e.path().is_dir() {

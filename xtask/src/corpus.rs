@@ -292,10 +292,7 @@ fn convert_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
                         &config,
                     );
                     // A body over the target's limit is kept whole and reported as a loss.
-                    let over_limit = c
-                        .losses
-                        .iter()
-                        .any(|l| matches!(l.what, convert::LossKind::OverLimit(_)));
+                    let over_limit = c.over_limit();
                     for d in report.diagnostics.iter().filter(|d| {
                         d.severity == Severity::Error && !(over_limit && d.rule == "too-long")
                     }) {

@@ -29,8 +29,9 @@ pub(crate) fn trigger_rule(w: &mut W<'_>, tag: &str) -> String {
     };
     w.set("trigger", Y::s(trigger));
     w.description("description", act == Activation::ModelDecides);
-    // The whole file counts against Windsurf's 12,000 characters [WS]; `fit_limits` cuts the
-    // body, so a description that alone would fill a third of that is cut here.
+    // The whole file counts against Windsurf's 12,000 characters [WS]; a body over it is
+    // reported (and cut only with `--fit-limits`), but a description that alone would fill a
+    // third of that is cut here, and reported as approximated.
     if let Some((_, Y::Str(d))) = w.fm.iter_mut().find(|(k, _)| k == "description")
         && d.chars().count() > WINDSURF_FIELD_MAX
     {
