@@ -22,7 +22,12 @@ fn tags(text: &str) -> Vec<&str> {
         .filter_map(|(i, _)| {
             let rest = &text[i + 1..];
             let tag = &rest[..rest.find(']')?];
+            // A rule code in brackets (`# agentfmt: ignore[AF105]`) is syntax, not a citation.
+            let rule_code = tag.len() == 5
+                && tag.starts_with("AF")
+                && tag[2..].chars().all(|c| c.is_ascii_digit());
             let ok = tag.len() > 1
+                && !rule_code
                 && tag.starts_with(|c: char| c.is_ascii_uppercase())
                 && tag
                     .chars()

@@ -29,6 +29,9 @@ pub enum Command {
     Repair(RewriteArgs),
     /// Print the documentation of a rule (by code or name), or list all rules.
     Rule(RuleArgs),
+    /// Run the language server on stdin and stdout (diagnostics, fixes, formatting, hover,
+    /// completion) for editors.
+    Lsp,
 }
 
 /// Options shared by every command that reads files.
@@ -65,6 +68,38 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Apply the safe fixes of the diagnostics in place, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: apply the unsafe fixes too (a renamed key, a changed value:
+    /// review the result). Without them: count unsafe fixes as available.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Write nothing; print a unified diff of the fixes `--fix` would apply, and exit 1 if any.
+    #[arg(long)]
+    pub diff: bool,
+    /// Report only these rules: codes (`AF105`), code prefixes (`AF1`), names
+    /// (`unknown-key`) or `ALL`; comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// Report these rules in addition to `--select` (or to every rule).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Never report these rules (wins over `--select`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Print the number of diagnostics per rule instead of the diagnostics.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print the diagnostics only: no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Exit 0 even when diagnostics are found (2 still means agentfmt itself failed).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Check again whenever an input changes (Ctrl-C stops).
+    #[arg(long, conflicts_with = "diff")]
+    pub watch: bool,
 }
 
 /// Options of the commands that rewrite files (`fmt`, `repair`).

@@ -6,6 +6,7 @@ mod check;
 mod convert;
 mod diff;
 mod files;
+mod lsp;
 mod rewrite;
 mod sync;
 mod walk;
@@ -92,6 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             })
         }
         Command::Rule(a) => check::rule(&a),
+        Command::Lsp => lsp::run(),
     }
 }
 

@@ -22,6 +22,7 @@
 //! targets = ["cursor", "copilot", "agents-md"]
 //! ```
 
+pub mod select;
 pub mod sync;
 
 use std::collections::BTreeMap;
@@ -45,6 +46,8 @@ pub struct Config {
     pub models: BTreeMap<String, BTreeMap<String, String>>,
     /// The `[sync]` table, when there is one.
     pub sync: Option<sync::SyncConfig>,
+    /// Which rules are reported (`--select`, `--extend-select`, `--ignore`).
+    pub selection: select::Selection,
 }
 
 /// A problem in the configuration file: message, and the byte span of the offending key.

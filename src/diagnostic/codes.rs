@@ -134,6 +134,13 @@ pub const FRONT_MATTER_NOT_FIRST: Code = Code {
     default: Severity::Error,
 };
 
+/// `unused-suppression` (AF017), see `rules::unused_suppression`.
+pub const UNUSED_SUPPRESSION: Code = Code {
+    code: "AF017",
+    name: "unused-suppression",
+    default: Severity::Warning,
+};
+
 /// Every parse-stage code, in code order.
 pub const ALL: &[Code] = &[
     INVALID_UTF8,
@@ -150,4 +157,5 @@ pub const ALL: &[Code] = &[
     TOML_SYNTAX,
     KIND_INFERRED,
     FRONT_MATTER_NOT_FIRST,
+    UNUSED_SUPPRESSION,
 ];

@@ -5,6 +5,9 @@
 
 mod lenient;
 pub mod node;
+pub mod quote;
+mod strict;
+pub use strict::{raw_for_tool, strict_edits};
 mod toml_cmd;
 pub mod yaml;
 
@@ -120,6 +123,13 @@ pub struct Parsed {
 /// front matter (with an `AF015 kind-inferred` note saying why).
 #[must_use]
 pub fn parse(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Parsed {
+    let mut parsed = parse_only(source, path, forced);
+    strict::attach_fix(&mut parsed);
+    parsed
+}
+
+/// [`parse`] without the fix that `strict-yaml` carries (which parses the fixed text again).
+fn parse_only(source: SourceText, path: Option<&str>, forced: Option<Kind>) -> Parsed {
     let mut diags = Vec::new();
     let from_path = forced.or_else(|| path.and_then(tools::detect));
     let looks_toml = from_path.is_some_and(Kind::is_toml)

@@ -14,7 +14,6 @@ use crate::document::{self, Document, Node, Style, Value};
 use crate::rules::{self, Rule as _};
 use crate::source::SourceText;
 use crate::span::Span;
-use crate::tools::{Dialect, Kind, Tool};
 
 /// An intended value change: the JSON pointer and the value the owning tool reads afterwards.
 type Intended = Vec<(String, J)>;
@@ -57,10 +56,7 @@ fn values(doc: &Document) -> J {
     doc.root.as_ref().map_or(J::Null, Node::to_exact_json)
 }
 
-/// Whether Cursor reads key `key` of `kind` as raw text ([CUR-GLOB]).
-fn raw_for_tool(kind: Kind, key: &str) -> bool {
-    kind.dialect() == Dialect::CursorRaw && Some(key) == kind.spec().glob_key.or(Some("globs"))
-}
+use document::raw_for_tool;
 
 /// Formats the front matter of `doc` (LF text). Returns the new text, the rewrites done and
 /// warnings for refused steps. `doc` must have been parsed from LF-only text.
@@ -155,47 +151,10 @@ fn accept(
     }
 }
 
-/// Front matter that only the owning tool's lenient reader accepts: write every raw value as
-/// strict YAML holding exactly the text the tool reads (issue 4).
-///
-/// Claude Code's reader (multi-line values with `<example>` blocks) and Cursor's `key: value`
-/// reader ([CUR-RULES]) are modelled by `document::lenient`. VS Code reads Copilot headers
-/// with a relaxed YAML subset that accepts unquoted strings ([VSC-FM]); its handling of
-/// continuation lines is not documented, so only one-line values are converted there. Tools
-/// that read strict YAML (OpenCode, Kiro, ...) are left alone.
+/// Front matter that only the owning tool's lenient reader accepts: every raw value written
+/// as strict YAML ([`document::strict_edits`]).
 fn lenient_to_strict(doc: &Document) -> Option<(Vec<Edit>, Intended)> {
-    let fm = doc.front_matter.as_ref()?;
-    let one_line_only = match doc.kind.dialect() {
-        Dialect::ClaudeLenient | Dialect::CursorRaw => false,
-        Dialect::Yaml if doc.kind.tool() == Tool::Copilot => true,
-        // Strict-YAML tools fail on this front matter: making it readable is `repair`'s job.
-        Dialect::Yaml | Dialect::None => return None,
-    };
-    if fm.strict {
-        return None;
-    }
-    let text = doc.text();
-    let mut edits = Vec::new();
-    for e in doc.entries() {
-        let Value::Str(s, Style::Raw) = &e.value.value else {
-            continue;
-        };
-        let colon = e.key_span.end as usize;
-        if raw_for_tool(doc.kind, &e.key)
-            || text.as_bytes().get(colon) != Some(&b':')
-            || (one_line_only && s.contains('\n'))
-        {
-            continue;
-        }
-        // Through the end of the value's last line, so that its trailing spaces go too.
-        let end = e.value.span.end as usize;
-        let end = end + text[end..].find('\n').unwrap_or(text.len() - end);
-        edits.push(Edit {
-            span: Span::new(colon, end),
-            replacement: format!(":{}", quote::value_text(s, 2)),
-        });
-    }
-    (!edits.is_empty()).then_some((edits, Vec::new()))
+    document::strict_edits(doc).map(|edits| (edits, Vec::new()))
 }
 
 /// `argument-hint: [x]` is a YAML sequence that Claude Code reads as the string since v2.1.47
@@ -445,7 +404,7 @@ mod tests {
             b"---\nname: a\ndescription: b\ntools: Read\n---\nBody\n".to_vec(),
         ));
         for (path, bytes) in &cases {
-            for forced in [None, Some(Kind::ClaudeAgent)] {
+            for forced in [None, Some(crate::tools::Kind::ClaudeAgent)] {
                 let Ok((doc, _)) = crate::check::load(bytes, path, forced) else {
                     continue;
                 };

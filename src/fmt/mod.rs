@@ -13,7 +13,8 @@ pub(crate) mod corpus;
 pub mod front_matter;
 mod guard;
 pub mod order;
-pub mod quote;
+/// YAML quoting, shared with the parse stage (which proposes quoted values as fixes).
+pub use crate::document::quote;
 mod table;
 
 pub use body::html as render_html;

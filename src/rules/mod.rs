@@ -111,6 +111,7 @@ pub mod unknown_tool;
 pub mod unknown_variable;
 pub mod unresolved_import;
 pub mod unterminated_front_matter;
+pub mod unused_suppression;
 pub mod yaml_alias;
 pub mod yaml_ambiguous_scalar;
 pub mod yaml_syntax;
@@ -262,6 +263,7 @@ pub static RULES: &[&dyn Rule] = &[
     &toml_syntax::TomlSyntax,
     &kind_inferred::KindInferred,
     &front_matter_not_first::FrontMatterNotFirst,
+    &unused_suppression::UnusedSuppression,
     &fmt_refused::FmtRefused,
     &missing_required_field::MissingRequiredField,
     &missing_recommended_field::MissingRecommendedField,

@@ -40,6 +40,19 @@ impl TreeEntry {
     pub fn path(&self) -> &str {
         &self.path
     }
+
+    /// The document's kind.
+    #[must_use]
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The name the document declares (or takes from its file name) where names must be
+    /// unique: a subagent's, a skill's, a command's.
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(|(_, n, _, _)| n.as_str())
+    }
 }
 
 /// The [`TreeEntry`] of `doc`, or `None` for a kind no check across files looks at.

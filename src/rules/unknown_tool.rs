@@ -116,6 +116,21 @@ const CLAUDE_SUBAGENT_STRIPPED: &[&str] = &[
     "Workflow",
 ];
 
+/// The tool names a kind's tool lists accept, for completion: Claude Code's built-in tools
+/// [CC-TOOLS] for its subagents, skills and slash commands, GitHub's tool aliases
+/// [GH-AGENTS-CFG] and VS Code's tool names for Copilot agents and prompt files; empty for the
+/// other kinds.
+#[must_use]
+pub fn tool_names(kind: Kind) -> Vec<&'static str> {
+    match kind {
+        Kind::ClaudeAgent | Kind::ClaudeSkill | Kind::ClaudeCommand => CLAUDE_TOOLS.to_vec(),
+        Kind::CopilotAgent | Kind::CopilotPrompt | Kind::CopilotChatmode => {
+            COPILOT_ALIASES.iter().chain(VSCODE_FLAT).copied().collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// GitHub tool aliases (case-insensitive) [GH-AGENTS-CFG].
 const COPILOT_ALIASES: &[&str] = &[
     "execute",

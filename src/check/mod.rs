@@ -1,4 +1,10 @@
-//! The `check` pipeline for one file: decode → parse → validate, as a pure function over bytes.
+//! The `check` pipeline for one file: decode → parse → validate, as a pure function over bytes;
+//! inline suppressions ([`suppress`]) and fixes ([`fix`]) on top.
+
+pub mod fix;
+pub mod suppress;
+
+use suppress::Suppressions;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -82,6 +88,9 @@ pub fn validate(
     diags.extend(rules::mojibake::diagnostics(doc));
     diags.extend(crate::schema::validate(doc));
     diags.extend(rules::run(doc, ctx));
+    let mut suppressions = Suppressions::parse(doc);
+    suppressions.apply(&mut diags);
+    diags.extend(suppressions.unused());
     finish(doc.path.as_deref().unwrap_or(""), diags, config)
 }
 
@@ -91,7 +100,8 @@ pub fn finish(path: &str, diags: Vec<Diagnostic>, config: &Config) -> Vec<Diagno
     let mut out: Vec<Diagnostic> = diags
         .into_iter()
         .filter_map(|mut d| {
-            if config.is_ignored(path, d.code, d.rule) {
+            if config.is_ignored(path, d.code, d.rule) || !config.selection.enabled(d.code, d.rule)
+            {
                 return None;
             }
             match config.severity(d.code, d.rule) {

@@ -1,5 +1,8 @@
 //! `agentfmt check` and `agentfmt rule`.
 
+mod fix;
+mod watch;
+
 use std::io::Write as _;
 
 use anyhow::Context as _;
@@ -15,6 +18,7 @@ use agentfmt::span::Span;
 use super::args::{CheckArgs, InputArgs, OutputFormat, RuleArgs};
 use super::walk::{self, Input};
 use super::{ExitStatus, files};
+use fix::{FileFix, FixMode};
 
 /// One loaded input: its display path and bytes, or a report for why it could not be read.
 pub(crate) enum Loaded {
@@ -113,46 +117,150 @@ pub(crate) fn git_ignored(p: &str) -> Option<bool> {
 
 /// `agentfmt check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
-    let (config, root) = super::load_config(args.input.config.as_deref(), args.input.no_config)?;
-    let inputs = walk::collect(&args.input.paths, &config, &root);
-    let exists_fn: &(dyn Fn(&str) -> bool + Sync) = &exists;
-    let checked = check_inputs(&inputs, &args.input, &config, exists_fn);
-    let tool_failed = checked.iter().any(|c| c.failed);
-    let (mut reports, names): (Vec<FileReport>, Vec<_>) =
-        checked.into_iter().map(|c| (c.report, c.name)).unzip();
-    tree_diagnostics(&inputs, &args.input, &config, &mut reports, &names);
+    let (mut config, root) =
+        super::load_config(args.input.config.as_deref(), args.input.no_config)?;
+    config.selection = agentfmt::config::select::Selection {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let known: Vec<(&str, &str)> = rules::RULES
+        .iter()
+        .map(|r| (r.meta().code, r.meta().name))
+        .collect();
+    config
+        .selection
+        .validate(&known)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    if args.watch {
+        return watch::run(args, &config, &root);
+    }
+    run_once(args, &config, &root)
+}
 
-    let out = match args.output_format {
-        OutputFormat::Human => {
+/// One `check` run over the inputs.
+pub(crate) fn run_once(
+    args: &CheckArgs,
+    config: &Config,
+    root: &std::path::Path,
+) -> anyhow::Result<ExitStatus> {
+    let inputs = walk::collect(&args.input.paths, config, root);
+    let exists_fn: &(dyn Fn(&str) -> bool + Sync) = &exists;
+    let mode = (args.fix || args.diff).then_some(FixMode {
+        unsafe_fixes: args.unsafe_fixes,
+        write: !args.diff,
+    });
+    let checked = check_inputs(&inputs, &args.input, config, exists_fn, mode);
+    let tool_failed = checked
+        .iter()
+        .any(|c| c.failed || c.fix.write_error.is_some());
+    let mut fixes: Vec<(String, FileFix)> = Vec::new();
+    let mut reports = Vec::with_capacity(checked.len());
+    let mut names = Vec::with_capacity(checked.len());
+    for c in checked {
+        if c.fix.applied > 0 || c.fix.write_error.is_some() {
+            fixes.push((c.report.path.clone(), c.fix));
+        }
+        reports.push(c.report);
+        names.push(c.name);
+    }
+    tree_diagnostics(&inputs, &args.input, config, &mut reports, &names);
+
+    let color = super::use_color(args.color);
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    let fixed: usize = fixes.iter().map(|(_, f)| f.applied).sum();
+    for (path, f) in &fixes {
+        if let Some(e) = &f.write_error {
+            let _ = writeln!(stderr, "error: {path}: {e}");
+        }
+    }
+    if args.diff {
+        // ruff's `--diff`: the fixes only, not the diagnostics.
+        for (path, f) in &fixes {
+            if let Some((old, new)) = &f.diff {
+                stdout.write_all(super::diff::unified(path, old, new, color).as_bytes())?;
+            }
+        }
+        stdout.flush().context("writing to stdout")?;
+        if !args.quiet {
+            let _ = writeln!(
+                stderr,
+                "Would fix {} in {}.",
+                plural(fixed, "problem"),
+                plural(fixes.len(), "file")
+            );
+        }
+        return Ok(if tool_failed {
+            ExitStatus::Error
+        } else if fixed > 0 && !args.exit_zero {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        });
+    }
+
+    let json = args.output_format == OutputFormat::Json;
+    if args.statistics {
+        fix::write_statistics(&mut stdout, &reports, args.unsafe_fixes, json)
+            .context("writing to stdout")?;
+    } else {
+        let out = match args.output_format {
             // Human output is each report's rendering in turn: render them in parallel.
-            let color = super::use_color(args.color);
-            reports
+            OutputFormat::Human => reports
                 .par_iter()
                 .map(|r| render::human::render(std::slice::from_ref(r), color))
                 .collect::<Vec<String>>()
-                .concat()
-        }
-        OutputFormat::Json => render::json::render(&reports),
-        OutputFormat::Sarif => render::sarif::render(&reports),
-        OutputFormat::Github => render::github::render(&reports),
-    };
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(out.as_bytes())
-        .context("writing to stdout")?;
+                .concat(),
+            OutputFormat::Json => render::json::render(&reports),
+            OutputFormat::Sarif => render::sarif::render(&reports),
+            OutputFormat::Github => render::github::render(&reports),
+        };
+        stdout
+            .write_all(out.as_bytes())
+            .context("writing to stdout")?;
+    }
     stdout.flush().context("writing to stdout")?;
-    if args.output_format == OutputFormat::Human {
-        let _ = writeln!(std::io::stderr(), "{}", render::human::summary(&reports));
+    if args.output_format == OutputFormat::Human && !args.quiet {
+        let _ = writeln!(stderr, "{}", render::human::summary(&reports));
+        if mode.is_some() && fixed > 0 {
+            let _ = writeln!(
+                stderr,
+                "Fixed {} in {}.",
+                plural(fixed, "problem"),
+                plural(fixes.len(), "file")
+            );
+        }
+        let (safe, unsafe_only) = fix::fixable_counts(reports.iter().flat_map(|r| &r.diagnostics));
+        if mode.is_none() && safe > 0 {
+            let _ = writeln!(stderr, "[*] {safe} fixable with `agentfmt check --fix`.");
+        }
+        if unsafe_only > 0 && !args.unsafe_fixes {
+            let _ = writeln!(
+                stderr,
+                "{} available with `--fix --unsafe-fixes` (review them).",
+                plural(unsafe_only, "unsafe fix")
+            );
+        }
     }
     let errors = reports.iter().any(|r| r.count(Severity::Error) > 0);
     let warnings = reports.iter().any(|r| r.count(Severity::Warning) > 0);
     Ok(if tool_failed {
         ExitStatus::Error
-    } else if errors || (args.strict && warnings) {
+    } else if (errors || (args.strict && warnings)) && !args.exit_zero {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     })
+}
+
+/// `n` and `word`, with an `s` unless `n` is 1.
+fn plural(n: usize, word: &str) -> String {
+    match (n, word.strip_suffix('x')) {
+        (1, _) => format!("1 {word}"),
+        (_, Some(stem)) => format!("{n} {stem}xes"),
+        _ => format!("{n} {word}s"),
+    }
 }
 
 /// One checked input.
@@ -162,6 +270,8 @@ pub(crate) struct Checked {
     pub failed: bool,
     /// What the checks across the run need of the document.
     pub name: Option<tree::TreeEntry>,
+    /// What `--fix` or `--diff` did to the file.
+    pub fix: FileFix,
 }
 
 /// Checks inputs in parallel; returns one [`Checked`] per input, in input order.
@@ -170,6 +280,7 @@ pub(crate) fn check_inputs(
     args: &InputArgs,
     config: &Config,
     exists_fn: &(dyn Fn(&str) -> bool + Sync),
+    mode: Option<FixMode>,
 ) -> Vec<Checked> {
     inputs
         .par_iter()
@@ -178,6 +289,7 @@ pub(crate) fn check_inputs(
                 report,
                 failed,
                 name: None,
+                fix: FileFix::default(),
             },
             Loaded::Bytes {
                 path,
@@ -192,8 +304,15 @@ pub(crate) fn check_inputs(
                     read_file: on_disk.then_some(read),
                     git_ignored: on_disk.then_some(ignored),
                 };
-                let (mut report, doc) =
-                    check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
+                let (mut report, doc, fix) = match mode {
+                    Some(mode) => {
+                        fix::check_and_fix(input, &bytes, &logical, args.kind, &ctx, config, mode)
+                    }
+                    None => {
+                        let (r, d) = check::check_bytes(&bytes, &logical, args.kind, &ctx, config);
+                        (r, d, FileFix::default())
+                    }
+                };
                 report.path = path;
                 if report.diagnostics.is_empty() {
                     // Renderers read the text only to place diagnostics; a clean file's text
@@ -204,6 +323,7 @@ pub(crate) fn check_inputs(
                     report,
                     failed: false,
                     name: doc.as_ref().and_then(tree::entry),
+                    fix,
                 }
             }
         })
@@ -212,7 +332,8 @@ pub(crate) fn check_inputs(
 
 /// Adds the diagnostics that need every file of the run ([`tree::check`]) to `reports`
 /// (one per input, in input order; `names` likewise), filtered by `config` as the per-file
-/// ones are. A report that was clean gets its text back (read again) to place them.
+/// ones are and by the file's inline suppressions. A report that was clean gets its text back
+/// (read again) to place them.
 fn tree_diagnostics(
     inputs: &[Input],
     args: &InputArgs,
@@ -228,16 +349,23 @@ fn tree_diagnostics(
         let Some(logical) = names[i].as_ref().map(tree::TreeEntry::path) else {
             continue;
         };
-        let found = check::finish(logical, found, config);
+        let mut found = check::finish(logical, found, config);
         if found.is_empty() {
             continue;
         }
+        // Read again: the file's inline suppressions apply to these too, and a report that
+        // was clean needs its text back to place them.
         let report = &mut reports[i];
-        if report.source.is_none()
-            && let Loaded::Bytes { bytes, logical, .. } = load(&inputs[i], args)
+        if let Loaded::Bytes { bytes, logical, .. } = load(&inputs[i], args)
             && let Ok((doc, _)) = check::load(&bytes, &logical, args.kind)
         {
-            report.source = Some(doc.source);
+            check::suppress::Suppressions::parse(&doc).apply(&mut found);
+            if report.source.is_none() {
+                report.source = Some(doc.source);
+            }
+        }
+        if found.is_empty() {
+            continue;
         }
         // `finish` again over the whole list: it sorts and deduplicates, and re-applying the
         // configuration to diagnostics it has already passed changes nothing.
