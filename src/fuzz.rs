@@ -326,7 +326,62 @@ pub fn check(data: &[u8]) -> Result<(), String> {
 fn check_at(data: &[u8], path: &str) -> Result<(), String> {
     let (report, _) = check::check_bytes(data, path, None, &Context::default(), &Config::default());
     let text = report.source.as_ref().map_or("", |s| s.text.as_str());
-    diagnostics_ok(text, &report.diagnostics).map_err(|e| format!("{path}: {e}"))
+    diagnostics_ok(text, &report.diagnostics).map_err(|e| format!("{path}: {e}"))?;
+    let safe = report
+        .diagnostics
+        .iter()
+        .any(|d| check::fix::fixable(d, false));
+    let any = report
+        .diagnostics
+        .iter()
+        .any(|d| check::fix::fixable(d, true));
+    let modes: &[bool] = match (safe, any) {
+        (_, false) => &[],
+        (true, true) => &[false, true],
+        (false, true) => &[true],
+    };
+    fix_at(data, path, modes).map_err(|e| format!("{path}: --fix: {e}"))
+}
+
+/// `check --fix` at `path`, once per entry of `modes` (`true`: with unsafe fixes): the remaining diagnostics point into the
+/// fixed text, and fixing the fixed text again applies nothing (when the first run ended
+/// before its round limit).
+fn fix_at(data: &[u8], path: &str, modes: &[bool]) -> Result<(), String> {
+    let ctx = Context::default();
+    let config = Config::default();
+    let Ok((doc, diags)) = check::load(data, path, None) else {
+        return Ok(());
+    };
+    if doc.source.lossy {
+        return Ok(());
+    }
+    for &unsafe_fixes in modes {
+        let fixed = check::fix::fix(
+            doc.clone(),
+            diags.clone(),
+            None,
+            &ctx,
+            &config,
+            unsafe_fixes,
+        );
+        diagnostics_ok(fixed.doc.text(), &fixed.diagnostics)?;
+        if fixed.count() == 0 || fixed.rounds >= check::fix::MAX_ROUNDS {
+            continue;
+        }
+        let bytes = fixed.doc.source.encode_like(fixed.doc.text());
+        let Ok((again, again_diags)) = check::load(&bytes, path, None) else {
+            return Err("the fixed text does not load".into());
+        };
+        let second = check::fix::fix(again, again_diags, None, &ctx, &config, unsafe_fixes);
+        if second.count() > 0 {
+            return Err(format!(
+                "a second run applied {:?} to the fixed text {:?}",
+                second.applied,
+                fixed.doc.text()
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// fmt at every path of [`PATHS`]: idempotent, the body renders to the same HTML, the

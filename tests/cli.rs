@@ -687,3 +687,41 @@ fn rules_merge_into_the_one_file_a_target_reads_and_own_files_are_left_alone() {
     assert!(!out.contains("+++ b/.cursor/rules/"), "{out}");
     assert!(out.contains("+++ b/.cursor/commands/explain.md"), "{out}");
 }
+
+#[test]
+fn schema_prints_a_kinds_json_schema_with_its_id() {
+    let o = run(&["schema", "claude-agent"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["$id"],
+        "https://agentfmt.dev/schemas/claude-agent.schema.json"
+    );
+    assert!(v["properties"]["description"].is_object());
+    let o = run(&["schema", "claude-agnt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `claude-agent`?"));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for (shell, marker) in [
+        ("bash", "_agentfmt()"),
+        ("zsh", "#compdef agentfmt"),
+        ("fish", "complete -c agentfmt"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let o = run(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let text = stdout(&o);
+        assert!(
+            text.contains(marker),
+            "{shell}: {}",
+            &text[..200.min(text.len())]
+        );
+        assert!(
+            text.contains("unsafe-fixes"),
+            "{shell} completes check's flags"
+        );
+    }
+}

@@ -309,3 +309,88 @@ fn suppressions_cover_duplicate_names_across_files() {
     }
     assert_eq!(json(tmp.path(), &[]), Vec::<serde_json::Value>::new());
 }
+
+#[test]
+fn watch_checks_again_after_a_change() {
+    use std::io::BufRead as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(".claude/agents");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.md");
+    std::fs::write(&file, "---\nname: a\ndescription: d\n---\nBody.\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_agentfmt"))
+        .current_dir(tmp.path())
+        .env("NO_COLOR", "1")
+        .args(["check", ".", "--watch"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    let wait_for = |needle: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while std::time::Instant::now() < deadline {
+            if let Ok(l) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
+                if l.contains(needle) {
+                    return;
+                }
+                seen.push(l);
+            }
+        }
+        panic!("no `{needle}` in {seen:?}");
+    };
+    wait_for("All checks passed");
+    wait_for("Watching for changes");
+    std::fs::write(&file, "---\nname: a\nname: b\ndescription: d\n---\nBody.\n").unwrap();
+    wait_for("File change detected");
+    wait_for("Found 1 error");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn fix_on_stdin_prints_the_fixed_text_and_the_diagnostics_on_stderr() {
+    use std::io::Write as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_agentfmt"))
+        .current_dir(tmp.path())
+        .env("NO_COLOR", "1")
+        .args([
+            "check",
+            "--fix",
+            "-",
+            "--stdin-filepath",
+            ".claude/agents/a.md",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"---\nname: a\ndescription: Use when: asked\ncolour: red\n---\nBody.\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(
+        out(&o),
+        "---\nname: a\ndescription: 'Use when: asked'\ncolour: red\n---\nBody.\n"
+    );
+    assert!(err(&o).contains("AF105"), "{}", err(&o));
+    assert!(
+        err(&o).contains("Fixed 1 problem in 1 file."),
+        "{}",
+        err(&o)
+    );
+}

@@ -321,3 +321,132 @@ fn utf8_positions_when_the_client_offers_them() {
     c.notify("exit", Value::Null);
     assert!(c.child.wait().unwrap().success());
 }
+
+#[test]
+fn config_reload_on_a_watched_change_and_range_formatting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().canonicalize().unwrap();
+    let agents = root.join(".claude/agents");
+    std::fs::create_dir_all(&agents).unwrap();
+    let file = agents.join("reviewer.md");
+    let text =
+        "---\nname: reviewer\ndescription: Use when: asked\ncolour: green\n---\n\n\n\nReview.\n";
+    std::fs::write(&file, text).unwrap();
+    let file_uri = uri(&file);
+    let mut c = Client::start(&root);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root),
+               "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    c.notify("initialized", json!({}));
+    // The server registers its file watchers; answer it.
+    let reg = loop {
+        let m = c.recv();
+        if m["method"] == "client/registerCapability" {
+            break m;
+        }
+    };
+    let globs: Vec<&str> = reg["params"]["registrations"][0]["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert!(globs.contains(&"**/agentfmt.toml"), "{globs:?}");
+    c.send(&json!({"jsonrpc": "2.0", "id": reg["id"], "result": null}));
+
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": file_uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let codes = |d: &[Value]| -> Vec<String> {
+        d.iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(codes(&c.diagnostics(&file_uri)).contains(&"AF105".to_owned()));
+    let config = root.join("agentfmt.toml");
+    std::fs::write(&config, "[rules]\nunknown-key = \"off\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 1}]}),
+    );
+    let after = codes(&c.diagnostics(&file_uri));
+    assert!(!after.contains(&"AF105".to_owned()), "{after:?}");
+    assert!(after.contains(&"AF011".to_owned()), "{after:?}");
+
+    // Range formatting of the description line: only that line's change, not the blank
+    // lines further down that whole-file formatting also collapses.
+    let range = json!({"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 5}});
+    let edits = c.request(
+        "textDocument/rangeFormatting",
+        json!({"textDocument": {"uri": file_uri}, "range": range, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    let whole = c.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": file_uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(
+        edits,
+        json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 3, "character": 0}},
+                "newText": "description: 'Use when: asked'\n"}])
+    );
+    assert_ne!(
+        whole[0]["newText"].as_str().unwrap(),
+        text.replace("Use when: asked", "'Use when: asked'"),
+        "whole-file formatting also changes the blank lines"
+    );
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
+}
+
+#[test]
+fn toml_keys_hover_and_complete() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().canonicalize().unwrap();
+    let dir = root.join(".gemini/commands");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("notes.toml");
+    let text = "prompt = \"Write the release notes\"\n\n";
+    let file_uri = uri(&file);
+    let mut c = Client::start(&root);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": file_uri, "languageId": "toml", "version": 1, "text": text}}),
+    );
+    let diags = c.diagnostics(&file_uri);
+    assert!(
+        diags.iter().any(|d| d["code"] == "AF101"),
+        "description is recommended: {diags:?}"
+    );
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": file_uri}, "position": {"line": 0, "character": 3}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("**`prompt`** (gemini-command)"),
+        "{value}"
+    );
+    let items = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": file_uri}, "position": {"line": 1, "character": 0}}),
+    );
+    let item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "description")
+        .unwrap_or_else(|| panic!("description is offered: {items}"));
+    assert_eq!(item["insertText"], "description = ");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
+}

@@ -9,6 +9,7 @@ mod fmt;
 mod fuzz_regressions;
 mod hostile;
 mod lsp;
+mod nvim;
 mod precommit;
 mod properties;
 mod rules;

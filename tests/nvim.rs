@@ -61,6 +61,7 @@ fn neovim_headless_gets_diagnostics_and_formats() {
         .arg("-c")
         .arg(format!("luafile {}", script.display()))
         .current_dir(&root)
+        .stdout(std::process::Stdio::null())
         .env("AGENTFMT_OUT", &out)
         .env("AGENTFMT_LUA", &lua)
         .env("AGENTFMT_BIN", env!("CARGO_BIN_EXE_agentfmt"))

@@ -25,6 +25,9 @@ pub struct Fixed {
     pub diagnostics: Vec<Diagnostic>,
     /// How many fixes were applied, per rule code.
     pub applied: BTreeMap<&'static str, usize>,
+    /// How many rounds applied fixes (at most [`MAX_ROUNDS`]; a fixed file that reached it may
+    /// have more to fix).
+    pub rounds: usize,
 }
 
 impl Fixed {
@@ -108,6 +111,7 @@ pub fn fix(
     let mut doc = doc;
     let mut diagnostics = super::validate(&doc, parse_diags, ctx, config);
     let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut rounds = 0;
     for _ in 0..MAX_ROUNDS {
         let (edits, fixed_codes) = pick(&diagnostics, unsafe_fixes);
         if edits.is_empty() {
@@ -132,10 +136,12 @@ pub fn fix(
         }
         doc = parsed.doc;
         diagnostics = next;
+        rounds += 1;
     }
     Fixed {
         doc,
         diagnostics,
         applied,
+        rounds,
     }
 }

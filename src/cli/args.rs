@@ -32,6 +32,24 @@ pub enum Command {
     /// Run the language server on stdin and stdout (diagnostics, fixes, formatting, hover,
     /// completion) for editors.
     Lsp,
+    /// Print the JSON Schema (draft 2020-12) of a kind's front matter or TOML table.
+    Schema(SchemaArgs),
+    /// Print a shell completion script (`agentfmt completions bash > ...`).
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The kind, e.g. `claude-agent` or `cursor-rule`.
+    #[arg(value_parser = parse_kind)]
+    pub kind: agentfmt::tools::Kind,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options shared by every command that reads files.

@@ -8,6 +8,7 @@ mod diff;
 mod files;
 mod lsp;
 mod rewrite;
+mod rule;
 mod sync;
 mod walk;
 mod write;
@@ -92,8 +93,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
                 (changed.then_some(repaired.text), notes)
             })
         }
-        Command::Rule(a) => check::rule(&a),
+        Command::Rule(a) => rule::run(&a),
         Command::Lsp => lsp::run(),
+        Command::Schema(a) => {
+            let mut out = std::io::stdout().lock();
+            std::io::Write::write_all(&mut out, agentfmt::schema::schema_text(a.kind).as_bytes())?;
+            Ok(ExitStatus::Success)
+        }
+        Command::Completions(a) => {
+            let mut cmd = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "agentfmt", &mut std::io::stdout());
+            Ok(ExitStatus::Success)
+        }
     }
 }
 

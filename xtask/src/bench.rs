@@ -9,7 +9,8 @@
 //!
 //! Then it times end-to-end `agentfmt repair` on one 10 MB file, clean and damaged (see
 //! `repair_throughput`), and `agentfmt sync` of 500 sources to five targets beside rulesync
-//! (see `bench_sync`).
+//! (see `bench_sync`), and the language server's answer to a change of a 100 KB file
+//! (see `bench_lsp`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -146,6 +147,9 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     if args.iter().any(|a| a == "--sync-only") {
         return super::bench_sync::run(&bin, runs);
     }
+    if args.iter().any(|a| a == "--lsp-only") {
+        return super::bench_lsp::run(&bin, runs.max(20));
+    }
     let samples = templates(root)?;
     // `--tree DIR`: only write the tree to DIR and keep it (for profiling with callgrind or
     // perf on a smaller tree); nothing is timed.
@@ -230,6 +234,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     repair_throughput(&bin, &tmp, &samples, runs)?;
     let _ = std::fs::remove_dir_all(&tmp);
     super::bench_sync::run(&bin, runs)?;
+    super::bench_lsp::run(&bin, runs.max(20))?;
     Ok(())
 }
 

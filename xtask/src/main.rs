@@ -6,7 +6,7 @@
 //!   kind agreement under 98%.
 //! - `codegen [--check]`: write (or verify) `docs/rules.md`, `docs/formats.md` and the fuzz dictionary
 //!   `fuzz/agentfmt.dict`.
-//! - `bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--sync-tree DIR]`: time the release binary on a synthetic tree
+//! - `bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] [--sync-only] [--sync-tree DIR]`: time the release binary on a synthetic tree
 //!   against the floor of reading every file; with `--tree`, only write the tree to DIR (kept,
 //!   for profiling).
 //! - `mojibake-bench`: agentfmt's repair against ftfy on a generated development set.
@@ -24,11 +24,13 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
+mod bench_lsp;
 mod bench_sync;
 mod corpus;
 mod fuzz;
 mod fuzz_coverage;
 mod fuzz_dict;
+mod man;
 mod mojibake;
 mod mojibake_ftfy;
 mod mojibake_gen;
@@ -69,9 +71,10 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz") => fuzz::run(&root, &args[1..]),
         Some("fuzz-coverage") => fuzz_coverage::run(&root, &args[1..]),
         Some("fuzz-save") => fuzz::save(&root, &args[1..]),
+        Some("man") => man::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | man [--out DIR] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }

@@ -31,10 +31,14 @@ pub(crate) struct FileFix {
     pub diff: Option<(String, String)>,
     /// Why the fixed file could not be written.
     pub write_error: Option<String>,
+    /// For standard input with `--fix`: the fixed bytes (the input when nothing was fixed),
+    /// printed to stdout as ruff and prettier do.
+    pub stdout: Option<Vec<u8>>,
 }
 
 /// Checks and fixes one file's bytes; returns its report (of the fixed text), its document and
-/// what was done. Files that were not valid UTF-8 are checked, never fixed: writing them back
+/// what was done. A file is written in place; standard input's fixed text is kept for stdout.
+/// Files that were not valid UTF-8 are checked, never fixed: writing them back
 /// would lose the bytes that were replaced.
 pub(crate) fn check_and_fix(
     input: &Input,
@@ -59,7 +63,13 @@ pub(crate) fn check_and_fix(
         applied: fixed.count(),
         ..FileFix::default()
     };
-    if done.applied > 0 {
+    if mode.write && matches!(input, Input::Stdin) {
+        done.stdout = Some(if done.applied > 0 {
+            fixed.doc.source.encode_like(fixed.doc.text())
+        } else {
+            bytes.to_vec()
+        });
+    } else if done.applied > 0 {
         let new_bytes = fixed.doc.source.encode_like(fixed.doc.text());
         if mode.write {
             if let Input::File { path, .. } = input

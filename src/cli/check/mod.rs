@@ -15,7 +15,7 @@ use agentfmt::render;
 use agentfmt::rules::{self, Context, tree};
 use agentfmt::span::Span;
 
-use super::args::{CheckArgs, InputArgs, OutputFormat, RuleArgs};
+use super::args::{CheckArgs, InputArgs, OutputFormat};
 use super::walk::{self, Input};
 use super::{ExitStatus, files};
 use fix::{FileFix, FixMode};
@@ -157,7 +157,11 @@ pub(crate) fn run_once(
     let mut fixes: Vec<(String, FileFix)> = Vec::new();
     let mut reports = Vec::with_capacity(checked.len());
     let mut names = Vec::with_capacity(checked.len());
-    for c in checked {
+    let mut fixed_stdin: Vec<Vec<u8>> = Vec::new();
+    for mut c in checked {
+        if let Some(bytes) = c.fix.stdout.take() {
+            fixed_stdin.push(bytes);
+        }
         if c.fix.applied > 0 || c.fix.write_error.is_some() {
             fixes.push((c.report.path.clone(), c.fix));
         }
@@ -201,8 +205,17 @@ pub(crate) fn run_once(
     }
 
     let json = args.output_format == OutputFormat::Json;
+    // `check --fix -`: the fixed text goes to stdout, the diagnostics to stderr.
+    let mut diagnostics_out: Box<dyn std::io::Write> = if fixed_stdin.is_empty() {
+        Box::new(std::io::stdout().lock())
+    } else {
+        for bytes in &fixed_stdin {
+            stdout.write_all(bytes).context("writing to stdout")?;
+        }
+        Box::new(std::io::stderr().lock())
+    };
     if args.statistics {
-        fix::write_statistics(&mut stdout, &reports, args.unsafe_fixes, json)
+        fix::write_statistics(&mut diagnostics_out, &reports, args.unsafe_fixes, json)
             .context("writing to stdout")?;
     } else {
         let out = match args.output_format {
@@ -216,10 +229,12 @@ pub(crate) fn run_once(
             OutputFormat::Sarif => render::sarif::render(&reports),
             OutputFormat::Github => render::github::render(&reports),
         };
-        stdout
+        diagnostics_out
             .write_all(out.as_bytes())
             .context("writing to stdout")?;
     }
+    diagnostics_out.flush().context("writing to stdout")?;
+    drop(diagnostics_out);
     stdout.flush().context("writing to stdout")?;
     if args.output_format == OutputFormat::Human && !args.quiet {
         let _ = writeln!(stderr, "{}", render::human::summary(&reports));
@@ -373,62 +388,4 @@ fn tree_diagnostics(
         all.extend(found);
         report.diagnostics = check::finish(logical, all, config);
     }
-}
-
-/// `agentfmt rule`.
-pub fn rule(args: &RuleArgs) -> anyhow::Result<ExitStatus> {
-    let mut out = std::io::stdout().lock();
-    match &args.rule {
-        Some(r) if !args.all => {
-            let Some(meta) = rules::find(r) else {
-                let names: Vec<&str> = rules::RULES.iter().map(|r| r.meta().name).collect();
-                let hint = agentfmt::diagnostic::did_you_mean(r, &names)
-                    .map(|m| format!("; did you mean `{m}`?"))
-                    .unwrap_or_default();
-                anyhow::bail!("no rule `{r}`{hint} (`agentfmt rule --all` lists them)");
-            };
-            writeln!(
-                out,
-                "# {} ({})\n\nDefault severity: {}\n\n{}",
-                meta.name,
-                meta.code,
-                meta.default.as_str(),
-                meta.markdown()
-            )?;
-        }
-        _ => {
-            for r in rules::RULES {
-                let m = r.meta();
-                writeln!(
-                    out,
-                    "{}  {:<28} {:<8} {}",
-                    m.code,
-                    m.name,
-                    m.default.as_str(),
-                    m.summary()
-                )?;
-            }
-            // The rules check every tool's files; say which tools and kinds those are.
-            writeln!(
-                out,
-                "\nTools checked (kinds by id; `agentfmt convert --to <tool>`):"
-            )?;
-            for &t in agentfmt::tools::Tool::ALL {
-                let kinds: Vec<&str> = t.kinds().map(agentfmt::tools::Kind::as_str).collect();
-                let kinds = if kinds.is_empty() {
-                    let mut written: Vec<&str> = Vec::new();
-                    for &(_, k) in t.spec().targets {
-                        if !written.contains(&k.as_str()) {
-                            written.push(k.as_str());
-                        }
-                    }
-                    format!("(reads other tools' kinds: {})", written.join(", "))
-                } else {
-                    kinds.join(", ")
-                };
-                writeln!(out, "  {:<14} {:<24} {kinds}", t.key(), t.name())?;
-            }
-        }
-    }
-    Ok(ExitStatus::Success)
 }

@@ -50,10 +50,10 @@ pub(crate) fn run(args: &CheckArgs, config: &Config, root: &Path) -> anyhow::Res
     }
     loop {
         let _ = super::run_once(args, config, root)?;
-        let _ = writeln!(std::io::stderr(), "Watching for changes (Ctrl-C stops)...");
         // Changes made by the run itself (`--fix`) arrive now: they need no second run.
         std::thread::sleep(SETTLE);
         while rx.try_recv().is_ok() {}
+        let _ = writeln!(std::io::stderr(), "Watching for changes (Ctrl-C stops)...");
         if rx.recv().is_err() {
             return Ok(ExitStatus::Error);
         }

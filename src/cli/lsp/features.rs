@@ -157,12 +157,8 @@ fn suppression(doc: &Document, d: &Diagnostic, lines: &Lines<'_>) -> Option<lsp:
     ))
 }
 
-/// The full-document edit that formats `doc` (`None` when fmt changes nothing).
-pub(crate) fn formatting(
-    doc: &Document,
-    config: &Config,
-    lines: &Lines<'_>,
-) -> Option<Vec<lsp::TextEdit>> {
+/// The text `fmt` makes of `doc`, when it changes it.
+fn formatted(doc: &Document, config: &Config) -> Option<String> {
     let opts = agentfmt::fmt::FmtOptions {
         newline: match config.newline.as_deref() {
             Some("crlf") => agentfmt::fmt::NewlineStyle::CrLf,
@@ -172,11 +168,58 @@ pub(crate) fn formatting(
         repair_encoding: true,
     };
     let f = agentfmt::fmt::fmt(doc, &opts);
-    (f.changed && f.text != doc.text()).then(|| vec![lsp::TextEdit::new(lines.whole(), f.text)])
+    (f.changed && f.text != doc.text()).then_some(f.text)
+}
+
+/// The full-document edit that formats `doc` (`None` when fmt changes nothing).
+pub(crate) fn formatting(
+    doc: &Document,
+    config: &Config,
+    lines: &Lines<'_>,
+) -> Option<Vec<lsp::TextEdit>> {
+    formatted(doc, config).map(|text| vec![lsp::TextEdit::new(lines.whole(), text)])
+}
+
+/// The edits of [`formatting`] that touch the lines of `range`: fmt formats a file as a
+/// whole (front matter as a unit, markdown blocks by their neighbours), so a range gets the
+/// changed line groups (`similar`'s line diff) that overlap it, each whole.
+pub(crate) fn range_formatting(
+    doc: &Document,
+    config: &Config,
+    lines: &Lines<'_>,
+    range: lsp::Range,
+) -> Option<Vec<lsp::TextEdit>> {
+    let new = formatted(doc, config)?;
+    let old = doc.text();
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old_lines, &new_lines);
+    let offset_of = |line: usize| -> usize { old_lines[..line].iter().map(|l| l.len()).sum() };
+    let mut edits = Vec::new();
+    for op in &ops {
+        if op.tag() == similar::DiffTag::Equal {
+            continue;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        // Lines `o` of the old text; an insertion (empty `o`) sits before line `o.start`.
+        let (first, last) = (o.start, o.end.max(o.start + 1) - 1);
+        let touches = u32::try_from(first).is_ok_and(|f| f <= range.end.line)
+            && u32::try_from(last).is_ok_and(|l| l >= range.start.line);
+        if !touches {
+            continue;
+        }
+        let start = lines.position(offset_of(o.start));
+        let end = lines.position(offset_of(o.end));
+        edits.push(lsp::TextEdit::new(
+            lsp::Range::new(start, end),
+            new_lines[n].concat(),
+        ));
+    }
+    (!edits.is_empty()).then_some(edits)
 }
 
 /// The schema property of top-level key `key` of `kind`.
-fn property(kind: Kind, key: &str) -> Option<&'static serde_json::Value> {
+pub(crate) fn property(kind: Kind, key: &str) -> Option<&'static serde_json::Value> {
     agentfmt::schema::schema_json(kind)
         .get("properties")?
         .get(key)
@@ -184,7 +227,7 @@ fn property(kind: Kind, key: &str) -> Option<&'static serde_json::Value> {
 
 /// A property's description followed by the URLs of the sources it cites (its bracketed
 /// source tags, looked up in `schemas/sources.json`).
-fn described(description: &str) -> String {
+pub(crate) fn described(description: &str) -> String {
     static SOURCES: std::sync::OnceLock<serde_json::Map<String, serde_json::Value>> =
         std::sync::OnceLock::new();
     let sources = SOURCES.get_or_init(agentfmt::docs::sources);
@@ -250,163 +293,4 @@ pub(crate) fn hover(
         format!("**{}** ({})\n\n{}", meta.name, meta.code, meta.markdown()),
         lines.range(d.span),
     ))
-}
-
-/// Literal alternatives of a `^(a|b|c)$` or `^(a|b|c-\S+)$` pattern: the ones without regex
-/// syntax.
-fn pattern_words(pattern: &str) -> Vec<String> {
-    let Some(inner) = pattern
-        .strip_prefix("^(")
-        .and_then(|p| p.strip_suffix(")$"))
-    else {
-        return Vec::new();
-    };
-    inner
-        .split('|')
-        .filter(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        })
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The values a key accepts, from its schema: `enum` (of the value or its items) and the
-/// literal words of a `pattern`.
-fn schema_values(prop: &serde_json::Value) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in [Some(prop), prop.get("items")].into_iter().flatten() {
-        if let Some(e) = p.get("enum").and_then(|e| e.as_array()) {
-            out.extend(e.iter().filter_map(|v| match v {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Bool(b) => Some(b.to_string()),
-                _ => None,
-            }));
-        }
-        if let Some(p) = p.get("pattern").and_then(|p| p.as_str()) {
-            out.extend(pattern_words(p));
-        }
-    }
-    out
-}
-
-/// The names of the workspace's subagents and skills, for completion.
-#[derive(Debug, Default)]
-pub(crate) struct Names {
-    /// Subagent names.
-    pub agents: Vec<String>,
-    /// Skill names.
-    pub skills: Vec<String>,
-}
-
-/// The completions at byte `offset` of `doc`: in front matter or TOML, the keys the kind
-/// accepts (at the start of a line) or the values of the key on the line (enum values, model
-/// aliases, tool names, the workspace's subagent and skill names).
-pub(crate) fn completion(doc: &Document, offset: usize, names: &Names) -> Vec<lsp::CompletionItem> {
-    let text = doc.text();
-    let offset = offset.min(text.len());
-    let in_metadata = doc.kind.is_toml()
-        || doc.front_matter.as_ref().is_some_and(|fm| {
-            let r = fm.content.range();
-            r.start <= offset && offset <= r.end
-        });
-    if !in_metadata {
-        return Vec::new();
-    }
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..offset];
-    let separator = if doc.kind.is_toml() { '=' } else { ':' };
-    let Some((key, _)) = before.split_once(separator) else {
-        if before.starts_with([' ', '\t']) {
-            return Vec::new();
-        }
-        let present: Vec<&str> = doc.entries().iter().map(|e| e.key.as_str()).collect();
-        return agentfmt::schema::known_keys(doc.kind)
-            .into_iter()
-            .filter(|k| !present.contains(k))
-            .map(|k| {
-                let doc_text = property(doc.kind, k)
-                    .and_then(|p| p.get("description"))
-                    .and_then(|d| d.as_str())
-                    .map(|d| {
-                        lsp::Documentation::MarkupContent(lsp::MarkupContent {
-                            kind: lsp::MarkupKind::Markdown,
-                            value: described(d),
-                        })
-                    });
-                lsp::CompletionItem {
-                    label: k.to_owned(),
-                    kind: Some(lsp::CompletionItemKind::PROPERTY),
-                    documentation: doc_text,
-                    insert_text: Some(if doc.kind.is_toml() {
-                        format!("{k} = ")
-                    } else {
-                        format!("{k}: ")
-                    }),
-                    ..lsp::CompletionItem::default()
-                }
-            })
-            .collect();
-    };
-    let key = key.trim().trim_matches('"');
-    let mut values: Vec<(String, lsp::CompletionItemKind)> = Vec::new();
-    if let Some(prop) = property(doc.kind, key) {
-        values.extend(
-            schema_values(prop)
-                .into_iter()
-                .map(|v| (v, lsp::CompletionItemKind::ENUM_MEMBER)),
-        );
-    }
-    let lower = key.to_ascii_lowercase();
-    if lower.contains("tools") {
-        values.extend(
-            rules::unknown_tool::tool_names(doc.kind)
-                .iter()
-                .map(|t| ((*t).to_owned(), lsp::CompletionItemKind::FUNCTION)),
-        );
-    }
-    if lower == "skills" {
-        values.extend(
-            names
-                .skills
-                .iter()
-                .map(|s| (s.clone(), lsp::CompletionItemKind::REFERENCE)),
-        );
-    }
-    if matches!(
-        lower.as_str(),
-        "agent" | "agents" | "subagents" | "handoffs"
-    ) {
-        values.extend(
-            names
-                .agents
-                .iter()
-                .map(|s| (s.clone(), lsp::CompletionItemKind::REFERENCE)),
-        );
-    }
-    let mut seen = std::collections::HashSet::new();
-    values
-        .into_iter()
-        .filter(|(v, _)| seen.insert(v.clone()))
-        .map(|(label, kind)| lsp::CompletionItem {
-            label,
-            kind: Some(kind),
-            ..lsp::CompletionItem::default()
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pattern_words_take_the_literal_alternatives() {
-        assert_eq!(
-            pattern_words(r"^(sonnet|opus|inherit|claude-\S+)$"),
-            ["sonnet", "opus", "inherit"]
-        );
-        assert!(pattern_words("^[^:-][^:]*$").is_empty());
-    }
 }

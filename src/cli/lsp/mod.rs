@@ -11,7 +11,9 @@
 // `Hash` and `Eq` read the string only.
 #![allow(clippy::mutable_key_type)]
 
+mod completion;
 mod convert;
+mod documents;
 mod features;
 
 use std::collections::{BTreeMap, HashMap};
@@ -96,6 +98,13 @@ pub fn run() -> anyhow::Result<ExitStatus> {
         .unwrap_or_else(|| PathBuf::from("."));
     // Rules resolve references relative to the current directory, as in `check`.
     let _ = std::env::set_current_dir(&root);
+    let watch_files = init
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
     let caps = lsp::ServerCapabilities {
         position_encoding: Some(match encoding {
             Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
@@ -119,6 +128,7 @@ pub fn run() -> anyhow::Result<ExitStatus> {
             },
         )),
         document_formatting_provider: Some(lsp::OneOf::Left(true)),
+        document_range_formatting_provider: Some(lsp::OneOf::Left(true)),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec![":".into(), " ".into(), ",".into()]),
@@ -143,6 +153,9 @@ pub fn run() -> anyhow::Result<ExitStatus> {
     };
     server.reload_config();
     server.read_tree();
+    if watch_files {
+        server.watch_files()?;
+    }
     server.main_loop()?;
     drop(server);
     io.join()?;
@@ -150,6 +163,34 @@ pub fn run() -> anyhow::Result<ExitStatus> {
 }
 
 impl Server {
+    /// Asks the client to report changes on disk to `agentfmt.toml` and to agent files (a
+    /// `git checkout`, another editor), which change the configuration and the names the
+    /// rules compare.
+    fn watch_files(&self) -> anyhow::Result<()> {
+        let watchers: Vec<lsp::FileSystemWatcher> = ["**/agentfmt.toml", "**/*.{md,mdc,toml}"]
+            .into_iter()
+            .map(|g| lsp::FileSystemWatcher {
+                glob_pattern: lsp::GlobPattern::String(g.into()),
+                kind: None,
+            })
+            .collect();
+        let params = lsp::RegistrationParams {
+            registrations: vec![lsp::Registration {
+                id: "agentfmt-watched-files".into(),
+                method: lsp::notification::DidChangeWatchedFiles::METHOD.into(),
+                register_options: Some(serde_json::to_value(
+                    lsp::DidChangeWatchedFilesRegistrationOptions { watchers },
+                )?),
+            }],
+        };
+        self.conn.sender.send(Message::Request(Request::new(
+            RequestId::from("agentfmt-register".to_owned()),
+            lsp::request::RegisterCapability::METHOD.into(),
+            params,
+        )))?;
+        Ok(())
+    }
+
     fn main_loop(&mut self) -> anyhow::Result<()> {
         while let Ok(msg) = self.conn.receiver.recv() {
             match msg {
@@ -284,87 +325,6 @@ impl Server {
         Ok(())
     }
 
-    fn is_config(uri: &lsp::Uri) -> bool {
-        uri.as_str().ends_with("/agentfmt.toml")
-    }
-
-    fn notification(&mut self, n: Notification) -> anyhow::Result<()> {
-        use lsp::notification as N;
-        match n.method.as_str() {
-            N::DidOpenTextDocument::METHOD => {
-                let p: lsp::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
-                let uri = p.text_document.uri;
-                let Some(path) = convert::uri_to_path(&uri) else {
-                    return Ok(());
-                };
-                let open = Open {
-                    logical: self.logical(&path),
-                    text: p.text_document.text,
-                    version: p.text_document.version,
-                };
-                self.open.insert(uri.clone(), open);
-                if !Self::is_config(&uri) {
-                    self.publish(&uri)?;
-                }
-            }
-            N::DidChangeTextDocument::METHOD => {
-                let p: lsp::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
-                let uri = p.text_document.uri;
-                if let (Some(open), Some(change)) = (
-                    self.open.get_mut(&uri),
-                    p.content_changes.into_iter().last(),
-                ) {
-                    // Full synchronisation: each change holds the whole text.
-                    open.text = change.text;
-                    open.version = p.text_document.version;
-                }
-                if !Self::is_config(&uri) {
-                    self.publish(&uri)?;
-                }
-            }
-            N::DidSaveTextDocument::METHOD => {
-                let p: lsp::DidSaveTextDocumentParams = serde_json::from_value(n.params)?;
-                if Self::is_config(&p.text_document.uri) {
-                    self.reload_config();
-                    self.read_tree();
-                } else if let Some(path) = convert::uri_to_path(&p.text_document.uri) {
-                    self.refresh_from_disk(&path);
-                }
-                self.publish_all()?;
-            }
-            N::DidCloseTextDocument::METHOD => {
-                let p: lsp::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
-                self.open.remove(&p.text_document.uri);
-                self.conn
-                    .sender
-                    .send(Message::Notification(Notification::new(
-                        N::PublishDiagnostics::METHOD.into(),
-                        lsp::PublishDiagnosticsParams {
-                            uri: p.text_document.uri,
-                            diagnostics: Vec::new(),
-                            version: None,
-                        },
-                    )))?;
-            }
-            N::DidChangeWatchedFiles::METHOD => {
-                let p: lsp::DidChangeWatchedFilesParams = serde_json::from_value(n.params)?;
-                if p.changes.iter().any(|c| Self::is_config(&c.uri)) {
-                    self.reload_config();
-                    self.read_tree();
-                } else {
-                    for c in &p.changes {
-                        if let Some(path) = convert::uri_to_path(&c.uri) {
-                            self.refresh_from_disk(&path);
-                        }
-                    }
-                }
-                self.publish_all()?;
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
     fn request(&mut self, req: Request) -> anyhow::Result<()> {
         use lsp::request as R;
         let result = match req.method.as_str() {
@@ -373,6 +333,15 @@ impl Server {
                 self.with_doc(&p.text_document.uri, |s, open, doc, _| {
                     let lines = Lines::new(&open.text, s.encoding);
                     serde_json::to_value(features::formatting(doc, &s.config, &lines))
+                })
+            }
+            R::RangeFormatting::METHOD => {
+                let p: lsp::DocumentRangeFormattingParams = serde_json::from_value(req.params)?;
+                self.with_doc(&p.text_document.uri, |s, open, doc, _| {
+                    let lines = Lines::new(&open.text, s.encoding);
+                    serde_json::to_value(features::range_formatting(
+                        doc, &s.config, &lines, p.range,
+                    ))
                 })
             }
             R::CodeActionRequest::METHOD => {
@@ -402,7 +371,7 @@ impl Server {
                 self.with_doc(&pos.text_document.uri, |s, open, doc, _| {
                     let lines = Lines::new(&open.text, s.encoding);
                     let offset = lines.offset(pos.position);
-                    serde_json::to_value(features::completion(doc, offset, &names))
+                    serde_json::to_value(completion::completion(doc, offset, &names))
                 })
             }
             _ => {
@@ -434,8 +403,8 @@ impl Server {
         }
     }
 
-    fn names(&self) -> features::Names {
-        let mut names = features::Names::default();
+    fn names(&self) -> completion::Names {
+        let mut names = completion::Names::default();
         for e in self.tree.values() {
             if let Some(name) = e.name() {
                 match e.kind().role() {
