@@ -42,6 +42,14 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A temporary project with an empty `.claude/agents/`: the project and that directory.
+fn agents_dir() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(".claude/agents");
+    std::fs::create_dir_all(&dir).unwrap();
+    (tmp, dir)
+}
+
 fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for e in ignore::WalkBuilder::new(dir).hidden(false).build() {
@@ -126,9 +134,7 @@ fn diff_writes_nothing_and_exits_one() {
 
 #[test]
 fn unsafe_fixes_apply_only_when_asked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = agents_dir();
     let file = dir.join("a.md");
     std::fs::write(
         &file,
@@ -157,9 +163,7 @@ fn unsafe_fixes_apply_only_when_asked() {
 
 #[test]
 fn fix_keeps_a_bom_and_crlf_files_get_no_strict_yaml_fix() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = agents_dir();
     let bom = dir.join("bom.md");
     std::fs::write(
         &bom,
@@ -179,9 +183,7 @@ fn fix_keeps_a_bom_and_crlf_files_get_no_strict_yaml_fix() {
 
 #[test]
 fn invalid_utf8_is_never_fixed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = agents_dir();
     let file = dir.join("a.md");
     let bytes = b"---\nname: a\ndescription: Use when: asked \xff\n---\nBody.\n";
     std::fs::write(&file, bytes).unwrap();
@@ -246,9 +248,7 @@ fn statistics_quiet_and_exit_zero() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v[0]["count"], 2);
 
-    let bad = tempfile::tempdir().unwrap();
-    let dir = bad.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (bad, dir) = agents_dir();
     std::fs::write(dir.join("a.md"), "---\nname: a\nname: b\n---\nBody.\n").unwrap();
     let o = agentfmt(bad.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(1));
@@ -261,9 +261,7 @@ fn statistics_quiet_and_exit_zero() {
 
 #[test]
 fn inline_suppressions_and_the_unused_one_is_fixed_away() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = agents_dir();
     let file = dir.join("a.md");
     std::fs::write(
         &file,
@@ -285,9 +283,7 @@ fn inline_suppressions_and_the_unused_one_is_fixed_away() {
 
 #[test]
 fn suppressions_cover_duplicate_names_across_files() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = agents_dir();
     std::fs::write(
         dir.join("a.md"),
         "---\nname: same\ndescription: d\n---\nA.\n",
@@ -313,9 +309,7 @@ fn suppressions_cover_duplicate_names_across_files() {
 #[test]
 fn watch_checks_again_after_a_change() {
     use std::io::BufRead as _;
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(".claude/agents");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (tmp, dir) = agents_dir();
     let file = dir.join("a.md");
     std::fs::write(&file, "---\nname: a\ndescription: d\n---\nBody.\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_agentfmt"))

@@ -96,7 +96,8 @@ impl Suppressions {
                 .map(|c| c.range.start + body.start..c.range.end + body.start)
                 .collect()
         };
-        for (i, &start) in out.line_starts.clone().iter().enumerate() {
+        for i in 0..out.line_starts.len() {
+            let start = out.line_starts[i];
             let end = out.line_starts.get(i + 1).map_or(text.len(), |&e| e);
             let line = &text[start..end];
             if !line.contains("agentfmt") {
@@ -104,7 +105,7 @@ impl Suppressions {
             }
             let found = if hash_region.as_ref().is_some_and(|r| r.contains(&start)) {
                 hash_directive(line, start)
-            } else if body.contains(&start) || (start == body.start && body.is_empty()) {
+            } else if body.contains(&start) {
                 html_directive(line, start).filter(|d| !code.iter().any(|c| c.contains(&d.0)))
             } else {
                 None

@@ -56,14 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         Command::Check(a) => check::run(&a),
         Command::Fmt(a) => {
             let (config, root) = load_config(a.input.config.as_deref(), a.input.no_config)?;
-            let opts = agentfmt::fmt::FmtOptions {
-                newline: match config.newline.as_deref() {
-                    Some("crlf") => agentfmt::fmt::NewlineStyle::CrLf,
-                    Some("keep") => agentfmt::fmt::NewlineStyle::Keep,
-                    _ => agentfmt::fmt::NewlineStyle::Lf,
-                },
-                repair_encoding: true,
-            };
+            let opts = fmt_options(&config);
             rewrite::run(&a, &config, &root, "reformat", false, &|doc| {
                 let f = agentfmt::fmt::fmt(doc, &opts);
                 (f.changed.then_some(f.text), f.diagnostics)
@@ -105,6 +98,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             clap_complete::generate(a.shell, &mut cmd, "agentfmt", &mut std::io::stdout());
             Ok(ExitStatus::Success)
         }
+    }
+}
+
+/// The fmt options `agentfmt.toml` asks for (`[fmt] newline`; encoding repair always on).
+pub(crate) fn fmt_options(config: &Config) -> agentfmt::fmt::FmtOptions {
+    agentfmt::fmt::FmtOptions {
+        newline: match config.newline.as_deref() {
+            Some("crlf") => agentfmt::fmt::NewlineStyle::CrLf,
+            Some("keep") => agentfmt::fmt::NewlineStyle::Keep,
+            _ => agentfmt::fmt::NewlineStyle::Lf,
+        },
+        repair_encoding: true,
     }
 }
 

@@ -54,8 +54,13 @@ pub(crate) fn check_and_fix(
         return (report, doc, FileFix::default());
     };
     if doc.source.lossy {
-        let (report, doc) = check::check_bytes(bytes, logical, forced, ctx, config);
-        return (report, doc, FileFix::default());
+        let report = FileReport {
+            path: logical.to_owned(),
+            source: Some(doc.source.clone()),
+            kind: Some(doc.kind),
+            diagnostics: check::validate(&doc, parse_diags, ctx, config),
+        };
+        return (report, Some(doc), FileFix::default());
     }
     let old = doc.text().to_owned();
     let fixed = fix::fix(doc, parse_diags, forced, ctx, config, mode.unsafe_fixes);

@@ -159,15 +159,7 @@ fn suppression(doc: &Document, d: &Diagnostic, lines: &Lines<'_>) -> Option<lsp:
 
 /// The text `fmt` makes of `doc`, when it changes it.
 fn formatted(doc: &Document, config: &Config) -> Option<String> {
-    let opts = agentfmt::fmt::FmtOptions {
-        newline: match config.newline.as_deref() {
-            Some("crlf") => agentfmt::fmt::NewlineStyle::CrLf,
-            Some("keep") => agentfmt::fmt::NewlineStyle::Keep,
-            _ => agentfmt::fmt::NewlineStyle::Lf,
-        },
-        repair_encoding: true,
-    };
-    let f = agentfmt::fmt::fmt(doc, &opts);
+    let f = agentfmt::fmt::fmt(doc, &crate::cli::fmt_options(config));
     (f.changed && f.text != doc.text()).then_some(f.text)
 }
 

@@ -349,7 +349,12 @@ impl Server {
                 let uri = p.text_document.uri.clone();
                 self.with_doc(&uri, |s, open, doc, diags| {
                     let lines = Lines::new(&open.text, s.encoding);
-                    let all = features::fix_all(doc, &context(), &s.config);
+                    // Fixing re-runs every rule: only when there is a safe fix to apply.
+                    let all = diags
+                        .iter()
+                        .any(|d| check::fix::fixable(d, false))
+                        .then(|| features::fix_all(doc, &context(), &s.config))
+                        .flatten();
                     serde_json::to_value(features::code_actions(
                         doc, diags, &uri, p.range, &lines, all,
                     ))
