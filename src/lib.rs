@@ -31,4 +31,5 @@ pub mod schema;
 pub mod source;
 pub mod span;
 pub mod sync;
+pub mod tokens;
 pub mod tools;

@@ -5,7 +5,7 @@
 #![allow(clippy::print_stdout)]
 
 use agentfmt::document;
-use agentfmt::fmt::{FmtOptions, Formatted, NewlineStyle, corpus_stats, fmt, order};
+use agentfmt::fmt::{FmtOptions, Formatted, NewlineStyle, TableStyle, corpus_stats, fmt, order};
 use agentfmt::source::{Decoded, SourceText, decode};
 use agentfmt::tools::Kind;
 use proptest::prelude::*;
@@ -115,10 +115,52 @@ snap!(
     "\n\n# Title\n\n\n\nText.\n\n\n```\na\n\n\n\nb\n```\n"
 );
 snap!(
-    table_align,
+    table_compact,
     "AGENTS.md",
-    "| Name | Meaning |\n|:--|--:|\n| a | long value |\n| longer name | x |\n\n| esc | x |\n|---|---|\n| a \\| b | c |\n"
+    "| Name        |    Meaning |\n| :---------- | ---------: |\n| a           | long value |\n| longer name |          x |\n|             |            |\n\n| esc     | x   |\n| ------- | --- |\n| a \\| b | c   |\n\n|a|b|\n|-|-|\n|c|d|\n"
 );
+
+const TABLES: &str = "| Name | Meaning |\n|:--|--:|\n| a | long value |\n| longer name | x |\n\n| esc | x |\n|---|---|\n| a \\| b | c |\n";
+
+#[test]
+fn table_aligned() {
+    let opts = FmtOptions {
+        tables: TableStyle::Aligned,
+        ..FmtOptions::default()
+    };
+    insta::assert_snapshot!(report(TABLES, "AGENTS.md", &opts));
+}
+
+#[test]
+fn tables_keep_leaves_every_table() {
+    let opts = FmtOptions {
+        tables: TableStyle::Keep,
+        ..FmtOptions::default()
+    };
+    let padded = "| a   | b   |\n| --- | --- |\n| x   | y   |\n";
+    let out = format_with(padded, "AGENTS.md", None, &opts);
+    assert_eq!(out.text, padded);
+    assert!(!out.changed);
+    let out = format_with(padded, "AGENTS.md", None, &FmtOptions::default());
+    assert_eq!(out.text, "| a | b |\n| --- | --- |\n| x | y |\n");
+}
+
+#[test]
+fn default_fmt_never_grows_a_body() {
+    // Rewrites whose canonical form is longer than the author's are skipped: a level-2
+    // setext heading with a one-dash underline (`## T` is longer), a `~~~` fence around
+    // backticks (it would need four), a table written without spaces.
+    let input = "Title\n-\n\n~~~\n```\n~~~\n\n|a|b|\n|-|-|\n|c|d|\n";
+    let out = format(input, "AGENTS.md");
+    assert_eq!(out.text, input);
+    // With room to spare the same rewrites run.
+    let input = "Title\n-----\n\n| a  | b  |\n| -- | -- |\n| c  | d  |\n";
+    let out = format(input, "AGENTS.md");
+    assert_eq!(
+        out.text,
+        "## Title\n\n| a | b |\n| --- | --- |\n| c | d |\n"
+    );
+}
 snap!(
     example_tags_pass_through,
     ".claude/agents/x.md",
@@ -230,11 +272,22 @@ fn a_table_cell_ending_in_a_no_break_space_is_aligned_with_it() {
     // U+00A0, the guard refused the table, and the file got a `fmt-refused` warning.
     let input =
         "# Levels\n\n| Severity | Meaning |\n|---|---|\n| high\u{a0} | merge\u{a0}\u{a0} |\n";
-    let out = format(input, "AGENTS.md");
+    let aligned = FmtOptions {
+        tables: TableStyle::Aligned,
+        ..FmtOptions::default()
+    };
+    let out = format_with(input, "AGENTS.md", None, &aligned);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     assert_eq!(
         out.text,
         "# Levels\n\n| Severity | Meaning |\n| -------- | ------- |\n| high\u{a0}    | merge\u{a0}\u{a0} |\n"
+    );
+    // Compact trims the spaces around a cell and keeps the no-break spaces.
+    let compact = format(&out.text, "AGENTS.md");
+    assert!(compact.diagnostics.is_empty(), "{:?}", compact.diagnostics);
+    assert_eq!(
+        compact.text,
+        "# Levels\n\n| Severity | Meaning |\n| --- | --- |\n| high\u{a0} | merge\u{a0}\u{a0} |\n"
     );
 }
 
@@ -475,7 +528,7 @@ fn fmt_fixtures_are_rewritten_cleanly() {
         rewrites.extend(st.by_rewrite.into_keys());
     }
     for want in [
-        "table-align",
+        "table",
         "heading-style",
         "list-marker",
         "code-fence",

@@ -101,7 +101,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     }
 }
 
-/// The fmt options `agentfmt.toml` asks for (`[fmt] newline`; encoding repair always on).
+/// The fmt options `agentfmt.toml` asks for (`[fmt] newline` and `tables`; encoding repair
+/// always on).
 pub(crate) fn fmt_options(config: &Config) -> agentfmt::fmt::FmtOptions {
     agentfmt::fmt::FmtOptions {
         newline: match config.newline.as_deref() {
@@ -110,6 +111,11 @@ pub(crate) fn fmt_options(config: &Config) -> agentfmt::fmt::FmtOptions {
             _ => agentfmt::fmt::NewlineStyle::Lf,
         },
         repair_encoding: true,
+        tables: match config.tables.as_deref() {
+            Some("aligned") => agentfmt::fmt::TableStyle::Aligned,
+            Some("keep") => agentfmt::fmt::TableStyle::Keep,
+            _ => agentfmt::fmt::TableStyle::Compact,
+        },
     }
 }
 

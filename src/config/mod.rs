@@ -13,6 +13,7 @@
 //!
 //! [fmt]
 //! newline = "lf"         # "lf" | "crlf" | "keep"
+//! tables = "compact"     # "compact" | "aligned" | "keep"
 //!
 //! [convert.models.cursor]  # model overrides per target: source model → target model
 //! sonnet = "claude-sonnet-4-5"
@@ -42,6 +43,8 @@ pub struct Config {
     per_path: Vec<(GlobSet, Vec<String>)>,
     /// `fmt.newline`: `lf` (default), `crlf` or `keep`.
     pub newline: Option<String>,
+    /// `fmt.tables`: `compact` (default), `aligned` or `keep`.
+    pub tables: Option<String>,
     /// `convert.models.<target>.<source model>` = target model.
     pub models: BTreeMap<String, BTreeMap<String, String>>,
     /// The `[sync]` table, when there is one.
@@ -73,7 +76,7 @@ const TOP: &[&str] = &[
     "convert",
     "sync",
 ];
-const FMT: &[&str] = &["newline"];
+const FMT: &[&str] = &["newline", "tables"];
 const CONVERT: &[&str] = &["models"];
 
 fn unknown(
@@ -208,6 +211,19 @@ impl Config {
                                     span: Some(fv.span()),
                                 });
                             }
+                            ("tables", DeValue::String(s))
+                                if ["compact", "aligned", "keep"].contains(&s.as_ref()) =>
+                            {
+                                cfg.tables = Some(s.to_string())
+                            }
+                            ("tables", _) => {
+                                return Err(ConfigError {
+                                    message:
+                                        "`fmt.tables` must be \"compact\", \"aligned\" or \"keep\""
+                                            .into(),
+                                    span: Some(fv.span()),
+                                });
+                            }
                             (other, _) => {
                                 return Err(unknown(other, "[fmt]", FMT, Some(fk.span())));
                             }
@@ -329,6 +345,10 @@ mod tests {
             "{}",
             e.message
         );
+        let e = Config::parse("[fmt]\ntables = \"pretty\"\n").unwrap_err();
+        assert!(e.message.contains("\"compact\""), "{}", e.message);
+        let c = Config::parse("[fmt]\ntables = \"aligned\"\n").unwrap();
+        assert_eq!(c.tables.as_deref(), Some("aligned"));
         let e = Config::parse("[fmt]\nnewlines = \"lf\"\n").unwrap_err();
         assert!(e.message.contains("`newline`"), "{}", e.message);
     }

@@ -113,13 +113,25 @@ pub fn double_quoted(s: &str) -> String {
     out
 }
 
-/// A quoted form of single-line `s`: single quotes unless `s` has `'` or control characters.
+/// A quoted form of single-line `s`: single quotes, or double quotes when `s` has a tab or a
+/// control character (which only an escape writes readably) or when `s` has `'` and the
+/// double-quoted form is no longer than the single-quoted one (`''` for each `'` against
+/// `\\` and `\"` for each backslash and double quote). A value full of backslashes, such as
+/// a description with literal `\n` sequences, stays short in single quotes.
 #[must_use]
 pub fn quoted(s: &str) -> String {
-    if s.contains('\'') || s.contains('\t') || s.chars().any(non_printable) {
-        double_quoted(s)
+    if s.contains('\t') || s.chars().any(non_printable) {
+        return double_quoted(s);
+    }
+    if !s.contains('\'') {
+        return single_quoted(s);
+    }
+    let single = single_quoted(s);
+    let double = double_quoted(s);
+    if double.len() <= single.len() {
+        double
     } else {
-        single_quoted(s)
+        single
     }
 }
 
@@ -209,6 +221,13 @@ mod tests {
         assert_eq!(value_text("it's: here", 2), " \"it's: here\"");
         assert_eq!(value_text("*.ts", 2), " '*.ts'");
         assert_eq!(value_text("a\nb", 2), " |-\n  a\n  b");
+        // Backslashes cost more in double quotes than one `'` does in single quotes.
+        assert_eq!(
+            value_text(r#"it's: a\nb\nc "d""#, 2),
+            r#" 'it''s: a\nb\nc "d"'"#
+        );
+        assert_eq!(value_text(r#"it's: "x""#, 2), r#" 'it''s: "x"'"#);
+        assert_eq!(value_text(r#"it's "x": y's"#, 2), r#" "it's \"x\": y's""#);
     }
 
     #[test]

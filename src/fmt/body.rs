@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::Rewrite;
 use super::table;
+use super::{Rewrite, TableStyle};
 use crate::diagnostic::Edit;
 use crate::span::Span;
 
@@ -262,11 +262,32 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 
 /// The edits of one rewrite on body `text`, in units that the guard accepts or refuses as a
 /// whole (one list, one code block). `scan` is `text`'s [`Scan`]; `file_start` is true when
-/// the body is the whole file (no front matter), so leading blank lines can go.
+/// the body is the whole file (no front matter), so leading blank lines can go; `tables` is
+/// the table style.
+///
+/// No unit makes the text longer: agent files are read by a model, and a canonical form that
+/// costs more tokens than the author's is not worth it (a level-2 setext heading with a
+/// one-dash underline stays setext). The exceptions are the final line break and tables in
+/// the opt-in [`TableStyle::Aligned`].
 #[must_use]
-pub(super) fn edits(rewrite: Rewrite, text: &str, scan: &Scan, file_start: bool) -> Vec<Vec<Edit>> {
+pub(super) fn edits(
+    rewrite: Rewrite,
+    text: &str,
+    scan: &Scan,
+    file_start: bool,
+    tables: TableStyle,
+) -> Vec<Vec<Edit>> {
     let regions = &scan.tag_regions;
-    let mut units = rewrite_edits(rewrite, text, scan, file_start);
+    let mut units = rewrite_edits(rewrite, text, scan, file_start, tables);
+    let may_grow = rewrite == Rewrite::FinalNewline
+        || (rewrite == Rewrite::Table && tables == TableStyle::Aligned);
+    if !may_grow {
+        units.retain(|u| {
+            let removed: usize = u.iter().map(|e| (e.span.end - e.span.start) as usize).sum();
+            let added: usize = u.iter().map(|e| e.replacement.len()).sum();
+            added <= removed
+        });
+    }
     if !regions.is_empty() {
         units.retain(|u| {
             !u.iter().any(|e| {
@@ -278,7 +299,13 @@ pub(super) fn edits(rewrite: Rewrite, text: &str, scan: &Scan, file_start: bool)
     units
 }
 
-fn rewrite_edits(rewrite: Rewrite, text: &str, s: &Scan, file_start: bool) -> Vec<Vec<Edit>> {
+fn rewrite_edits(
+    rewrite: Rewrite,
+    text: &str,
+    s: &Scan,
+    file_start: bool,
+    tables: TableStyle,
+) -> Vec<Vec<Edit>> {
     let single = |v: Vec<Edit>| v.into_iter().map(|e| vec![e]).collect();
     match rewrite {
         Rewrite::FinalNewline => single(final_newline(text)),
@@ -287,12 +314,19 @@ fn rewrite_edits(rewrite: Rewrite, text: &str, s: &Scan, file_start: bool) -> Ve
         Rewrite::HeadingStyle => single(headings(text, s)),
         Rewrite::ListMarker => bullets(text, s),
         Rewrite::CodeFence => fences(text, s),
-        Rewrite::TableAlign => single(
-            s.tables
-                .iter()
-                .filter_map(|(r, aligns)| table::align(text, r.clone(), aligns))
-                .collect(),
-        ),
+        Rewrite::Table => {
+            let write = match tables {
+                TableStyle::Compact => table::compact,
+                TableStyle::Aligned => table::align,
+                TableStyle::Keep => return Vec::new(),
+            };
+            single(
+                s.tables
+                    .iter()
+                    .filter_map(|(r, aligns)| write(text, r.clone(), aligns))
+                    .collect(),
+            )
+        }
         _ => Vec::new(),
     }
 }

@@ -40,6 +40,37 @@ pub struct CorpusStats {
     pub strict_yaml_before: usize,
     /// Files with a `strict-yaml` or `yaml-syntax` diagnostic after fmt.
     pub strict_yaml_after: Vec<String>,
+    /// Files whose body fmt made longer than the input's body (mojibake repaired, LF line
+    /// endings) plus one final line break (must be empty).
+    pub body_grown: Vec<String>,
+    /// Files whose front matter fmt made longer with no front-matter repair (quoting an
+    /// ambiguous value, `argument-hint` as a string, lenient YAML made strict) to account for
+    /// it (must be empty).
+    pub front_matter_grown: Vec<String>,
+    /// Bytes before and after fmt per file (the decoded text; `None` for binary files).
+    pub sizes: Vec<Sizes>,
+}
+
+/// One file's size before and after fmt.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Sizes {
+    /// The file's logical path.
+    pub path: String,
+    /// UTF-8 bytes of the decoded input text (without a BOM).
+    pub bytes_before: usize,
+    /// UTF-8 bytes of fmt's output.
+    pub bytes_after: usize,
+    /// Tokens of the input text, when a counter was given.
+    pub tokens_before: Option<usize>,
+    /// Tokens of fmt's output, when a counter was given.
+    pub tokens_after: Option<usize>,
+    /// Tokens of the input without trailing whitespace (so the final line break fmt adds,
+    /// and the trailing blank lines it removes, do not count), when a counter was given.
+    pub tokens_before_trimmed: Option<usize>,
+    /// Tokens of fmt's output without trailing whitespace, when a counter was given.
+    pub tokens_after_trimmed: Option<usize>,
+    /// The rewrites fmt made ([`Rewrite::as_str`] names).
+    pub rewrites: Vec<&'static str>,
 }
 
 fn yaml_warnings(d: &[crate::diagnostic::Diagnostic]) -> bool {
@@ -110,6 +141,15 @@ pub fn corpus_stats<'a, I>(files: I) -> CorpusStats
 where
     I: IntoIterator<Item = (&'a str, &'a [u8])>,
 {
+    corpus_stats_with(files, None)
+}
+
+/// [`corpus_stats`], also counting each file's tokens before and after with `tokens` (a
+/// function from UTF-8 text to a token count, such as [`crate::tokens::count`]).
+pub fn corpus_stats_with<'a, I>(files: I, tokens: Option<&dyn Fn(&str) -> usize>) -> CorpusStats
+where
+    I: IntoIterator<Item = (&'a str, &'a [u8])>,
+{
     let mut st = CorpusStats::default();
     let opts = FmtOptions::default();
     for (path, bytes) in files {
@@ -161,6 +201,32 @@ where
         {
             st.html_changed.push(path.to_owned());
         }
+        let body_before = super::to_lf(base.body_text()).len();
+        if !doc.kind.is_toml() && new.body_text().len() > body_before + 1 {
+            st.body_grown.push(path.to_owned());
+        }
+        let head = |d: &Document| (d.body.start as usize).min(d.text().len());
+        let fm_repairs = [
+            Rewrite::Quoted,
+            Rewrite::ArgumentHint,
+            Rewrite::LenientToStrict,
+        ];
+        if !doc.kind.is_toml()
+            && head(&new) > super::to_lf(&base.text()[..head(base)]).len()
+            && !out.rewrites.iter().any(|r| fm_repairs.contains(r))
+        {
+            st.front_matter_grown.push(path.to_owned());
+        }
+        st.sizes.push(Sizes {
+            path: path.to_owned(),
+            bytes_before: doc.text().len(),
+            bytes_after: out.text.len(),
+            tokens_before: tokens.map(|t| t(doc.text())),
+            tokens_after: tokens.map(|t| t(&out.text)),
+            tokens_before_trimmed: tokens.map(|t| t(doc.text().trim_end())),
+            tokens_after_trimmed: tokens.map(|t| t(out.text.trim_end())),
+            rewrites: out.rewrites.iter().map(|r| r.as_str()).collect(),
+        });
         match compare(&values(base), &values(&new), None) {
             Ok(false) => {}
             Ok(true) => st.intended_value_changes.push(path.to_owned()),
@@ -175,7 +241,7 @@ impl CorpusStats {
     #[must_use]
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "files {}\nbinary skipped {}\npanics {}\nnot idempotent {}\nbody html changed {}\nfront-matter values changed {}\nintended value changes {}\nchanged {}\nrefused (fmt-refused warnings) {}\nstrict-yaml/yaml-syntax before {}\nstrict-yaml/yaml-syntax after {}\n",
+            "files {}\nbinary skipped {}\npanics {}\nnot idempotent {}\nbody html changed {}\nfront-matter values changed {}\nintended value changes {}\nchanged {}\nrefused (fmt-refused warnings) {}\nstrict-yaml/yaml-syntax before {}\nstrict-yaml/yaml-syntax after {}\nbody grown {}\nfront matter grown without a repair {}\n",
             self.files,
             self.binary,
             self.panics.len(),
@@ -187,6 +253,8 @@ impl CorpusStats {
             self.refused.len(),
             self.strict_yaml_before,
             self.strict_yaml_after.len(),
+            self.body_grown.len(),
+            self.front_matter_grown.len(),
         );
         for r in Rewrite::ALL {
             s.push_str(&format!(

@@ -18,7 +18,7 @@ pub use crate::document::quote;
 mod table;
 
 pub use body::html as render_html;
-pub use corpus::{CorpusStats, corpus_stats};
+pub use corpus::{CorpusStats, Sizes, corpus_stats, corpus_stats_with};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -38,6 +38,20 @@ pub enum NewlineStyle {
     Keep,
 }
 
+/// How [`fmt`] writes GFM tables (`agentfmt.toml` `[fmt] tables`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TableStyle {
+    /// `| a | b |` and `| --- | :-- |`: cells trimmed, one space each side (the default).
+    /// Agent files are read by a model, and padding costs tokens in every session; a table
+    /// whose compact form would be longer than its source (`|a|b|`) is left as it is.
+    #[default]
+    Compact,
+    /// Every cell padded to its column's width, as prettier writes tables for human readers.
+    Aligned,
+    /// Tables left as they are.
+    Keep,
+}
+
 /// Options for [`fmt`] (`agentfmt.toml` `[fmt]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FmtOptions {
@@ -45,6 +59,8 @@ pub struct FmtOptions {
     pub newline: NewlineStyle,
     /// Whether to repair mojibake (UTF-8 read as Windows-1252 and saved again).
     pub repair_encoding: bool,
+    /// How tables are written.
+    pub tables: TableStyle,
 }
 
 impl Default for FmtOptions {
@@ -52,6 +68,7 @@ impl Default for FmtOptions {
         Self {
             newline: NewlineStyle::Lf,
             repair_encoding: true,
+            tables: TableStyle::Compact,
         }
     }
 }
@@ -89,8 +106,8 @@ pub enum Rewrite {
     CodeFence,
     /// Runs of blank lines collapsed to one.
     BlankLines,
-    /// Table cells padded to their column width.
-    TableAlign,
+    /// Tables written in the configured [`TableStyle`].
+    Table,
 }
 
 impl Rewrite {
@@ -111,7 +128,7 @@ impl Rewrite {
         Self::ListMarker,
         Self::CodeFence,
         Self::BlankLines,
-        Self::TableAlign,
+        Self::Table,
     ];
 
     /// The kebab-case name (`trailing-whitespace`).
@@ -133,7 +150,7 @@ impl Rewrite {
             Self::ListMarker => "list-marker",
             Self::CodeFence => "code-fence",
             Self::BlankLines => "blank-lines",
-            Self::TableAlign => "table-align",
+            Self::Table => "table",
         }
     }
 }
@@ -160,7 +177,7 @@ const BODY_REWRITES: &[Rewrite] = &[
     Rewrite::HeadingStyle,
     Rewrite::ListMarker,
     Rewrite::CodeFence,
-    Rewrite::TableAlign,
+    Rewrite::Table,
 ];
 
 /// Mojibake repair, owned by the [`crate::repair`] module: the repaired text, or `None` when
@@ -396,7 +413,7 @@ pub fn fmt_pass(doc: &Document, opts: &FmtOptions) -> Formatted {
         }));
         let head = parsed.text()[..parsed.body.start as usize].to_owned();
         let body_in = parsed.body_text();
-        let body_out = format_body(body_in, head.is_empty(), &mut rewrites);
+        let body_out = format_body(body_in, head.is_empty(), opts.tables, &mut rewrites);
         if let Some(at) = body_out.refused_at {
             // `at` is in the repaired, LF-only body; repair and line-ending changes keep
             // the body's lines, so point at the start of the same line in the original.
@@ -485,7 +502,12 @@ struct BodyOut {
 /// The body is parsed once up front (its events are the guard's reference, its scan feeds
 /// the first rewrite) and then once per guard trial; an accepted trial's parse is reused by
 /// the next rewrite, so a body nothing changes is parsed exactly once.
-fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> BodyOut {
+fn format_body(
+    body: &str,
+    file_start: bool,
+    tables: TableStyle,
+    rewrites: &mut Vec<Rewrite>,
+) -> BodyOut {
     let (events, scan) = body::analyse(body);
     let want = body::Reference::new(events);
     let mut scan = scan;
@@ -495,7 +517,7 @@ fn format_body(body: &str, file_start: bool, rewrites: &mut Vec<Rewrite>) -> Bod
     for _round in 0..3 {
         let mut changed = false;
         for &r in BODY_REWRITES {
-            let edits = body::edits(r, &text, &scan, file_start);
+            let edits = body::edits(r, &text, &scan, file_start, tables);
             if edits.is_empty() {
                 continue;
             }

@@ -167,10 +167,12 @@ fn list(name: &str, items: &[String]) {
 /// strict-YAML warnings left.
 fn fmt_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     let start = Instant::now();
-    let st = agentfmt::fmt::corpus_stats(
+    let count = |t: &str| agentfmt::tokens::count(t);
+    let st = agentfmt::fmt::corpus_stats_with(
         files
             .iter()
             .map(|(e, b)| (e.source_path.as_str(), b.as_slice())),
+        Some(&count),
     );
     println!(
         "\nfmt: {} files ({} binary) in {:.0} ms",
@@ -199,15 +201,115 @@ fn fmt_phase(files: &[(Entry, Vec<u8>)]) -> anyhow::Result<()> {
     for i in st.strict_yaml_after.iter().take(10) {
         println!("  {i}");
     }
+    list("bodies fmt made longer", &st.body_grown);
+    list(
+        "front matter made longer without a repair",
+        &st.front_matter_grown,
+    );
+    let tokens_ok = growth_report(&st.sizes);
     anyhow::ensure!(
         st.panics.is_empty()
             && st.not_idempotent.is_empty()
             && st.html_changed.is_empty()
             && st.values_changed.is_empty()
-            && st.strict_yaml_after.is_empty(),
+            && st.strict_yaml_after.is_empty()
+            && st.body_grown.is_empty()
+            && st.front_matter_grown.is_empty()
+            && tokens_ok,
         "fmt corpus invariants failed"
     );
     Ok(())
+}
+
+/// Prints the distribution of fmt's byte and token change per file, and whether the token
+/// limits hold: after fmt at most the count before on 99% of files, and never more than 0.5%
+/// above it. The limits apply with the exceptions the byte rule makes (the final line break
+/// fmt adds, and the repairs: mojibake, and front matter only a lenient reader accepts made
+/// strict YAML, which quotes values); the whole-text figures are printed too.
+fn growth_report(sizes: &[agentfmt::fmt::Sizes]) -> bool {
+    const REPAIRS: &[&str] = &["mojibake", "lenient-to-strict", "quoted", "argument-hint"];
+    let whole: Vec<_> = sizes
+        .iter()
+        .filter_map(|s| Some((s.tokens_before?, s.tokens_after?, s)))
+        .collect();
+    let adjusted: Vec<_> = sizes
+        .iter()
+        .filter(|s| !s.rewrites.iter().any(|r| REPAIRS.contains(r)))
+        .filter_map(|s| Some((s.tokens_before_trimmed?, s.tokens_after_trimmed?, s)))
+        .collect();
+    let (bb, ba) = sizes
+        .iter()
+        .fold((0, 0), |(b, a), s| (b + s.bytes_before, a + s.bytes_after));
+    let (tb, ta) = whole.iter().fold((0, 0), |(b, a), w| (b + w.0, a + w.1));
+    println!(
+        "\nfmt size ({} tokens): bytes {bb} -> {ba} ({:+.2}%), tokens {tb} -> {ta} ({:+.2}%)",
+        agentfmt::tokens::ENCODING,
+        change(bb, ba),
+        change(tb, ta),
+    );
+    let grown: Vec<_> = sizes
+        .iter()
+        .filter(|s| s.bytes_after > s.bytes_before)
+        .collect();
+    let over5 = grown
+        .iter()
+        .filter(|s| change(s.bytes_before, s.bytes_after) > 5.0)
+        .count();
+    let most = grown
+        .iter()
+        .map(|s| s.bytes_after - s.bytes_before)
+        .max()
+        .unwrap_or(0);
+    println!(
+        "bytes per file: {} of {} files larger after fmt, {over5} by more than 5%, at most {most} bytes",
+        grown.len(),
+        sizes.len()
+    );
+    distribution("whole text", &whole);
+    let ok = distribution(
+        "final line break and repairs excluded (limits: 99% not more, none above +0.5%)",
+        &adjusted,
+    );
+    let repaired = whole.len() - adjusted.len();
+    println!("  ({repaired} files with repairs left out of the second line)");
+    ok
+}
+
+fn change(before: usize, after: usize) -> f64 {
+    if before == 0 {
+        0.0
+    } else {
+        (after as f64 - before as f64) / before as f64 * 100.0
+    }
+}
+
+/// Prints one line of per-file token change for `(before, after, file)` triples and the worst
+/// files; returns whether the limits hold.
+fn distribution(name: &str, files: &[(usize, usize, &agentfmt::fmt::Sizes)]) -> bool {
+    let mut r: Vec<(f64, &agentfmt::fmt::Sizes, usize, usize)> = files
+        .iter()
+        .map(|&(b, a, s)| (change(b, a), s, b, a))
+        .collect();
+    if r.is_empty() {
+        return true;
+    }
+    r.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let n = r.len();
+    let q = |p: f64| r[((n - 1) as f64 * p) as usize].0;
+    let not_more = files.iter().filter(|(b, a, _)| a <= b).count();
+    let over = r.iter().filter(|x| x.0 > 0.5).count();
+    println!(
+        "tokens per file, {name}: {not_more}/{n} = {:.2}% not more, {over} above +0.5%; min {:+.2}%, p50 {:+.2}%, p99 {:+.2}%, max {:+.2}%",
+        100.0 * not_more as f64 / n as f64,
+        q(0.0),
+        q(0.5),
+        q(0.99),
+        q(1.0)
+    );
+    for (c, s, b, a) in r.iter().rev().take(3).filter(|x| x.0 > 0.0) {
+        println!("  {c:+.2}% {} ({b} -> {a}) {:?}", s.path, s.rewrites);
+    }
+    not_more * 100 >= n * 99 && over == 0
 }
 
 /// convert of every file to every target that accepts its kind; every output is checked as its
