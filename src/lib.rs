@@ -16,6 +16,7 @@
 
 pub mod check;
 pub mod config;
+pub mod context;
 pub mod convert;
 pub mod diagnostic;
 pub mod docs;

@@ -1,6 +1,7 @@
 //! The single integration-test binary (style.md rule 9).
 
 mod cli;
+mod context;
 mod convert;
 mod corpus_stats;
 mod encodings;

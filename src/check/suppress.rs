@@ -21,7 +21,7 @@ use crate::span::Span;
 
 /// Rules reported across files as well as per file: a per-file check cannot tell whether a
 /// suppression of one is used, so it never reports it unused.
-const TREE_RULES: &[&str] = &["AF113", "AF118"];
+const TREE_RULES: &[&str] = &["AF113", "AF118", "AF132"];
 
 /// What a directive covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

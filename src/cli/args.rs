@@ -32,6 +32,9 @@ pub enum Command {
     /// Run the language server on stdin and stdout (diagnostics, fixes, formatting, hover,
     /// completion) for editors.
     Lsp,
+    /// Show what each tool loads into the model's context from the project, at session start
+    /// and on demand, with token counts; exit 1 when a tool is over its budget.
+    Context(ContextArgs),
     /// Print the JSON Schema (draft 2020-12) of a kind's front matter or TOML table.
     Schema(SchemaArgs),
     /// Print a shell completion script (`agentfmt completions bash > ...`).
@@ -50,6 +53,65 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ContextArgs {
+    /// The project directory (default: the current directory).
+    pub path: Option<PathBuf>,
+    /// Only this tool (repeatable; default: every tool with files in the project).
+    #[arg(long, value_name = "TOOL", value_parser = parse_context_tool)]
+    pub tool: Vec<agentfmt::context::Tool>,
+    /// The directory a session starts in, relative to the project (default: its root).
+    #[arg(long, value_name = "DIR")]
+    pub cwd: Option<String>,
+    /// The most tokens a tool may load at session start, `TOOL=TOKENS` (repeatable; overrides
+    /// `[context.budget]` in agentfmt.toml).
+    #[arg(long, value_name = "TOOL=TOKENS", value_parser = parse_budget)]
+    pub budget: Vec<(agentfmt::context::Tool, usize)>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ContextFormat::Human)]
+    pub output_format: ContextFormat,
+    /// Use this configuration file instead of searching for `agentfmt.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `agentfmt.toml`.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContextFormat {
+    /// A table per tool.
+    Human,
+    /// One JSON object: tools, items, totals and budgets.
+    Json,
+}
+
+fn parse_context_tool(s: &str) -> Result<agentfmt::context::Tool, String> {
+    agentfmt::context::Tool::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = agentfmt::context::Tool::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
+        match agentfmt::diagnostic::did_you_mean(s, &all) {
+            Some(m) => format!("unknown tool `{s}`; did you mean `{m}`?"),
+            None => format!("unknown tool `{s}`; expected one of: {}", all.join(", ")),
+        }
+    })
+}
+
+fn parse_budget(s: &str) -> Result<(agentfmt::context::Tool, usize), String> {
+    let (tool, n) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected TOOL=TOKENS, got `{s}`"))?;
+    let n = n
+        .replace('_', "")
+        .parse::<usize>()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{n}` is not a positive number of tokens"))?;
+    Ok((parse_context_tool(tool)?, n))
 }
 
 /// Options shared by every command that reads files.

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod context;
 mod convert;
 mod diff;
 mod files;
@@ -88,6 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         }
         Command::Rule(a) => rule::run(&a),
         Command::Lsp => lsp::run(),
+        Command::Context(a) => context::run(&a),
         Command::Schema(a) => {
             let mut out = std::io::stdout().lock();
             std::io::Write::write_all(&mut out, agentfmt::schema::schema_text(a.kind).as_bytes())?;

@@ -18,11 +18,16 @@
 //! [convert.models.cursor]  # model overrides per target: source model → target model
 //! sonnet = "claude-sonnet-4-5"
 //!
+//! [context.budget]       # session-start tokens per tool (`agentfmt context`, `context-budget`)
+//! claude = 20000
+//! codex = 8000
+//!
 //! [sync]                 # see [`sync`]
 //! source = "claude"
 //! targets = ["cursor", "copilot", "agents-md"]
 //! ```
 
+mod context;
 pub mod select;
 pub mod sync;
 
@@ -47,6 +52,8 @@ pub struct Config {
     pub tables: Option<String>,
     /// `convert.models.<target>.<source model>` = target model.
     pub models: BTreeMap<String, BTreeMap<String, String>>,
+    /// `context.budget.<tool>`: the most tokens the tool may load at session start.
+    pub context_budget: BTreeMap<String, usize>,
     /// The `[sync]` table, when there is one.
     pub sync: Option<sync::SyncConfig>,
     /// Which rules are reported (`--select`, `--extend-select`, `--ignore`).
@@ -74,6 +81,7 @@ const TOP: &[&str] = &[
     "per-path-ignores",
     "fmt",
     "convert",
+    "context",
     "sync",
 ];
 const FMT: &[&str] = &["newline", "tables"];
@@ -263,7 +271,8 @@ impl Config {
                     }
                 }
                 ("sync", DeValue::Table(t)) => cfg.sync = Some(sync::parse(t, v.span())?),
-                ("rules" | "per-path-ignores" | "fmt" | "convert" | "sync", _) => {
+                ("context", DeValue::Table(t)) => cfg.context_budget = context::budget(t)?,
+                ("rules" | "per-path-ignores" | "fmt" | "convert" | "context" | "sync", _) => {
                     return Err(ConfigError {
                         message: format!("`{key}` must be a table"),
                         span: Some(v.span()),
@@ -345,6 +354,15 @@ mod tests {
             "{}",
             e.message
         );
+        let c = Config::parse("[context.budget]\nclaude = 20_000\ncodex = 8000\n").unwrap();
+        assert_eq!(c.context_budget.get("claude"), Some(&20_000));
+        assert_eq!(c.context_budget.get("codex"), Some(&8000));
+        let e = Config::parse("[context.budget]\nclaud = 1\n").unwrap_err();
+        assert!(e.message.contains("`claude`"), "{}", e.message);
+        let e = Config::parse("[context.budget]\nclaude = -5\n").unwrap_err();
+        assert!(e.message.contains("positive"), "{}", e.message);
+        let e = Config::parse("[context]\nbudgets = 1\n").unwrap_err();
+        assert!(e.message.contains("`budget`"), "{}", e.message);
         let e = Config::parse("[fmt]\ntables = \"pretty\"\n").unwrap_err();
         assert!(e.message.contains("\"compact\""), "{}", e.message);
         let c = Config::parse("[fmt]\ntables = \"aligned\"\n").unwrap();

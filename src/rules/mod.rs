@@ -70,6 +70,7 @@ pub mod bom_before_front_matter;
 pub mod broken_link;
 pub mod bypass_permissions;
 pub mod conflicting_fields;
+pub mod context_budget;
 pub mod deprecated_key;
 pub mod duplicate_key;
 pub mod duplicate_name;
@@ -284,6 +285,7 @@ pub static RULES: &[&dyn Rule] = &[
     &positional_argument_base::PositionalArgumentBase,
     &legacy_file::LegacyFile,
     &duplicate_name::DuplicateName,
+    &context_budget::ContextBudget,
     &uncovered_shell_command::UncoveredShellCommand,
     &inert_shell_command::InertShellCommand,
     &bypass_permissions::BypassPermissions,

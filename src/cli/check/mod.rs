@@ -1,5 +1,6 @@
 //! `agentfmt check` and `agentfmt rule`.
 
+mod budget;
 mod fix;
 mod watch;
 
@@ -158,7 +159,11 @@ pub(crate) fn run_once(
     let mut reports = Vec::with_capacity(checked.len());
     let mut names = Vec::with_capacity(checked.len());
     let mut fixed_stdin: Vec<Vec<u8>> = Vec::new();
-    for mut c in checked {
+    let mut context_docs = Vec::new();
+    for (i, mut c) in checked.into_iter().enumerate() {
+        if let Some(doc) = c.context_doc.take() {
+            context_docs.push((i, doc));
+        }
         if let Some(bytes) = c.fix.stdout.take() {
             fixed_stdin.push(bytes);
         }
@@ -168,7 +173,9 @@ pub(crate) fn run_once(
         reports.push(c.report);
         names.push(c.name);
     }
-    tree_diagnostics(&inputs, &args.input, config, &mut reports, &names);
+    let across = budget::diagnostics(&inputs, &context_docs, config);
+    drop(context_docs);
+    tree_diagnostics(&inputs, &args.input, config, &mut reports, &names, across);
 
     let color = super::use_color(args.color);
     let mut stdout = std::io::stdout().lock();
@@ -287,6 +294,8 @@ pub(crate) struct Checked {
     pub name: Option<tree::TreeEntry>,
     /// What `--fix` or `--diff` did to the file.
     pub fix: FileFix,
+    /// The document, kept for `context-budget` when a budget is set and a tool loads it.
+    pub context_doc: Option<agentfmt::document::Document>,
 }
 
 /// Checks inputs in parallel; returns one [`Checked`] per input, in input order.
@@ -305,6 +314,7 @@ pub(crate) fn check_inputs(
                 failed,
                 name: None,
                 fix: FileFix::default(),
+                context_doc: None,
             },
             Loaded::Bytes {
                 path,
@@ -334,11 +344,13 @@ pub(crate) fn check_inputs(
                     // would be held until the end of the run for nothing.
                     report.source = None;
                 }
+                let name = doc.as_ref().and_then(tree::entry);
                 Checked {
                     report,
                     failed: false,
-                    name: doc.as_ref().and_then(tree::entry),
+                    name,
                     fix,
+                    context_doc: doc.filter(|d| budget::keep(config, d)),
                 }
             }
         })
@@ -355,15 +367,21 @@ fn tree_diagnostics(
     config: &Config,
     reports: &mut [FileReport],
     names: &[Option<tree::TreeEntry>],
+    more: Vec<(usize, Diagnostic)>,
 ) {
     let mut by_file: std::collections::BTreeMap<usize, Vec<Diagnostic>> = Default::default();
-    for (i, d) in tree::check(names) {
+    for (i, d) in tree::check(names).into_iter().chain(more) {
         by_file.entry(i).or_default().push(d);
     }
     for (i, found) in by_file {
-        let Some(logical) = names[i].as_ref().map(tree::TreeEntry::path) else {
+        let Some(logical) = names[i]
+            .as_ref()
+            .map(|e| e.path().to_owned())
+            .or_else(|| inputs[i].project_path())
+        else {
             continue;
         };
+        let logical = logical.as_str();
         let mut found = check::finish(logical, found, config);
         if found.is_empty() {
             continue;
