@@ -6,7 +6,10 @@
 //!   alone, and undoes lossless Windows-1252 mojibake of it;
 //! - `fmt` is idempotent, keeps the HTML and keeps the values of front matter whose values are
 //!   hostile to YAML quoting (colons, `#`, quotes, leading spaces, unicode, several lines),
-//!   written in every YAML scalar style.
+//!   written in every YAML scalar style;
+//! - on generated GFM tables (padding, escaped pipes, code spans, no-break spaces, short rows,
+//!   rows without outer pipes, every alignment) fmt in each table style is idempotent and keeps
+//!   the HTML, and the default compact style never makes the body longer.
 
 use agentfmt::check;
 use agentfmt::config::Config;
@@ -232,6 +235,77 @@ proptest! {
             st.panics.is_empty() && st.not_idempotent.is_empty() && st.html_changed.is_empty() && st.values_changed.is_empty(),
             "{text:?}: {st:?}"
         );
+    }
+}
+
+/// A table cell: words, an escaped pipe, a code span, a no-break space or nothing.
+fn cell() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "a",
+        "long cell text",
+        "",
+        "x \\| y",
+        "`code`",
+        "`a\\|b`",
+        "é ü",
+        "high\u{a0}",
+        "**b**",
+        "1",
+    ])
+    .prop_map(str::to_owned)
+}
+
+/// A GFM table with `cols` columns: header, delimiter with alignments, and rows of up to `cols`
+/// cells, each padded with 0 to 3 spaces, with or without outer pipes.
+fn table() -> impl Strategy<Value = String> {
+    (1usize..4).prop_flat_map(|cols| {
+        (
+            prop::collection::vec(cell(), cols),
+            prop::collection::vec(
+                prop::sample::select(vec!["-", "---", ":--", "--:", ":-:", "-----"]),
+                cols,
+            ),
+            prop::collection::vec(prop::collection::vec((cell(), 0usize..4), 1..=cols), 0..4),
+            any::<bool>(),
+        )
+            .prop_map(|(head, delims, rows, outer)| {
+                let line = |cells: Vec<String>| {
+                    let inner = cells.join("|");
+                    if outer { format!("|{inner}|") } else { inner }
+                };
+                let mut out = vec![line(head.iter().map(|c| format!(" {c} ")).collect())];
+                out.push(line(delims.iter().map(|d| (*d).to_owned()).collect()));
+                for r in rows {
+                    out.push(line(
+                        r.into_iter()
+                            .map(|(c, pad)| format!("{}{c}{}", " ".repeat(pad), " ".repeat(pad)))
+                            .collect(),
+                    ));
+                }
+                out.join("\n") + "\n"
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// fmt keeps what a table renders to, in every table style, and compact never grows it.
+    #[test]
+    fn fmt_tables_keep_html_and_compact_never_grows(t in table(), style in 0u8..3) {
+        use agentfmt::fmt::{FmtOptions, TableStyle, fmt, render_html};
+        let text = format!("# T\n\n{t}");
+        let tables = [TableStyle::Compact, TableStyle::Aligned, TableStyle::Keep][usize::from(style)];
+        let opts = FmtOptions { tables, ..FmtOptions::default() };
+        let doc = document::parse(SourceText::from_str(&text), Some("AGENTS.md"), None).doc;
+        let out = fmt(&doc, &opts);
+        prop_assert!(out.diagnostics.is_empty(), "{text:?}: {:?}", out.diagnostics);
+        prop_assert_eq!(render_html(&text), render_html(&out.text), "{:?} -> {:?}", text, out.text);
+        let again = fmt(&document::parse(SourceText::from_str(&out.text), Some("AGENTS.md"), None).doc, &opts);
+        prop_assert_eq!(&again.text, &out.text);
+        if tables != TableStyle::Aligned {
+            prop_assert!(out.text.len() <= text.len(), "{:?} -> {:?}", text, out.text);
+        }
     }
 }
 
