@@ -59,6 +59,10 @@ fn claude_loads_ancestors_at_start_and_nested_files_on_demand() {
             ".claude/commands/ship.md",
             "---\ndescription: Ship it\ndisable-model-invocation: true\n---\nShip.\n",
         ),
+        (
+            "app/.claude/skills/lint/SKILL.md",
+            "---\nname: lint\ndescription: Lint the app\n---\nRun eslint.\n",
+        ),
     ];
     let style = "Prefer small functions. @../secret.md\n";
     let r = &run(&files, &[Tool::Claude], "", &[("docs/style.md", style)])[0];
@@ -97,6 +101,11 @@ fn claude_loads_ancestors_at_start_and_nested_files_on_demand() {
         find(r, ".claude/agents/rev.md", Part::Listing).when,
         When::Start
     );
+    let nested = find(r, "app/.claude/skills/lint/SKILL.md", Part::Listing);
+    assert_eq!(
+        (nested.when, nested.trigger.as_str()),
+        (When::OnDemand, "when Claude touches a file in app/")
+    );
     // A command only the user may run is not listed to the model.
     assert!(
         r.items
@@ -122,6 +131,10 @@ fn claude_loads_ancestors_at_start_and_nested_files_on_demand() {
     // Started in app/, app/CLAUDE.md is an ancestor file and loads at start; lib/ is not.
     let r = &run(&files, &[Tool::Claude], "app", &[])[0];
     assert_eq!(find(r, "app/CLAUDE.md", Part::File).when, When::Start);
+    assert_eq!(
+        find(r, "app/.claude/skills/lint/SKILL.md", Part::Listing).when,
+        When::Start
+    );
     assert!(r.items.iter().all(|i| i.path != "lib/CLAUDE.md"));
 }
 

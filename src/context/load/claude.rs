@@ -1,7 +1,7 @@
 //! Claude Code's loading rules.
 
 use super::super::{Item, Part, Project, When, ancestors, item, within};
-use super::{listed, skills, text_field, under_ancestor};
+use super::{listed, listing, skills, text_field, under_ancestor};
 use crate::tools::Kind;
 
 /// Claude Code [CC-MEM]: `CLAUDE.md`, `.claude/CLAUDE.md` and `CLAUDE.local.md` in the working
@@ -76,6 +76,38 @@ pub(super) fn claude(p: &Project<'_>, out: &mut Vec<Item>, notes: &mut Vec<Strin
         out.extend(imported);
     }
     skills(p, out, ".claude/skills", "CC-SKILLS", notes);
+    // Skills of a `.claude/skills/` below the working directory load when Claude touches a
+    // file in that subtree [CC-SKILLS].
+    for f in p.matching(|f| {
+        f.doc.kind == Kind::ClaudeSkill && !under_ancestor(p, f.path, ".claude/skills")
+    }) {
+        let Some(dir) = crate::rules::tree::before(f.path, ".claude/skills/") else {
+            continue;
+        };
+        let dir = dir.trim_end_matches('/');
+        if dir.is_empty() || !within(dir, &p.cwd) {
+            continue;
+        }
+        let trigger = format!("when Claude touches a file in {dir}/");
+        if let Some(l) = listing(f, Some("when_to_use")) {
+            out.push(item(
+                f.path,
+                Part::Listing,
+                When::OnDemand,
+                trigger.clone(),
+                &l,
+                "CC-SKILLS",
+            ));
+        }
+        out.push(item(
+            f.path,
+            Part::Body,
+            When::OnDemand,
+            "when the skill is invoked",
+            f.doc.body_text(),
+            "CC-SKILLS",
+        ));
+    }
     for f in p.matching(|f| {
         f.doc.kind == Kind::ClaudeAgent && under_ancestor(p, f.path, ".claude/agents")
     }) {

@@ -45,8 +45,8 @@ pub(super) fn listing(f: &File<'_>, extra: Option<&str>) -> Option<String> {
     Some(s)
 }
 
-/// Whether the file sits in `dir` (a `/`-free-suffix marker such as `.claude/skills`) of one
-/// of the directories from the root to the working directory.
+/// Whether project-relative `path` is inside `<dir>/<marker>/` (`marker` such as
+/// `.claude/skills`) for one of the directories `dir` from the root to the working directory.
 pub(super) fn under_ancestor(p: &Project<'_>, path: &str, marker: &str) -> bool {
     ancestors(&p.cwd)
         .iter()
