@@ -3,16 +3,9 @@
 //! budgets failing the run.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn agentfmt(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agentfmt"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("agentfmt runs")
-}
+use crate::fix::agentfmt;
 
 fn write(root: &Path, files: &[(&str, &str)]) {
     for (p, t) in files {

@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn agentfmt(dir: &Path, args: &[&str]) -> Output {
+/// Runs the binary in `dir` without colour (shared with the other end-to-end tests).
+pub(crate) fn agentfmt(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_agentfmt"))
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -31,16 +31,7 @@ pub(super) fn claude(p: &Project<'_>, out: &mut Vec<Item>, notes: &mut Vec<Strin
         };
         let text = super::super::strip_block_comments(f.doc.text());
         let it = item(f.path, Part::File, when, trigger, &text, "CC-MEM");
-        let mut seen = vec![f.path.to_owned()];
-        let imported = p.imports(
-            f.path,
-            &text,
-            &it,
-            crate::rules::import_chain::MAX_HOPS,
-            &mut seen,
-        );
-        out.push(it);
-        out.extend(imported);
+        with_imports(p, out, it, &text);
     }
     for f in
         p.matching(|f| f.doc.kind == Kind::ClaudeRule && under_ancestor(p, f.path, ".claude/rules"))
@@ -64,16 +55,7 @@ pub(super) fn claude(p: &Project<'_>, out: &mut Vec<Item>, notes: &mut Vec<Strin
                 "CC-MEM",
             ),
         };
-        let mut seen = vec![f.path.to_owned()];
-        let imported = p.imports(
-            f.path,
-            &text,
-            &it,
-            crate::rules::import_chain::MAX_HOPS,
-            &mut seen,
-        );
-        out.push(it);
-        out.extend(imported);
+        with_imports(p, out, it, &text);
     }
     skills(p, out, ".claude/skills", "CC-SKILLS", notes);
     // Skills of a `.claude/skills/` below the working directory load when Claude touches a
@@ -124,4 +106,19 @@ pub(super) fn claude(p: &Project<'_>, out: &mut Vec<Item>, notes: &mut Vec<Strin
     }) {
         listed(out, f, None, "when the command is run", "CC-SLASH-2026-01");
     }
+}
+
+/// Pushes `it` (of the file at `it.path`, whose loaded text is `text`) and then the files its
+/// `@path` imports pull in, 4 hops deep [CC-MEM].
+fn with_imports(p: &Project<'_>, out: &mut Vec<Item>, it: Item, text: &str) {
+    let mut seen = vec![it.path.clone()];
+    let imported = p.imports(
+        &it.path,
+        text,
+        &it,
+        crate::rules::import_chain::MAX_HOPS,
+        &mut seen,
+    );
+    out.push(it);
+    out.extend(imported);
 }
