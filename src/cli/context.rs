@@ -85,9 +85,10 @@ pub fn run(args: &ContextArgs) -> anyhow::Result<ExitStatus> {
     }
 }
 
-/// The text of project-relative `rel` if it is a regular file inside `root` (after resolving
-/// symlinks: an import never reads outside the project).
-fn read_inside(root: &Path, rel: &str) -> Option<String> {
+/// The text of project-relative `rel` if it is a regular file inside `root` (a canonical path;
+/// symlinks are resolved, so an import never reads outside the project), decoded as `check`
+/// decodes files and within its size limit.
+pub(crate) fn read_inside(root: &Path, rel: &str) -> Option<String> {
     let path = std::fs::canonicalize(root.join(rel)).ok()?;
     if !path.starts_with(root) {
         return None;

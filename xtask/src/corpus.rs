@@ -28,16 +28,34 @@ struct Outcome {
 }
 
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
-    let dir = args.first().map_or_else(
-        || root.join("../shared/corpus"),
-        |d| Path::new(d).to_path_buf(),
-    );
+    // `--split dev|report|train`: only the files of that part of the repositories (the split
+    // the mojibake bench uses), so figures can be reported on repositories no change was
+    // looked at against.
+    let mut split = None;
+    let mut dir = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--split" {
+            let name = it.next().map_or("", String::as_str);
+            split = Some(
+                crate::mojibake_split::Split::parse(name)
+                    .ok_or_else(|| anyhow::anyhow!("--split: expected train, dev or report"))?,
+            );
+        } else {
+            dir = Some(Path::new(a).to_path_buf());
+        }
+    }
+    let dir = dir.unwrap_or_else(|| root.join("../shared/corpus"));
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.jsonl"))
         .map_err(|e| anyhow::anyhow!("cannot read {}/MANIFEST.jsonl: {e}", dir.display()))?;
     let entries: Vec<Entry> = manifest
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(serde_json::from_str)
+        .map(serde_json::from_str::<Entry>)
+        .filter(|e| match (e, split) {
+            (Ok(e), Some(part)) => crate::mojibake_split::Split::of_corpus_file(&e.path) == part,
+            _ => true,
+        })
         .collect::<Result<_, _>>()?;
     let files: Vec<(Entry, Vec<u8>)> = entries
         .into_iter()

@@ -1,6 +1,6 @@
 //! Project tasks: `cargo xtask <task>`.
 //!
-//! - `corpus [DIR]`: run check over every file of the shared corpus (default `../shared/corpus`)
+//! - `corpus [DIR] [--split train|dev|report]`: run check over every file of the shared corpus (default `../shared/corpus`)
 //!   with each file's manifest `source_path` as its logical path; print per-kind counts,
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
@@ -74,7 +74,7 @@ fn main() -> anyhow::Result<()> {
         Some("man") => man::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | man [--out DIR] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] [--split P] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | man [--out DIR] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }

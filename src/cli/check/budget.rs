@@ -1,8 +1,6 @@
 //! `context-budget` in `agentfmt check`: with `[context.budget]` set, the documents of the run
 //! that a tool loads are kept until the end, and [`agentfmt::context`] prices them.
 
-use std::path::Path;
-
 use agentfmt::config::Config;
 use agentfmt::context::{self, File};
 use agentfmt::diagnostic::Diagnostic;
@@ -54,14 +52,7 @@ pub(super) fn diagnostics(
         Input::File { base: Some(b), .. } => std::fs::canonicalize(b).ok(),
         _ => None,
     });
-    let read = |rel: &str| {
-        let base: &Path = base.as_deref()?;
-        let p = std::fs::canonicalize(base.join(rel)).ok()?;
-        if !p.starts_with(base) {
-            return None;
-        }
-        super::read_text(p.to_str()?)
-    };
+    let read = |rel: &str| crate::cli::context::read_inside(base.as_deref()?, rel);
     let reports = context::analyse(&files, &[], "", &read);
     context::budget_diagnostics(&reports, &config.context_budget)
         .into_iter()
