@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::tools::Kind;
 
+mod coerced;
 mod validate;
 
 pub use validate::validate;

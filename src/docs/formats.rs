@@ -39,6 +39,7 @@ fn format_of(k: Kind) -> String {
     match s.dialect {
         Dialect::ClaudeLenient => "markdown, YAML front matter (read leniently)".into(),
         Dialect::CursorRaw => "markdown, `key: value` front matter (`globs` raw)".into(),
+        Dialect::YamlRawGlobs => "markdown, YAML front matter (`globs` raw)".into(),
         Dialect::Yaml | Dialect::None => "markdown, YAML front matter".into(),
     }
 }

@@ -275,10 +275,12 @@ fn read_front_matter(
     let base = content.start as usize;
     report_tabs(yaml, base, diags);
     // Cursor documents bare `globs: **/*.ts` ([CUR-RULES]) and reads it as raw
-    // text, so the strict-YAML judgement is made on the rest of the block.
+    // text, as do Windsurf and Devin Desktop ([DEVIN-LLMS-3P]), so the strict-YAML
+    // judgement is made on the rest of the block.
     let raw_key = kind.and_then(|k| k.spec().glob_key).unwrap_or("globs");
     let masked;
-    let strict_input = if dialect == Dialect::CursorRaw {
+    let raw_globs_dialect = matches!(dialect, Dialect::CursorRaw | Dialect::YamlRawGlobs);
+    let strict_input = if raw_globs_dialect {
         masked = mask_globs(yaml, raw_key);
         masked.as_str()
     } else {
@@ -287,9 +289,15 @@ fn read_front_matter(
     match yaml::load(strict_input, base) {
         Ok((root, d)) => {
             diags.extend(d);
-            let root = match (dialect, root) {
-                (Dialect::CursorRaw, Some(r)) => Some(raw_globs(r, yaml, base, raw_key)),
-                (_, r) => r,
+            let root = match root {
+                Some(r) if raw_globs_dialect => Some(raw_globs(
+                    r,
+                    yaml,
+                    base,
+                    raw_key,
+                    dialect == Dialect::YamlRawGlobs,
+                )),
+                r => r,
             };
             let root = match root {
                 Some(r) if matches!(r.value, Value::Map(_)) => Some(r),
@@ -389,8 +397,10 @@ fn mask_globs(yaml: &str, key: &str) -> String {
     out
 }
 
-/// Cursor reads `globs` as the raw text after `globs:` ([CUR-GLOB]).
-fn raw_globs(mut root: Node, yaml: &str, base: usize, key: &str) -> Node {
+/// Cursor reads `globs` as the raw text after `globs:` ([CUR-GLOB]); with `plain_only`
+/// (Windsurf, Devin Desktop) only a plain scalar is raw, and a quoted value or a list keeps
+/// its YAML reading.
+fn raw_globs(mut root: Node, yaml: &str, base: usize, key: &str, plain_only: bool) -> Node {
     if let Value::Map(entries) = &mut root.value {
         for e in entries.iter_mut().filter(|e| e.key == key) {
             let line_end = yaml[e.key_span.end as usize - base..]
@@ -398,7 +408,8 @@ fn raw_globs(mut root: Node, yaml: &str, base: usize, key: &str) -> Node {
                 .map_or(yaml.len(), |i| e.key_span.end as usize - base + i);
             let after = &yaml[e.key_span.end as usize - base + 1..line_end];
             let trimmed = after.trim();
-            if trimmed.is_empty() {
+            if trimmed.is_empty() || (plain_only && trimmed.starts_with(['"', '\'', '[', '|', '>']))
+            {
                 continue; // a block list on the next lines: keep the YAML reading
             }
             let start = e.key_span.end as usize + 1 + (after.len() - after.trim_start().len());

@@ -11,7 +11,8 @@ use crate::tools::{Kind, Tool};
 /// Cursor matches ([CUR-GLOB]).
 #[must_use]
 pub fn raw_for_tool(kind: Kind, key: &str) -> bool {
-    kind.dialect() == Dialect::CursorRaw && Some(key) == kind.spec().glob_key.or(Some("globs"))
+    matches!(kind.dialect(), Dialect::CursorRaw | Dialect::YamlRawGlobs)
+        && Some(key) == kind.spec().glob_key.or(Some("globs"))
 }
 
 /// The edits that write every raw value of `doc`'s front matter as strict YAML holding exactly
@@ -30,7 +31,7 @@ pub fn strict_edits(doc: &Document) -> Option<Vec<Edit>> {
     let one_line_only = match doc.kind.dialect() {
         Dialect::ClaudeLenient | Dialect::CursorRaw => false,
         Dialect::Yaml if doc.kind.tool() == Tool::Copilot => true,
-        Dialect::Yaml | Dialect::None => return None,
+        Dialect::Yaml | Dialect::YamlRawGlobs | Dialect::None => return None,
     };
     if fm.strict {
         return None;

@@ -58,16 +58,50 @@ fn relative(cx: &mut Checker<'_>, pattern: &str, span: Span) {
     }
 }
 
-fn unbalanced(pattern: &str) -> bool {
-    let mut depth = 0i32;
-    for c in pattern.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' if depth > 0 => depth -= 1,
-            _ => {}
-        }
+/// Why `pattern` is not a glob any matcher can read, or `None`: an unclosed `[` class or
+/// `{` group, a `}` without its `{`, or a reversed range (`[z-a]`), as `globset` reports
+/// them. Other `globset` refusals (nested `{…}`, `**` inside a name) are not reported: other
+/// matchers (minimatch, VS Code's) accept them.
+fn invalid_glob(pattern: &str) -> Option<&'static str> {
+    use globset::ErrorKind;
+    let err = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .err()?;
+    match err.kind() {
+        ErrorKind::UnclosedClass => Some("an unclosed `[`"),
+        ErrorKind::UnclosedAlternates => Some("an unclosed `{`"),
+        ErrorKind::UnopenedAlternates => Some("a `}` without its `{`"),
+        ErrorKind::InvalidRange(..) => Some("a reversed range in `[…]`"),
+        _ => None,
     }
-    depth != 0
+}
+
+/// Reports `pattern` when it is no valid glob: an error where the tool documents that such a
+/// pattern matches nothing (Claude Code `paths` [CC-MEM], Copilot `applyTo`
+/// [GH-REPO-INSTR]), a warning elsewhere. Returns whether it reported.
+fn invalid(cx: &mut Checker<'_>, key: &str, pattern: &str, span: Span) -> bool {
+    let Some(why) = invalid_glob(pattern) else {
+        return false;
+    };
+    let (severity, help) = match cx.doc.kind.tool() {
+        crate::tools::Tool::Claude => (
+            Severity::Error,
+            "Claude Code makes a pattern it cannot parse match nothing [CC-MEM]",
+        ),
+        crate::tools::Tool::Copilot => (
+            Severity::Error,
+            "each `applyTo` pattern must be a valid glob, or the instructions never apply [GH-REPO-INSTR]",
+        ),
+        _ => (
+            Severity::Warning,
+            "a pattern the matcher cannot parse matches no file, so the rule never applies",
+        ),
+    };
+    let mut d = GlobFormat::META.diag(span, format!("`{key}` pattern `{pattern}` has {why}"));
+    d.severity = severity;
+    cx.report(d.with_help(help));
+    true
 }
 
 fn cursor(cx: &mut Checker<'_>, node: &Node) {
@@ -138,7 +172,7 @@ fn cursor(cx: &mut Checker<'_>, node: &Node) {
                     );
                     d.severity = Severity::Info;
                     cx.report(d.with_help("a space after a comma reportedly breaks matching in Cursor (UNCONFIRMED); write `a,b` [CUR-GLOB]"));
-                } else {
+                } else if !invalid(cx, "globs", part.trim(), span) {
                     relative(cx, part.trim(), span);
                 }
             }
@@ -181,13 +215,7 @@ impl Rule for GlobFormat {
             _ => Vec::new(),
         };
         for (p, span) in patterns {
-            if key == "paths" && unbalanced(&p) {
-                let mut d = Self::META.diag(span, format!("unbalanced `[` in pattern `{p}`"));
-                d.severity = Severity::Error;
-                cx.report(d.with_help(
-                    "Claude Code makes a pattern with an unparsable `[` match nothing [CC-MEM]",
-                ));
-            } else {
+            if !invalid(cx, key, &p, span) {
                 relative(cx, &p, span);
             }
         }
@@ -238,5 +266,38 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn flags_patterns_no_matcher_reads() {
+        let cases = [
+            (".cursor/rules/a.mdc", "globs: src/{a,b/**/*.rs\n", 1),
+            (".cursor/rules/a.mdc", "globs: src/[ab/*.ts,docs/*.md\n", 1),
+            (
+                ".github/instructions/a.instructions.md",
+                "applyTo: \"src/[ab/**\"\n",
+                1,
+            ),
+            (
+                ".claude/skills/x/SKILL.md",
+                "name: x\ndescription: d\npaths: [\"a}/b\"]\n",
+                1,
+            ),
+            (
+                ".cursor/rules/a.mdc",
+                "globs: src/**/*.{ts,tsx},app/[[]slug]/**\n",
+                0,
+            ),
+            (
+                ".github/instructions/a.instructions.md",
+                "applyTo: \"**/*.{ts,tsx}\"\n",
+                0,
+            ),
+            (".claude/rules/a.md", "paths:\n  - \"src/[a-z]*.ts\"\n", 0),
+        ];
+        for (path, fm, n) in cases {
+            let found = check(&format!("---\n{fm}---\nBody.\n"), path, "glob-format");
+            assert_eq!(found.len(), n, "{path}: {fm:?} {found:?}");
+        }
     }
 }

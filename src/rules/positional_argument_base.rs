@@ -25,14 +25,24 @@ use crate::tools::Kind;
 /// Byte offsets of `$N` tokens (single digit, not escaped, not followed by a digit) in
 /// `text`, with their digit, outside `code` (`text`'s code spans and blocks as
 /// [`super::prose::code`] finds them).
+/// The `$N` placeholders of `text` (byte offset of the `$`, digit), outside code. Not
+/// placeholders: an escaped `\\$1`, `$10` and longer numbers, amounts of money (`$5.00`,
+/// `$1,200`) and spreadsheet references (`$B$6`, `A$1`), where a letter or digit comes
+/// right before the `$`.
 fn positional(text: &str, code: &[super::prose::Code]) -> Vec<(usize, u8)> {
     let b = text.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     text.match_indices('$')
         .map(|(i, _)| i)
-        .filter(|&i| (i == 0 || b[i - 1] != b'\\') && !super::prose::in_code(code, i))
+        .filter(|&i| {
+            let before = i.checked_sub(1).map(|j| b[j]);
+            !before.is_some_and(|c| c == b'\\' || c.is_ascii_alphanumeric())
+                && !super::prose::in_code(code, i)
+        })
         .filter_map(|i| {
             let d = *b.get(i + 1).filter(|d| d.is_ascii_digit())?;
-            (!b.get(i + 2).is_some_and(u8::is_ascii_digit)).then_some((i, d - b'0'))
+            let money = matches!(b.get(i + 2), Some(b'.' | b',')) && digit_at(i + 3);
+            (!digit_at(i + 2) && !money).then_some((i, d - b'0'))
         })
         .collect()
 }
@@ -85,6 +95,32 @@ mod tests {
                 "positional-argument-base"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn money_and_spreadsheet_references_are_no_placeholders() {
+        let r = ".claude/skills/xlsx/SKILL.md";
+        for body in [
+            "| plan | price |\n|---|---|\n| pro | $5.00 |\n",
+            "Budget: $1,200 a month.\n",
+            "Sum `=SUM($B$6:$B$9)` or $B$6 and A$1.\n",
+            "Set cell $C$2 to the total.\n",
+        ] {
+            assert!(
+                check(body, r, "positional-argument-base").is_empty(),
+                "{body:?}"
+            );
+        }
+        // A placeholder next to a price is still one.
+        assert_eq!(
+            check(
+                "Charge $1 for $5.00 items.\n",
+                r,
+                "positional-argument-base"
+            )
+            .len(),
+            1
         );
     }
 

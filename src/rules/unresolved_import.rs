@@ -63,6 +63,21 @@ pub fn references_in(text: &str, code: &[super::prose::Code]) -> Vec<std::ops::R
     out
 }
 
+/// Whether `target` (an `@` reference without the `@`) has the shape of a scoped npm package
+/// (`@types/node`, `@parcel/config-default`): lowercase `scope/name`, one `/`, and no `.` in
+/// the name, so no file extension. Such a reference that resolves to nothing is a package
+/// named in prose, not a file import; Claude Code imports files by path [CC-MEM].
+fn looks_like_package(target: &str) -> bool {
+    let part = |p: &str| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"-_.~".contains(&c))
+    };
+    target
+        .split_once('/')
+        .is_some_and(|(scope, name)| part(scope) && part(name) && !name.contains('.'))
+}
+
 impl Rule for UnresolvedImport {
     fn meta(&self) -> &'static super::RuleMeta {
         &Self::META
@@ -94,7 +109,7 @@ impl Rule for UnresolvedImport {
             } else {
                 format!("{dir}/{target}")
             };
-            if !exists(&joined) {
+            if !exists(&joined) && !looks_like_package(target) {
                 let mut d = Self::META.diag(
                     Span::new(base + r.start, base + r.end),
                     format!("`@{target}` does not resolve to a file"),
@@ -110,7 +125,23 @@ impl Rule for UnresolvedImport {
 
 #[cfg(test)]
 mod tests {
-    use super::references;
+    use super::{looks_like_package, references};
+
+    #[test]
+    fn scoped_packages_are_no_file_imports() {
+        for p in ["types/node", "parcel/config-default", "babel/preset-env"] {
+            assert!(looks_like_package(p), "{p}");
+        }
+        for p in [
+            "docs/guide.md",
+            "AGENTS.md",
+            "Docs/Guide",
+            "a/b/c",
+            "src/index.ts",
+        ] {
+            assert!(!looks_like_package(p), "{p}");
+        }
+    }
 
     #[test]
     fn skips_code_as_commonmark_reads_it() {

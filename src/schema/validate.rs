@@ -9,6 +9,10 @@
 //! - `x-message`: the message of a conditional (`allOf[i]` with `if`/`then`); `{key}` is
 //!   replaced by the offending key.
 //! - root `x-required-help` (key → why it is required) and `x-recommended` (key → severity).
+//! - root `x-required-unless` (key → {other key → value}): a required key is not required
+//!   when another key has that value.
+//! - `x-coerced` on a property: a boolean written as a string is read by the owning tool but
+//!   reported as a warning with this help (see `coerced`).
 
 use std::sync::OnceLock;
 
@@ -96,6 +100,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
+    super::coerced::coerced_booleans(root, schema, &mut out);
     if let Some(rec) = schema.get("x-recommended").and_then(J::as_object) {
         for (key, sev) in rec {
             if root.get(key).is_none() {
@@ -235,6 +240,13 @@ fn diagnose(
         match err.kind() {
             ValidationErrorKind::Required { property } => {
                 let p = property.as_str().unwrap_or("");
+                let unless = schema.get("x-required-unless").and_then(|u| u.get(p));
+                if unless.and_then(J::as_object).is_some_and(|m| {
+                    m.iter()
+                        .any(|(k, v)| root.get(k).and_then(Node::as_str) == v.as_str())
+                }) {
+                    return None;
+                }
                 let why = schema
                     .get("x-required-help")
                     .and_then(|h| h.get(p))
@@ -503,5 +515,23 @@ mod tests {
         );
         let d = check("---\ndescription: x\n---\n", ".claude/commands/a.md");
         assert!(d.is_empty(), "{}", show(&d));
+        let quoted = "---\nname: deploy\ndescription: Deploys\nuser-invocable: \"false\"\n---\nx\n";
+        let d = check(quoted, ".claude/skills/deploy/SKILL.md");
+        assert_eq!(d.len(), 1, "{}", show(&d));
+        assert_eq!(
+            (d[0].rule, d[0].severity),
+            ("invalid-type", Severity::Warning)
+        );
+        assert_eq!(&quoted[d[0].span.range()], "\"false\"");
+    }
+
+    #[test]
+    fn copilot_agent_description_is_optional_for_vs_code() {
+        let vscode = "---\nname: x\ntarget: vscode\n---\nAgent.\n";
+        let d = check(vscode, ".github/agents/x.agent.md");
+        assert!(d.is_empty(), "{}", show(&d));
+        let cloud = "---\nname: x\ntarget: github-copilot\n---\nAgent.\n";
+        let d = check(cloud, ".github/agents/x.agent.md");
+        assert_eq!(d[0].rule, "missing-required-field", "{}", show(&d));
     }
 }

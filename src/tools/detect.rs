@@ -13,6 +13,14 @@ use super::{Kind, PathRule};
 /// in registry order. The legacy `AGENT.md` is `AGENTS.md` [AGENTSMD], except inside a
 /// tool's own directory, where that tool reads it: Claude Code loads every `.md` under
 /// `.claude/agents/` as a subagent [CC-SUB].
+///
+/// Two kinds of path are no agent file whatever their names: anything under a directory of
+/// another tool's source format ([`FOREIGN_SOURCE_DIRS`]), and the files a skill keeps in
+/// its own folder (`skills/<name>/agents/grader.md`, `skills/<name>/references/x.md`): the
+/// skill reads them on demand, no tool loads them as subagents, commands or rules
+/// [CC-SKILLS], [AS-SPEC]. Only the documented locations are subagents [CC-SUB], [CC-PLUG].
+/// `CLAUDE.md` and `AGENTS.md` keep their kinds inside a skill folder, since the tools read
+/// them in every directory.
 #[must_use]
 pub fn detect(path: &str) -> Option<Kind> {
     let norm = path.replace('\\', "/");
@@ -23,6 +31,9 @@ pub fn detect(path: &str) -> Option<Kind> {
     let file = *parts.last()?;
     let lower = file.to_ascii_lowercase();
     let dirs = &parts[..parts.len() - 1];
+    if dirs.iter().any(|d| FOREIGN_SOURCE_DIRS.contains(d)) {
+        return None;
+    }
     let parent = dirs.last().copied().unwrap_or("");
     let rules = || {
         Kind::ALL
@@ -49,6 +60,9 @@ pub fn detect(path: &str) -> Option<Kind> {
         rules().find(|(_, r)| matches!(r, PathRule::Name(n) if n.eq_ignore_ascii_case(&lower)));
     if let Some((k, _)) = by_name {
         return Some(k);
+    }
+    if in_skill_folder(dirs) {
+        return None;
     }
     if let Some(&(k, _)) = table
         .suffixes
@@ -84,6 +98,19 @@ pub fn detect(path: &str) -> Option<Kind> {
     rules()
         .find(|(_, r)| matches!(r, PathRule::Parent(d) if *d == parent))
         .map(|(k, _)| k)
+}
+
+/// Directories that hold another tool's source format, which that tool turns into agent files
+/// (rulesync's `.rulesync/` [RULESYNC], ruler's `.ruler/` [RULER]); their files are not read
+/// by the coding tools themselves.
+pub const FOREIGN_SOURCE_DIRS: &[&str] = &[".rulesync", ".ruler"];
+
+/// Whether `dirs` (outermost first) put a file inside a skill's folder: below
+/// `skills/<name>/`, at any depth.
+fn in_skill_folder(dirs: &[&str]) -> bool {
+    dirs.iter()
+        .position(|d| *d == "skills")
+        .is_some_and(|i| i + 1 < dirs.len())
 }
 
 /// The [`PathRule::Path`] and [`PathRule::Suffix`] patterns of every kind, in registry order,
@@ -304,6 +331,27 @@ mod tests {
         assert_eq!(detect(".github/instructions/README.md"), None);
         assert_eq!(detect(".claude/agents/README.md"), Some(Kind::ClaudeAgent));
         assert_eq!(detect("seed.txt"), None);
+    }
+
+    #[test]
+    fn skill_resources_and_foreign_sources_are_no_agent_files() {
+        for path in [
+            ".claude/skills/pdf/agents/grader.md",
+            "skills/pdf/agents/grader.md",
+            "skills/pdf/commands/x.md",
+            "plugins/p/skills/pdf/references/forms.md",
+            ".rulesync/skills/x/SKILL.md",
+            ".rulesync/rules/overview.md",
+            ".rulesync/commands/review.md",
+            ".ruler/AGENTS.md",
+            ".ruler/instructions.md",
+        ] {
+            assert_eq!(detect(path), None, "{path}");
+        }
+        assert_eq!(detect("skills/pdf/SKILL.md"), Some(Kind::ClaudeSkill));
+        assert_eq!(detect("skills/pdf/AGENTS.md"), Some(Kind::AgentsMd));
+        assert_eq!(detect("plugins/p/agents/x.md"), Some(Kind::ClaudeAgent));
+        assert_eq!(detect("agents/x.md"), Some(Kind::ClaudeAgent));
     }
 
     #[test]

@@ -155,6 +155,9 @@ pub enum Dialect {
     ClaudeLenient,
     /// Cursor `.mdc`: `key: value` lines, `globs` taken as raw text [CUR-RULES].
     CursorRaw,
+    /// Strict YAML, except that the glob key is taken as raw text: Windsurf and Devin Desktop
+    /// rules, whose documentation writes `globs: **/*.test.ts` bare [DEVIN-LLMS-3P].
+    YamlRawGlobs,
     /// No front matter expected (TOML or plain markdown files).
     None,
 }

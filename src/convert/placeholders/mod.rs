@@ -114,7 +114,8 @@ fn word_len(s: &str) -> usize {
     s.bytes().take_while(|c| is_word(*c) || *c == b'-').count()
 }
 
-/// `$ARGUMENTS`, `$ARGUMENTS[N]`, `$ARGUMENTS.N`, `$N`; shared by Claude and OpenCode.
+/// `$ARGUMENTS`, `$ARGUMENTS[N]`, `$ARGUMENTS.N`, `$N`; shared by Claude and OpenCode. Not
+/// arguments: `$N` inside a word or after `$` (`$B$6`), and amounts of money (`$5.00`).
 fn dollar_arg(rest: &str, i: usize, b: &[u8], one_based: bool) -> Option<(Piece, usize)> {
     if !rest.starts_with('$')
         || (i > 0 && (b[i - 1] == b'\\' || b[i - 1] == b'$' || is_word(b[i - 1])))
@@ -143,7 +144,10 @@ fn dollar_arg(rest: &str, i: usize, b: &[u8], one_based: bool) -> Option<(Piece,
         return None;
     }
     let n = digits(after);
-    if n == 0 || n > 3 || after[n..].bytes().next().is_some_and(is_word) {
+    // An amount of money (`$5.00`, `$1,200`) is prose, not an argument.
+    let money = matches!(after.as_bytes().get(n), Some(b'.' | b','))
+        && after.as_bytes().get(n + 1).is_some_and(u8::is_ascii_digit);
+    if n == 0 || n > 3 || money || after[n..].bytes().next().is_some_and(is_word) {
         return None;
     }
     let v: u32 = after[..n].parse().ok()?;
@@ -402,6 +406,19 @@ mod tests {
         assert!(
             o1.contains("then $0 and $1") || o1.contains("then $1 and $1"),
             "{o1}"
+        );
+    }
+
+    #[test]
+    fn money_and_cell_references_are_prose() {
+        let src = "Charge $0 for the $5.00 plan, $1,200 a year; cell $B$6.\n";
+        let p = parse(src, Syntax::Claude, &[]);
+        let args = p.iter().filter(|x| matches!(x, Piece::Arg(_))).count();
+        assert_eq!(args, 1, "{p:?}");
+        let (c, _) = render(&p, Syntax::Copilot, 0, &[]);
+        assert!(
+            c.contains("$5.00") && c.contains("$1,200") && c.contains("$B$6"),
+            "{c}"
         );
     }
 

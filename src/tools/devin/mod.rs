@@ -3,7 +3,7 @@
 //! [DEVIN-CASCADE-MEM]. Windsurf's `.windsurf/rules/` and `.windsurfrules` are its legacy
 //! kinds, still read ([`super::windsurf`]).
 
-use super::{Kind, KindSpec, PathRule, Role, Tool, ToolSpec};
+use super::{Dialect, Kind, KindSpec, PathRule, Role, Tool, ToolSpec};
 
 /// Devin Desktop.
 pub const TOOL: ToolSpec = ToolSpec {
@@ -38,6 +38,7 @@ pub const RULE: KindSpec = KindSpec {
     paths: &[PathRule::Dir(".devin", "rules")],
     write_path: ".devin/rules/{name}.md",
     schema: include_str!("../../../schemas/devin-rule.schema.json"),
+    dialect: Dialect::YamlRawGlobs,
     glob_key: Some("globs"),
     ..KindSpec::BASE
 };

@@ -5,7 +5,7 @@
 pub(crate) mod read;
 pub(crate) mod write;
 
-use super::{Kind, KindSpec, PathRule, Role, Tool, ToolSpec};
+use super::{Dialect, Kind, KindSpec, PathRule, Role, Tool, ToolSpec};
 
 /// Windsurf.
 pub const TOOL: ToolSpec = ToolSpec {
@@ -35,6 +35,7 @@ pub const RULE: KindSpec = KindSpec {
     ],
     write_path: ".windsurf/rules/{name}.md",
     schema: include_str!("../../../schemas/windsurf-rule.schema.json"),
+    dialect: Dialect::YamlRawGlobs,
     glob_key: Some("globs"),
     ..KindSpec::BASE
 };
