@@ -87,6 +87,9 @@ pub fn validate(
 ) -> Vec<Diagnostic> {
     diags.extend(rules::mojibake::diagnostics(doc));
     diags.extend(crate::schema::validate(doc));
+    if rules::ignored_in_plugin::in_plugin(doc, ctx) {
+        rules::ignored_in_plugin::relax_plugin_agent(&mut diags);
+    }
     diags.extend(rules::run(doc, ctx));
     let mut suppressions = Suppressions::parse(doc);
     suppressions.apply(&mut diags);

@@ -63,6 +63,39 @@ pub fn manifest_for(path: &str) -> Option<String> {
     })
 }
 
+/// Whether `doc` is a subagent of a Claude Code plugin (its [`manifest_for`] exists);
+/// `false` without the caller's file-system callback.
+#[must_use]
+pub fn in_plugin(doc: &crate::document::Document, ctx: &super::Context<'_>) -> bool {
+    let (Some(exists), Kind::ClaudeAgent) = (ctx.file_exists, doc.kind) else {
+        return false;
+    };
+    doc.path
+        .as_deref()
+        .and_then(manifest_for)
+        .is_some_and(|m| exists(&m))
+}
+
+/// Relaxes the `missing-required-field` diagnostics of a plugin subagent, which Claude Code
+/// loads under its file name when `name` is missing or its front matter does not parse
+/// [CC-PLUG], [CC-SUB]: a missing `name` is no problem, and a missing `description` (or no
+/// front matter) is a warning, since the subagent loads with a placeholder description that
+/// never makes Claude pick it [CCI-91871].
+pub fn relax_plugin_agent(diags: &mut Vec<crate::diagnostic::Diagnostic>) {
+    diags.retain(|d| {
+        d.rule != "missing-required-field" || d.message != "missing required field `name`"
+    });
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.rule == "missing-required-field")
+    {
+        d.severity = crate::diagnostic::Severity::Warning;
+        d.help = Some(
+            "a plugin subagent without `description` loads with the placeholder \"Agent from <plugin> plugin\", so Claude never delegates to it on its own [CC-PLUG], [CCI-91871]".into(),
+        );
+    }
+}
+
 impl Rule for IgnoredInPlugin {
     fn meta(&self) -> &'static super::RuleMeta {
         &Self::META

@@ -115,6 +115,22 @@ pub(crate) fn time_cmd(cmd: &[&str], cwd: &Path, runs: usize) -> anyhow::Result<
     Ok((median(&mut times), median(&mut cpus), rss))
 }
 
+/// Builds the release binary of the workspace at `root` and returns its path (under
+/// `CARGO_TARGET_DIR` when set). Fails when the build fails.
+pub fn release_binary(root: &Path) -> anyhow::Result<String> {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "agentfmt"])
+        .current_dir(root)
+        .status()?;
+    anyhow::ensure!(status.success(), "release build failed");
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map_or_else(|_| root.join("target"), PathBuf::from);
+    Ok(target
+        .join("release/agentfmt")
+        .to_string_lossy()
+        .into_owned())
+}
+
 pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
     let n: usize = args
         .iter()
@@ -126,15 +142,7 @@ pub fn run(root: &Path, args: &[String]) -> anyhow::Result<()> {
         .position(|a| a == "--runs")
         .and_then(|i| args.get(i + 1))
         .map_or(Ok(5), |s| s.parse())?;
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--quiet", "--bin", "agentfmt"])
-        .current_dir(root)
-        .status()?;
-    anyhow::ensure!(status.success(), "release build failed");
-    let target =
-        std::env::var("CARGO_TARGET_DIR").map_or_else(|_| root.join("target"), PathBuf::from);
-    let bin = target.join("release/agentfmt");
-    let bin = bin.to_string_lossy().into_owned();
+    let bin = release_binary(root)?;
 
     if let Some(dir) = args
         .iter()

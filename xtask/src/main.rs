@@ -4,6 +4,8 @@
 //!   with each file's manifest `source_path` as its logical path; print per-kind counts,
 //!   diagnostics by rule, kind agreement and timing. Fails on a panic, an agentfmt failure or
 //!   kind agreement under 98%.
+//! - `eval [--dir DIR] [--agnix BIN] [--show N]`: recall and false positives of check on the
+//!   labelled set `corpus/eval/`, and of agnix when installed (see `eval.rs`).
 //! - `codegen [--check]`: write (or verify) `docs/rules.md`, `docs/formats.md` and the fuzz dictionary
 //!   `fuzz/agentfmt.dict`.
 //! - `bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] [--sync-only] [--sync-tree DIR]`: time the release binary on a synthetic tree
@@ -27,6 +29,7 @@ mod bench;
 mod bench_lsp;
 mod bench_sync;
 mod corpus;
+mod eval;
 mod fuzz;
 mod fuzz_coverage;
 mod fuzz_dict;
@@ -64,6 +67,7 @@ fn main() -> anyhow::Result<()> {
     let root = workspace_root();
     match args.first().map(String::as_str) {
         Some("corpus") => corpus::run(&root, &args[1..]),
+        Some("eval") => eval::run(&root, &args[1..]),
         Some("codegen") => codegen(&root, args.iter().any(|a| a == "--check")),
         Some("mojibake-bench") => mojibake::run(&args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
@@ -74,7 +78,7 @@ fn main() -> anyhow::Result<()> {
         Some("man") => man::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <corpus [DIR] [--split P] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | man [--out DIR] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
+                "usage: cargo xtask <corpus [DIR] [--split P] | eval [--dir DIR] [--agnix BIN] [--show N] | codegen [--check] | mojibake-bench [--corpus DIR] [--seeds DIR] [--max-per-kind N] [--no-ftfy] [--all] [--shipped-model] | bench [--files N] [--runs N] [--tree DIR] [--sync-only] [--lsp-only] | fuzz [--seconds N] [--plateau S] [--cross-from T[,T...]] [--seeds-only] [TARGET...] | fuzz-coverage [--last S] [TARGET...] | fuzz-save [TARGET...] | man [--out DIR] | repair-model [--corpus DIR] [--extra DIR] [--holdout] [--out FILE] [--check]>"
             );
             std::process::exit(2);
         }

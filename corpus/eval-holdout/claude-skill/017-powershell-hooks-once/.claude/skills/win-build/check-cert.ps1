@@ -1,0 +1,1 @@
+if (-not (Get-ChildItem Cert:\CurrentUser\My -CodeSigningCert)) { exit 2 }

@@ -1,0 +1,2 @@
+param([string]$Path)
+signtool sign /fd SHA256 /a $Path

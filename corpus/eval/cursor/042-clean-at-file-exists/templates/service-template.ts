@@ -1,0 +1,3 @@
+export function createService(name: string) {
+  return { name };
+}
