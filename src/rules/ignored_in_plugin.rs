@@ -103,18 +103,14 @@ impl Rule for IgnoredInPlugin {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.doc;
-        let Some(exists) = cx.ctx.file_exists else {
-            return;
-        };
-        if doc.kind != Kind::ClaudeAgent || !IGNORED.iter().any(|(k, _)| doc.get(k).is_some()) {
+        if !IGNORED.iter().any(|(k, _)| doc.get(k).is_some()) || !in_plugin(doc, cx.ctx) {
             return;
         }
-        let Some(manifest) = doc.path.as_deref().and_then(manifest_for) else {
-            return;
-        };
-        if !exists(&manifest) {
-            return;
-        }
+        let manifest = doc
+            .path
+            .as_deref()
+            .and_then(manifest_for)
+            .unwrap_or_default();
         for entry in doc.entries() {
             if let Some((key, help)) = IGNORED.iter().find(|(k, _)| *k == entry.key) {
                 cx.report(

@@ -111,9 +111,11 @@ impl Rule for UnresolvedImport {
             };
             // Commands, skills and Cursor rules run in the project, where Claude Code and
             // Cursor resolve `@path` from the project root too [CC-SLASH-2026-01], [CUR-RULES].
-            let from_root = !matches!(doc.kind, Kind::ClaudeMd | Kind::ClaudeRule | Kind::GeminiMd)
-                && exists(target.trim_start_matches('/'));
-            if !exists(&joined) && !from_root && !looks_like_package(target) {
+            let from_root = || {
+                !matches!(doc.kind, Kind::ClaudeMd | Kind::ClaudeRule | Kind::GeminiMd)
+                    && exists(target.trim_start_matches('/'))
+            };
+            if !exists(&joined) && !looks_like_package(target) && !from_root() {
                 let mut d = Self::META.diag(
                     Span::new(base + r.start, base + r.end),
                     format!("`@{target}` does not resolve to a file"),
